@@ -1,0 +1,37 @@
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+
+/** What a member path leads to on disk. */
+export type PathKind = "file" | "directory" | "missing" | "other";
+
+/** How member paths are checked against the disk; tests pass an in-memory one. */
+export interface MemberDisk {
+  kind(path: string): PathKind;
+  /** The path with every symbolic link resolved. */
+  realpath(path: string): string;
+}
+
+export type MemberPath =
+  | { readonly ok: true; readonly path: string }
+  | { readonly ok: false; readonly reason: "outside" | "missing" | "not-a-file" };
+
+/**
+ * Resolves a member's `file` against the folder of the region file. The member must stay
+ * inside that folder, by its name and after every symbolic link is followed, and must be a
+ * regular file.
+ */
+export function resolveMember(regionFile: string, member: string, disk: MemberDisk): MemberPath {
+  const folder = resolve(regionFile, "..");
+  if (isAbsolute(member) || member.includes("\0")) return { ok: false, reason: "outside" };
+  const target = resolve(folder, member);
+  if (!inside(folder, target)) return { ok: false, reason: "outside" };
+  const kind = disk.kind(target);
+  if (kind === "missing") return { ok: false, reason: "missing" };
+  if (!inside(disk.realpath(folder), disk.realpath(target))) return { ok: false, reason: "outside" };
+  if (kind !== "file") return { ok: false, reason: "not-a-file" };
+  return { ok: true, path: target };
+}
+
+function inside(folder: string, target: string): boolean {
+  const rel = relative(folder, target);
+  return rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel) && join(folder, rel) === target;
+}

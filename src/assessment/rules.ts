@@ -1,0 +1,109 @@
+import type { FrameworkSet } from "../framework/model.js";
+import { finding } from "../findings.js";
+import type { Code, Facts, Finding } from "../findings.js";
+import { locate } from "../yaml/locate.js";
+import type { YamlSource } from "../yaml/source.js";
+import { resolveMember } from "./members.js";
+import type { MemberDisk } from "./members.js";
+
+type Data = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Data => typeof value === "object" && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/**
+ * What the schema cannot say about an assessment: which frameworks fit a city and which a
+ * region, members and their files, framework versions, and dates that contradict each other.
+ * Written to cope with data the schema has already rejected.
+ */
+export function assessmentRules(source: YamlSource, set: FrameworkSet, disk: MemberDisk): Finding[] {
+  const found: Finding[] = [];
+  const report = (code: Code, path: (string | number)[], facts: Facts = {}, where: "key" | "value" = "value") => {
+    const at = locate(source, path);
+    found.push(finding(code, source.file, where === "key" ? (at.key ?? at.value) : at.value, path.join("."), facts));
+  };
+  if (!isObject(source.data)) return found;
+  const data = source.data;
+  const subject = isObject(data["subject"]) ? data["subject"] : {};
+  const kind = text(subject["kind"]);
+  const date = isoDate(data["date"]);
+
+  // Frameworks of the wrong kind: stages are answered by cities, models by regions.
+  const checkKinds = (indicators: unknown, path: (string | number)[], expected: "stage" | "model") => {
+    if (!isObject(indicators)) return;
+    for (const id of Object.keys(indicators)) {
+      const framework = set.byId.get(id);
+      if (framework !== undefined && framework.kind !== expected) {
+        report("framework-kind", [...path, id], { key: id, expected, actual: framework.kind }, "key");
+      }
+    }
+  };
+  if (kind === "city") checkKinds(data["indicators"], ["indicators"], "stage");
+  if (kind === "region") checkKinds(data["indicators"], ["indicators"], "model");
+
+  if (kind === "city" && data["members"] !== undefined) report("members-in-city", ["members"], {}, "key");
+  if (kind === "region" && data["members"] === undefined) report("region-without-members", ["subject", "kind"]);
+
+  if (kind === "region" && Array.isArray(data["members"])) {
+    const seen = new Map<string, number>();
+    data["members"].forEach((member: unknown, index) => {
+      if (!isObject(member)) return;
+      checkKinds(member["indicators"], ["members", index, "indicators"], "stage");
+      const file = text(member["file"]);
+      const identity = file !== undefined ? `file:${file}` : `name:${text(member["name"]) ?? ""}`;
+      const first = seen.get(identity);
+      if (first !== undefined) report("duplicate-member", ["members", index], { value: identity.slice(5), context: `members.${first}` });
+      else seen.set(identity, index);
+      if (file === undefined) return;
+      const resolved = resolveMember(source.file, file, disk);
+      if (!resolved.ok) {
+        const code = ({ outside: "member-outside-folder", missing: "member-not-found", "not-a-file": "member-not-a-file" } as const)[resolved.reason];
+        report(code, ["members", index, "file"], { value: file });
+      }
+    });
+  }
+
+  // Versions: a different major version means the indicators may have changed meaning.
+  if (isObject(data["frameworks"])) {
+    for (const [id, version] of Object.entries(data["frameworks"])) {
+      const loaded = set.byId.get(id)?.version;
+      if (loaded !== undefined && typeof version === "string" && major(version) !== major(loaded)) {
+        report("framework-version", ["frameworks", id], { value: version, expected: loaded });
+      }
+    }
+  }
+
+  if (date !== undefined) {
+    const targets = isObject(data["targets"]) ? data["targets"] : {};
+    const by = isoDate(targets["by"]);
+    if (by !== undefined && by < date) report("target-before-assessment", ["targets", "by"], { value: by, context: date });
+    forEachEvidence(data["indicators"], ["indicators"], (evidence, path) => {
+      const when = isoDate(evidence["date"]);
+      if (when !== undefined && when > date) report("evidence-after-assessment", [...path, "date"], { value: when, context: date });
+    });
+  }
+  return found;
+}
+
+const major = (version: string) => version.split(".")[0];
+
+/** A real calendar date written as YYYY-MM-DD, else undefined. */
+export function isoDate(value: unknown): string | undefined {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? value : undefined;
+}
+
+function forEachEvidence(indicators: unknown, path: (string | number)[], visit: (evidence: Data, path: (string | number)[]) => void): void {
+  if (!isObject(indicators)) return;
+  for (const [framework, answers] of Object.entries(indicators)) {
+    if (!isObject(answers)) continue;
+    for (const [indicator, answer] of Object.entries(answers)) {
+      if (!isObject(answer) || !Array.isArray(answer["evidence"])) continue;
+      answer["evidence"].forEach((evidence: unknown, index) => {
+        if (isObject(evidence)) visit(evidence, [...path, framework, indicator, "evidence", index]);
+      });
+    }
+  }
+}

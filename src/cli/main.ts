@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { FrameworkError, UsageError } from "../errors.js";
+import { PLAIN } from "../report/style.js";
+import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
+import { formatStylish } from "../report/validate/stylish.js";
+import type { ExitCode } from "./exit.js";
+import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
+import { runValidate } from "./validate.js";
+
+const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const megabytes = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of megabytes");
+  return Math.round(n * 1024 * 1024);
+};
+
+function program(setExit: (code: ExitCode) => void): Command {
+  const cwd = process.cwd();
+  const root = new Command("smartregion")
+    .description("Validate, score and report on smart-city and smart-region self-assessments.")
+    .version(VERSION, "-v, --version")
+    .option("--frameworks <dir>", "also load the frameworks in this folder (repeatable); they replace shipped ones of the same id", collect, [])
+    .option("--debug", "show the stack of an internal error")
+    .showHelpAfterError()
+    .exitOverride();
+  const frameworkDirs = () => root.opts<{ frameworks: string[] }>().frameworks;
+
+  root
+    .command("validate")
+    .description("check assessment files against the frameworks")
+    .argument("<paths...>", "files, folders (walked for *.yaml and *.yml) or glob patterns")
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(VALIDATE_FORMATTERS)).default("stylish"))
+    .option("-o, --output <file>", "write the output to a file instead of stdout")
+    .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
+    .action((paths: string[], opts: { format: "stylish" | "json"; output?: string; maxFileSize: number }) => {
+      setExit(runValidate(paths, { ...opts, output: opts.output, frameworks: frameworkDirs() }, cwd));
+    });
+
+  const frameworks = root.command("frameworks").description("browse the frameworks");
+  frameworks
+    .command("list")
+    .description("list the frameworks and what each assesses")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((opts: { format: "text" | "json" }) => setExit(runFrameworksList(opts.format, frameworkDirs(), cwd)));
+  frameworks
+    .command("show")
+    .description("show one framework: its dimensions, indicators and level descriptors")
+    .argument("<id>", "framework id, as in `frameworks list`")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((id: string, opts: { format: "text" | "json" }) => setExit(runFrameworksShow(id, opts.format, frameworkDirs(), cwd)));
+  return root;
+}
+
+function main(argv: readonly string[]): ExitCode {
+  let code: ExitCode = 0;
+  const cli = program((c) => (code = c));
+  try {
+    cli.parse(argv, { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not failures; every other parse error is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`smartregion: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof FrameworkError) {
+      process.stderr.write(`smartregion: a framework is broken\n${formatStylish({ files: [{ file: "", findings: error.findings }] }, PLAIN)}`);
+      return 2;
+    }
+    const debug = argv.includes("--debug");
+    process.stderr.write(
+      `smartregion: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
+        (debug && error instanceof Error ? `${error.stack ?? ""}\n` : "Run again with --debug to see where, and please report it.\n"),
+    );
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,14 @@
+import type { Finding } from "./findings.js";
+
+/** The command line asked for something that cannot be done as asked (exit 2). */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** A framework, shipped or custom, is broken; its findings say where (exit 2). */
+export class FrameworkError extends Error {
+  override readonly name = "FrameworkError";
+  constructor(readonly findings: readonly Finding[]) {
+    super(`${findings.length} problem(s) in frameworks`);
+  }
+}

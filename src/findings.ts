@@ -1,0 +1,131 @@
+/**
+ * Findings are data: a code, where it is, and the facts that explain it. The wording lives in
+ * one table (report/messages.ts), so tests assert codes and positions, never sentences.
+ */
+
+export type Severity = "error" | "warning";
+
+/**
+ * What a finding means for the exit code: `content` findings say the assessment is wrong
+ * (exit 1); `access` findings say the tool could not do what was asked (exit 2).
+ */
+export type Impact = "content" | "access";
+
+export const CODES = {
+  // reading the file
+  "not-found": { severity: "error", impact: "access" },
+  "not-a-file": { severity: "error", impact: "access" },
+  "unreadable": { severity: "error", impact: "access" },
+  "too-large": { severity: "error", impact: "access" },
+  "binary-file": { severity: "error", impact: "content" },
+  "bad-encoding": { severity: "error", impact: "content" },
+  "empty-file": { severity: "error", impact: "content" },
+  // YAML
+  "yaml-syntax": { severity: "error", impact: "content" },
+  "duplicate-key": { severity: "error", impact: "content" },
+  "multiple-documents": { severity: "error", impact: "content" },
+  "unsupported-tag": { severity: "error", impact: "content" },
+  "too-many-aliases": { severity: "error", impact: "content" },
+  "too-deep": { severity: "error", impact: "content" },
+  "not-a-mapping": { severity: "error", impact: "content" },
+  // schema
+  "unknown-key": { severity: "error", impact: "content" },
+  "unknown-framework": { severity: "error", impact: "content" },
+  "unknown-indicator": { severity: "error", impact: "content" },
+  "missing-key": { severity: "error", impact: "content" },
+  "missing-one-of": { severity: "error", impact: "content" },
+  "wrong-type": { severity: "error", impact: "content" },
+  "out-of-range": { severity: "error", impact: "content" },
+  "not-allowed-value": { severity: "error", impact: "content" },
+  "bad-format": { severity: "error", impact: "content" },
+  "empty-value": { severity: "error", impact: "content" },
+  "too-long": { severity: "error", impact: "content" },
+  "too-few-items": { severity: "error", impact: "content" },
+  "bad-key": { severity: "error", impact: "content" },
+  "conflicting-keys": { severity: "error", impact: "content" },
+  "schema": { severity: "error", impact: "content" },
+  // meaning
+  "framework-kind": { severity: "error", impact: "content" },
+  "members-in-city": { severity: "error", impact: "content" },
+  "region-without-members": { severity: "error", impact: "content" },
+  "member-outside-folder": { severity: "error", impact: "content" },
+  "member-not-found": { severity: "error", impact: "content" },
+  "member-not-a-file": { severity: "error", impact: "content" },
+  "duplicate-member": { severity: "error", impact: "content" },
+  "framework-version": { severity: "warning", impact: "content" },
+  "evidence-after-assessment": { severity: "warning", impact: "content" },
+  "target-before-assessment": { severity: "warning", impact: "content" },
+  // frameworks
+  "unknown-dimension": { severity: "error", impact: "content" },
+  "empty-dimension": { severity: "error", impact: "content" },
+  "duplicate-id": { severity: "error", impact: "content" },
+  "kind-fields": { severity: "error", impact: "content" },
+} as const satisfies Record<string, { severity: Severity; impact: Impact }>;
+
+export type Code = keyof typeof CODES;
+
+/** The facts a message is built from; every field is optional and plain data. */
+export interface Facts {
+  /** The key or value at fault, as written. */
+  readonly key?: string;
+  readonly value?: string;
+  /** What was expected, as words ("integer", "a date as YYYY-MM-DD"). */
+  readonly expected?: string;
+  /** What was found instead. */
+  readonly actual?: string;
+  /** The allowed values, when there are few enough to list. */
+  readonly allowed?: readonly string[];
+  /** The nearest allowed value to a misspelt one. */
+  readonly suggestion?: string;
+  readonly limit?: number;
+  /** A short detail from a parser or the system. */
+  readonly detail?: string;
+  /** Where else the thing is (another file, framework or member). */
+  readonly context?: string;
+}
+
+/** One problem at one place in one file. */
+export interface Finding {
+  readonly code: Code;
+  readonly severity: Severity;
+  /** The file as the user named it, relative to where they stand. */
+  readonly file: string;
+  /** 1-based line and column; 1:1 when the problem is the whole file. */
+  readonly line: number;
+  readonly col: number;
+  /** The path inside the document, as keys joined by dots ("indicators.open.portal"). */
+  readonly path: string;
+  readonly facts: Facts;
+}
+
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+export function finding(code: Code, file: string, at: Position, path: string, facts: Facts = {}): Finding {
+  return { code, severity: CODES[code].severity, file, line: at.line, col: at.col, path, facts };
+}
+
+export const START: Position = { line: 1, col: 1 };
+
+/** Findings in file, line, column and code order, each once. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const unique: Finding[] = [];
+  for (const f of findings) {
+    const key = JSON.stringify([f.file, f.line, f.col, f.code, f.path, f.facts]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(f);
+  }
+  return unique.sort(
+    (a, b) =>
+      compareText(a.file, b.file) || a.line - b.line || a.col - b.col || compareText(a.code, b.code) || compareText(a.path, b.path),
+  );
+}
+
+/** Byte-order comparison: the same everywhere, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

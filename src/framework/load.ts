@@ -1,0 +1,162 @@
+import { join } from "node:path";
+import { FrameworkError } from "../errors.js";
+import { compareText, finding, sortFindings, START } from "../findings.js";
+import type { Finding } from "../findings.js";
+import type { Text } from "../text.js";
+import { createAjv } from "../validation/ajv.js";
+import { convertAjvErrors } from "../validation/convert.js";
+import { locate } from "../yaml/locate.js";
+import { readYaml } from "../yaml/source.js";
+import type { YamlSource } from "../yaml/source.js";
+import type { Dimension, Framework, FrameworkSet, Indicator, Level } from "./model.js";
+import { frameworkRules } from "./rules.js";
+
+/** How the loader reaches the disk; tests pass an in-memory one. */
+export interface FrameworkFiles {
+  /** The `.yaml` and `.yml` files directly inside a folder, sorted. */
+  list(dir: string): string[];
+  read(file: string): Uint8Array;
+  /** How to name a file to the user. */
+  display(file: string): string;
+}
+
+export interface FrameworkDirs {
+  /** The shipped `frameworks/` folder, which also holds `meta/`. */
+  readonly shipped: string;
+  /** Folders of custom frameworks; a custom framework replaces a shipped one of the same id. */
+  readonly custom?: readonly string[];
+}
+
+/**
+ * Loads every framework, checks each against the meta-schema and the rules it cannot express,
+ * and throws a FrameworkError with every problem found, each at its file, line and column.
+ */
+export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): FrameworkSet {
+  const meta = (name: string) => readTrusted(join(dirs.shipped, "meta", name), files);
+  const answerSchema = meta("answer.schema.yaml");
+  const envelopeSchema = meta("assessment.schema.yaml");
+  const levelNames = (meta("scale.yaml") as { levels: Record<Level, Text> }).levels;
+  const checkFramework = createAjv().compile(meta("framework.schema.yaml"));
+
+  const problems: Finding[] = [];
+  const byId = new Map<string, Framework>();
+  for (const dir of [dirs.shipped, ...(dirs.custom ?? [])]) {
+    const seenHere = new Map<string, string>();
+    for (const file of files.list(dir)) {
+      const read = readYaml(files.display(file), files.read(file));
+      problems.push(...read.findings);
+      if (read.source === undefined) continue;
+      if (!checkFramework(read.source.data)) {
+        problems.push(...convertAjvErrors(checkFramework.errors ?? [], read.source));
+        continue;
+      }
+      const ruled = frameworkRules(read.source);
+      problems.push(...ruled);
+      if (ruled.length > 0) continue;
+      const framework = toFramework(read.source);
+      const twin = seenHere.get(framework.id);
+      if (twin !== undefined) {
+        problems.push(idClash(read.source, framework.id, twin));
+        continue;
+      }
+      seenHere.set(framework.id, framework.file);
+      byId.set(framework.id, framework);
+    }
+  }
+
+  const all = [...byId.values()].sort(
+    (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareText(a.id, b.id),
+  );
+  const stages = all.filter((f) => f.kind === "stage");
+  stages.forEach((stage, i) => {
+    const before = stages[i - 1];
+    if (before !== undefined && before.order === stage.order) {
+      problems.push(finding("duplicate-id", stage.file, START, "x-framework.order", { value: String(stage.order), context: before.id }));
+    }
+  });
+  if (problems.length > 0) throw new FrameworkError(sortFindings(problems));
+
+  return { all, stages, models: all.filter((f) => f.kind === "model"), byId, levelNames, answerSchema, envelopeSchema };
+}
+
+/** The shipped meta files are part of the tool: a broken one is reported like any framework. */
+function readTrusted(file: string, files: FrameworkFiles): Record<string, unknown> {
+  const read = readYaml(files.display(file), files.read(file));
+  if (read.source === undefined) throw new FrameworkError(read.findings);
+  return read.source.data as Record<string, unknown>;
+}
+
+function idClash(source: YamlSource, id: string, other: string): Finding {
+  const at = locate(source, ["x-framework", "id"]);
+  return finding("duplicate-id", source.file, at.value, "x-framework.id", { value: id, context: other });
+}
+
+interface RawText {
+  [locale: string]: string;
+}
+type RawTextValue = string | RawText;
+interface RawIndicator {
+  "x-indicator": {
+    dimension: string;
+    weight: number;
+    title: RawTextValue;
+    question: RawTextValue;
+    levels: Record<string, RawTextValue>;
+    advice: RawTextValue;
+    references?: string[];
+  };
+}
+interface RawFramework {
+  id: string;
+  kind: "stage" | "model";
+  version: string;
+  order?: number;
+  title: RawTextValue;
+  summary: RawTextValue;
+  case?: RawTextValue;
+  attainment?: { bar: number; "min-coverage"?: number };
+  dimensions: { id: string; title: RawTextValue; summary: RawTextValue; weight?: number }[];
+}
+
+/** Builds the model of a framework that passed the meta-schema and the rules. */
+function toFramework(source: YamlSource): Framework {
+  const data = source.data as { "x-framework": RawFramework; properties: Record<string, RawIndicator> };
+  const meta = data["x-framework"];
+  const indicators: Indicator[] = Object.entries(data.properties).map(([id, raw]) => {
+    const x = raw["x-indicator"];
+    const levels: Partial<Record<Level, Text>> = {};
+    for (const [level, text] of Object.entries(x.levels)) levels[Number(level) as Level] = text;
+    return {
+      id,
+      framework: meta.id,
+      dimension: x.dimension,
+      weight: x.weight,
+      title: x.title,
+      question: x.question,
+      levels,
+      advice: x.advice,
+      references: x.references ?? [],
+    };
+  });
+  const dimensions: Dimension[] = meta.dimensions.map((d) => ({
+    id: d.id,
+    title: d.title,
+    summary: d.summary,
+    weight: d.weight ?? 1,
+    indicators: indicators.filter((i) => i.dimension === d.id),
+  }));
+  return {
+    id: meta.id,
+    kind: meta.kind,
+    version: meta.version,
+    order: meta.order,
+    title: meta.title,
+    summary: meta.summary,
+    case: meta.case,
+    attainment: meta.attainment === undefined ? undefined : { bar: meta.attainment.bar, minCoverage: meta.attainment["min-coverage"] ?? 0 },
+    dimensions,
+    indicators,
+    schema: source.data as Record<string, unknown>,
+    file: source.file,
+  };
+}

@@ -1,0 +1,68 @@
+import type { Text } from "../text.js";
+
+export type FrameworkKind = "stage" | "model";
+
+/** The 0-5 scale every indicator shares. */
+export const LEVELS = [0, 1, 2, 3, 4, 5] as const;
+export type Level = (typeof LEVELS)[number];
+export const MAX_LEVEL = 5;
+
+/** One question an assessor answers with a level. */
+export interface Indicator {
+  readonly id: string;
+  readonly framework: string;
+  readonly dimension: string;
+  readonly weight: number;
+  readonly title: Text;
+  readonly question: Text;
+  /** What each level looks like for this indicator; 1, 3 and 5 at least. */
+  readonly levels: Readonly<Partial<Record<Level, Text>>>;
+  readonly advice: Text;
+  readonly references: readonly string[];
+}
+
+export interface Dimension {
+  readonly id: string;
+  readonly title: Text;
+  readonly summary: Text;
+  readonly weight: number;
+  readonly indicators: readonly Indicator[];
+}
+
+/** When a stage counts as reached: every dimension at the bar, with enough of it answered. */
+export interface Attainment {
+  readonly bar: number;
+  readonly minCoverage: number;
+}
+
+/** One innovation stage or one region-formation model, as loaded from its file. */
+export interface Framework {
+  readonly id: string;
+  readonly kind: FrameworkKind;
+  readonly version: string;
+  /** Stages only: the position in the ladder, from 1. */
+  readonly order: number | undefined;
+  readonly title: Text;
+  readonly summary: Text;
+  readonly case: Text | undefined;
+  readonly attainment: Attainment | undefined;
+  readonly dimensions: readonly Dimension[];
+  readonly indicators: readonly Indicator[];
+  /** The framework's own JSON Schema, as written. */
+  readonly schema: Readonly<Record<string, unknown>>;
+  /** The file it came from, as the user would name it. */
+  readonly file: string;
+}
+
+/** The frameworks of a run, with the schemas they plug into. */
+export interface FrameworkSet {
+  /** Stages in ladder order, then models by id. */
+  readonly all: readonly Framework[];
+  readonly stages: readonly Framework[];
+  readonly models: readonly Framework[];
+  readonly byId: ReadonlyMap<string, Framework>;
+  /** The names of the levels of the shared scale. */
+  readonly levelNames: Readonly<Record<Level, Text>>;
+  readonly answerSchema: Readonly<Record<string, unknown>>;
+  readonly envelopeSchema: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,78 @@
+import Table from "cli-table3";
+import type { Framework, FrameworkSet } from "../framework/model.js";
+import { LEVELS } from "../framework/model.js";
+import { localize } from "../text.js";
+import type { Style } from "./style.js";
+
+const kindWord = (f: Framework) => (f.kind === "stage" ? `stage ${f.order ?? ""}` : "model");
+
+/** A table of the frameworks: id, kind, title, size, and what each assesses. */
+export function formatFrameworkList(set: FrameworkSet, style: Style, locale = "en"): string {
+  const table = new Table({
+    head: ["id", "kind", "title", "dimensions", "indicators", "version"].map((h) => style.bold(h)),
+    style: { head: [], border: [] },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  for (const f of set.all) {
+    table.push([f.id, kindWord(f), localize(f.title, locale), f.dimensions.length, f.indicators.length, f.version]);
+  }
+  const summaries = set.all.map((f) => `${style.bold(f.id)}: ${localize(f.summary, locale)}`);
+  return `${table.toString()}\n\n${summaries.join("\n")}\n`;
+}
+
+/** One framework in full: dimensions, indicators, questions, level descriptors and advice. */
+export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Style, locale = "en"): string {
+  const t = (text: Parameters<typeof localize>[0]) => localize(text, locale);
+  const out: string[] = [];
+  out.push(`${style.bold(t(f.title))}  (${f.id}, ${kindWord(f)}, version ${f.version})`, t(f.summary));
+  if (f.case !== undefined) out.push(`Case: ${t(f.case)}`);
+  if (f.attainment !== undefined) {
+    out.push(
+      `Reached when every dimension scores at least ${f.attainment.bar.toFixed(1)} of 5` +
+        (f.attainment.minCoverage > 0 ? ` with at least ${Math.round(f.attainment.minCoverage * 100)}% of its indicators answered` : "") +
+        (f.order !== undefined && f.order > 1 ? ", and the stage before it is reached." : "."),
+    );
+  }
+  for (const d of f.dimensions) {
+    out.push("", style.bold(`${t(d.title)}`) + style.dim(`  [${d.id}, weight ${d.weight}]`), `  ${t(d.summary)}`);
+    for (const i of d.indicators) {
+      out.push("", `  ${style.bold(i.id)}  ${t(i.title)}` + style.dim(`  (weight ${i.weight})`), `    ${t(i.question)}`);
+      for (const level of LEVELS) {
+        const text = i.levels[level];
+        if (text !== undefined) out.push(`    ${level} ${t(set.levelNames[level]).padEnd(10)} ${t(text)}`);
+      }
+      out.push(`    ${style.dim("Advice:")} ${t(i.advice)}`);
+      if (i.references.length > 0) out.push(`    ${style.dim("See also:")} ${i.references.join("; ")}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** The frameworks as plain data, for other tools. */
+export function frameworkData(f: Framework): unknown {
+  return {
+    id: f.id,
+    kind: f.kind,
+    version: f.version,
+    order: f.order,
+    title: f.title,
+    summary: f.summary,
+    case: f.case,
+    attainment: f.attainment,
+    dimensions: f.dimensions.map((d) => ({
+      id: d.id,
+      title: d.title,
+      summary: d.summary,
+      weight: d.weight,
+      indicators: d.indicators.map((i) => ({
+        id: i.id,
+        weight: i.weight,
+        title: i.title,
+        question: i.question,
+        levels: i.levels,
+        advice: i.advice,
+        references: i.references,
+      })),
+    })),
+  };
+}

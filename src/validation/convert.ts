@@ -1,0 +1,164 @@
+import type { ErrorObject } from "ajv";
+import { finding } from "../findings.js";
+import type { Code, Facts, Finding } from "../findings.js";
+import { locate } from "../yaml/locate.js";
+import type { YamlSource } from "../yaml/source.js";
+import { nearest } from "./nearest.js";
+
+type Schema = Record<string, unknown>;
+
+const FORMAT_WORDS: Record<string, string> = {
+  date: "a date as YYYY-MM-DD",
+  uri: "an absolute URI such as https://example.org/page",
+};
+
+/**
+ * Turns raw Ajv errors into findings: each at the YAML node it is about (the key for an
+ * unknown key, the mapping for a missing one, the value otherwise), without the wrapper
+ * errors of combinators, and with what was expected.
+ */
+export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSource): Finding[] {
+  const consumed = new Set<ErrorObject>();
+  const found: Finding[] = [];
+
+  for (const error of errors) {
+    if (error.keyword !== "anyOf" && error.keyword !== "oneOf") continue;
+    const branches = errors.filter(
+      (e) => e !== error && e.instancePath === error.instancePath && e.schemaPath.startsWith(`${error.schemaPath}/`),
+    );
+    consumed.add(error);
+    if (branches.length > 0 && branches.every((e) => e.keyword === "required")) {
+      branches.forEach((e) => consumed.add(e));
+      const keys = branches.map((e) => String(e.params["missingProperty"]));
+      found.push(at(error, "missing-one-of", "value", { allowed: keys }));
+    }
+  }
+
+  for (const error of errors) {
+    if (consumed.has(error)) continue;
+    const converted = convertOne(error);
+    if (converted !== undefined) found.push(converted);
+  }
+  return found;
+
+  function at(error: ErrorObject, code: Code, where: "key" | "value", facts: Facts, extra: readonly string[] = []): Finding {
+    const path = [...pointerSteps(error.instancePath), ...extra];
+    const located = locate(source, path);
+    const position = where === "key" ? (located.key ?? located.value) : located.value;
+    return finding(code, source.file, position, path.join("."), facts);
+  }
+
+  function convertOne(error: ErrorObject): Finding | undefined {
+    const parent = (error.parentSchema ?? {}) as Schema;
+    const params = error.params as Record<string, unknown>;
+    if (error.propertyName !== undefined) {
+      // A key that breaks `propertyNames`: the inner error names it; the wrapper adds nothing.
+      const allowed = Array.isArray(error.schema) ? error.schema.map(String) : undefined;
+      return at(error, "bad-key", "key", withNearest({ key: error.propertyName, expected: expectation(error) }, allowed), [
+        error.propertyName,
+      ]);
+    }
+    const dependent = /\/dependentSchemas\/([^/]+)\//.exec(error.schemaPath);
+    if (dependent !== null) {
+      const key = pointerSteps(error.instancePath).at(-1) ?? "";
+      return at(error, "conflicting-keys", "key", { key, context: decodeStep(dependent[1] ?? "") });
+    }
+    switch (error.keyword) {
+      case "propertyNames":
+      case "if":
+      case "then":
+      case "else":
+      case "$ref":
+        return undefined;
+      case "additionalProperties": {
+        const key = String(params["additionalProperty"]);
+        const allowed = Object.keys((parent["properties"] ?? {}) as Schema);
+        const framework = parent["x-framework"] as { id?: string } | undefined;
+        const keys = parent["x-keys"];
+        const ofIndicators = framework !== undefined || keys === "indicator";
+        const code: Code = ofIndicators ? "unknown-indicator" : keys === "framework" ? "unknown-framework" : "unknown-key";
+        const context = framework?.id ?? (ofIndicators ? pointerSteps(error.instancePath).at(-1) : undefined);
+        const facts: Facts = { key, ...(context !== undefined ? { context } : {}) };
+        return at(error, code, "key", withNearest(facts, allowed), [key]);
+      }
+      case "required":
+        return at(error, "missing-key", "value", { key: String(params["missingProperty"]) });
+      case "type":
+        return at(error, "wrong-type", "value", { expected: typeWords(String(params["type"]).split(",")), actual: typeName(error.data) });
+      case "minimum":
+      case "maximum":
+      case "exclusiveMinimum":
+      case "exclusiveMaximum":
+        return at(error, "out-of-range", "value", { value: String(error.data), expected: rangeWords(parent) });
+      case "enum":
+      case "const": {
+        const allowed = (error.keyword === "enum" ? (params["allowedValues"] as unknown[]) : [params["allowedValue"]]).map(String);
+        return at(error, "not-allowed-value", "value", withNearest({ value: String(error.data) }, allowed));
+      }
+      case "format":
+      case "pattern":
+        return at(error, "bad-format", "value", { value: String(error.data), expected: expectation(error) });
+      case "minLength":
+        return at(error, "empty-value", "value", { limit: Number(params["limit"]) });
+      case "maxLength":
+        return at(error, "too-long", "value", { limit: Number(params["limit"]) });
+      case "minItems":
+      case "minProperties":
+        return at(error, "too-few-items", "value", { limit: Number(params["limit"]) });
+      case "false schema":
+        return at(error, "unknown-key", "key", { key: pointerSteps(error.instancePath).at(-1) ?? "" });
+      default:
+        return at(error, "schema", "value", { detail: error.message ?? error.keyword });
+    }
+  }
+}
+
+function withNearest(facts: Facts, allowed: readonly string[] | undefined): Facts {
+  if (allowed === undefined || allowed.length === 0) return facts;
+  const given = facts.key ?? facts.value ?? "";
+  const suggestion = nearest(given, allowed);
+  return { ...facts, allowed: [...allowed], ...(suggestion !== undefined ? { suggestion } : {}) };
+}
+
+function expectation(error: ErrorObject): string {
+  if (error.keyword === "format") return FORMAT_WORDS[String(error.params["format"])] ?? String(error.params["format"]);
+  if (error.keyword === "pattern") return `text matching ${String(error.params["pattern"])}`;
+  if (error.keyword === "enum") return `one of ${(error.params["allowedValues"] as unknown[]).join(", ")}`;
+  return error.message ?? error.keyword;
+}
+
+function rangeWords(schema: Schema): string {
+  const low = schema["minimum"] ?? schema["exclusiveMinimum"];
+  const high = schema["maximum"] ?? schema["exclusiveMaximum"];
+  const lowWord = schema["exclusiveMinimum"] !== undefined ? `more than ${String(low)}` : `at least ${String(low)}`;
+  const highWord = schema["exclusiveMaximum"] !== undefined ? `less than ${String(high)}` : `at most ${String(high)}`;
+  if (low !== undefined && high !== undefined && schema["exclusiveMinimum"] === undefined && schema["exclusiveMaximum"] === undefined) {
+    return `from ${String(low)} to ${String(high)}`;
+  }
+  return [low !== undefined ? lowWord : "", high !== undefined ? highWord : ""].filter(Boolean).join(" and ");
+}
+
+const TYPE_WORDS: Record<string, string> = { null: "nothing (empty)", object: "mapping", array: "sequence" };
+
+function typeWords(types: readonly string[]): string {
+  const words = types.map((t) => TYPE_WORDS[t] ?? t);
+  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} or ${words.at(-1)!}`;
+}
+
+/** The YAML word for a value's type, as a user reads it. */
+export function typeName(value: unknown): string {
+  if (value === null || value === undefined) return "nothing (empty)";
+  if (Array.isArray(value)) return "sequence";
+  if (typeof value === "object") return "mapping";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  if (typeof value === "boolean") return "boolean";
+  return "string";
+}
+
+function pointerSteps(pointer: string): string[] {
+  return pointer === "" ? [] : pointer.slice(1).split("/").map(decodeStep);
+}
+
+function decodeStep(step: string): string {
+  return step.replace(/~1/g, "/").replace(/~0/g, "~");
+}

@@ -1,0 +1,159 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { Document, Node, YAMLError } from "yaml";
+import { finding, START } from "../findings.js";
+import type { Code, Finding, Position } from "../findings.js";
+
+/** How much one file may ask of the tool. Past these the file is refused, not processed. */
+export interface Limits {
+  /** Largest file read, in bytes. */
+  readonly maxBytes: number;
+  /** Deepest nesting of mappings and sequences. */
+  readonly maxDepth: number;
+  /** How often one anchor may be used (the guard against alias-expansion bombs). */
+  readonly maxAliases: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAliases: 100 };
+
+/** A parsed YAML file that keeps the positions of its nodes. */
+export interface YamlSource {
+  readonly file: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The plain data, as JSON-like values. */
+  readonly data: unknown;
+}
+
+export type ReadResult =
+  | { readonly source: YamlSource; readonly findings: readonly Finding[] }
+  | { readonly source: undefined; readonly findings: readonly Finding[] };
+
+const CORE_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+/**
+ * Decodes and parses one YAML file. Every way the bytes can be unusable gives a finding with
+ * a position instead of an exception; `source` is set only when the data can be trusted.
+ */
+export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): ReadResult {
+  const fail = (code: Code, at: Position = START, facts = {}): ReadResult => ({
+    source: undefined,
+    findings: [finding(code, file, at, "", facts)],
+  });
+  if (bytes.length > limits.maxBytes) return fail("too-large", START, { limit: limits.maxBytes, value: String(bytes.length) });
+
+  const decoded = decode(bytes);
+  if (decoded.kind === "binary") return fail("binary-file");
+  if (decoded.kind === "bad-encoding") return fail("bad-encoding", decoded.at, { detail: "UTF-8" });
+  const text = decoded.text;
+  if (text.trim() === "") return fail("empty-file");
+
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    if (error instanceof RangeError) return fail("too-deep", START, { limit: limits.maxDepth });
+    throw error;
+  }
+
+  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlFinding(file, e));
+  if (problems.length > 0) return { source: undefined, findings: problems };
+  if (doc.contents === null) return fail("empty-file");
+
+  const structural = checkNodes(file, doc, lines, limits);
+  if (structural.length > 0) return { source: undefined, findings: structural };
+  if (!isMap(doc.contents)) {
+    return fail("not-a-mapping", lines.linePos(doc.contents.range[0]), { actual: isSeq(doc.contents) ? "sequence" : "scalar" });
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: limits.maxAliases });
+  } catch (error) {
+    if (error instanceof ReferenceError) return fail("too-many-aliases", firstAlias(doc, lines), { limit: limits.maxAliases });
+    if (error instanceof RangeError) return fail("too-deep", START, { limit: limits.maxDepth });
+    throw error;
+  }
+  return { source: { file, doc, lines, data }, findings: [] };
+}
+
+type Decoded =
+  | { kind: "text"; text: string }
+  | { kind: "binary" }
+  | { kind: "bad-encoding"; at: Position };
+
+/** UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark. */
+function decode(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: "text", text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: "text", text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  if (bytes.includes(0)) return { kind: "binary" };
+  return decodeUtf8(bytes);
+}
+
+function decodeUtf8(bytes: Uint8Array): Decoded {
+  try {
+    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const offset = lenient.indexOf("\uFFFD");
+    const before = lenient.slice(0, Math.max(offset, 0)).split("\n");
+    return { kind: "bad-encoding", at: { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 } };
+  }
+}
+
+function yamlFinding(file: string, error: YAMLError): Finding {
+  const at = error.linePos?.[0] ?? START;
+  const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
+  switch (error.code) {
+    case "DUPLICATE_KEY":
+      return finding("duplicate-key", file, at, "", {});
+    case "MULTIPLE_DOCS":
+      return finding("multiple-documents", file, at, "", {});
+    case "TAG_RESOLVE_FAILED":
+      return finding("unsupported-tag", file, at, "", { detail });
+    default:
+      return finding("yaml-syntax", file, at, "", { detail });
+  }
+}
+
+/** Walks the node tree without recursion: nesting depth and tags outside YAML's core schema. */
+function checkNodes(file: string, doc: Document.Parsed, lines: LineCounter, limits: Limits): Finding[] {
+  const found: Finding[] = [];
+  const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth > limits.maxDepth) {
+        found.push(finding("too-deep", file, lines.linePos(node.range?.[0] ?? 0), "", { limit: limits.maxDepth }));
+        return found;
+      }
+      checkTag(node);
+      for (const item of node.items) stack.push([item, depth + 1]);
+    } else if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+    } else if (isScalar(node)) {
+      checkTag(node);
+    }
+  }
+  return found;
+
+  function checkTag(node: Node): void {
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+      found.push(finding("unsupported-tag", file, lines.linePos(node.range?.[0] ?? 0), "", { value: node.tag }));
+    }
+  }
+}
+
+function firstAlias(doc: Document.Parsed, lines: LineCounter): Position {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) return lines.linePos(node.range?.[0] ?? 0);
+    if (isMap(node) || isSeq(node)) stack.push(...[...node.items].reverse());
+    else if (isPair(node)) stack.push(node.value, node.key);
+  }
+  return START;
+}
