@@ -58,7 +58,7 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
     throw error;
   }
 
-  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlFinding(file, e));
+  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlFinding(file, e, lines.linePos(e.pos[0])));
   if (problems.length > 0) return { source: undefined, findings: problems };
   if (doc.contents === null) return fail("empty-file");
 
@@ -104,14 +104,15 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
   }
 }
 
-function yamlFinding(file: string, error: YAMLError): Finding {
-  const at = error.linePos?.[0] ?? START;
+function yamlFinding(file: string, error: YAMLError, at: Position): Finding {
   const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
   switch (error.code) {
     case "DUPLICATE_KEY":
       return finding("duplicate-key", file, at, "", {});
     case "MULTIPLE_DOCS":
       return finding("multiple-documents", file, at, "", {});
+    case "RESOURCE_EXHAUSTION":
+      return finding("too-deep", file, at, "", { detail });
     case "TAG_RESOLVE_FAILED":
       return finding("unsupported-tag", file, at, "", { detail });
     default:

@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "../helpers.js";
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built command line as a user would, without colour. */
+export function smartregion(args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
+  const result = spawnSync(process.execPath, [join(ROOT, "bin", "smartregion.js"), ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { PATH: process.env["PATH"], NO_COLOR: "1", ...env },
+    timeout: 20000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonFinding {
+  code: string;
+  line: number;
+  col: number;
+}
+/** `code@line:col` of every finding of `validate --format json`, by file. */
+export function jsonFindings(stdout: string): Record<string, string[]> {
+  const document = JSON.parse(stdout) as { files: { file: string; findings: JsonFinding[] }[] };
+  return Object.fromEntries(document.files.map((f) => [f.file, f.findings.map((x) => `${x.code}@${x.line}:${x.col}`)]));
+}

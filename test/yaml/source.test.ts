@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { readYaml } from "../../src/yaml/source.js";
+import { DEFAULT_LIMITS } from "../../src/yaml/source.js";
+import { codes } from "../helpers.js";
+
+const read = (text: string | Uint8Array, limits = DEFAULT_LIMITS) =>
+  readYaml("f.yaml", typeof text === "string" ? new TextEncoder().encode(text) : text, limits);
+
+describe("readYaml", () => {
+  it("reads a mapping and keeps positions", () => {
+    const result = read("a: 1\nb: [x, y]\n");
+    expect(result.findings).toEqual([]);
+    expect(result.source?.data).toEqual({ a: 1, b: ["x", "y"] });
+  });
+
+  it.each([
+    ["", "empty-file@1:1"],
+    ["   \n\t\n", "empty-file@1:1"],
+    ["# only a comment\n", "empty-file@1:1"],
+    ["- a\n- b\n", "not-a-mapping@1:1"],
+    ["just text\n", "not-a-mapping@1:1"],
+    ["a: 1\nb: 2\na: 3\n", "duplicate-key@3:1"],
+    ["a: 1\n---\nb: 2\n", "multiple-documents@2:1"],
+    ["a: [1, 2\n", "yaml-syntax@2:1"],
+    ["a: 'open\n", "yaml-syntax@2:1"],
+    ["a: !foo x\n", "unsupported-tag@1:4"],
+    ["a: !!binary aGVsbG8=\n", "unsupported-tag@1:13"],
+  ])("refuses %j with a positioned finding", (text, expected) => {
+    const result = read(text);
+    expect(result.source).toBeUndefined();
+    expect(codes(result.findings)).toContain(expected);
+  });
+
+  it("refuses binary data and invalid UTF-8", () => {
+    expect(codes(read(new Uint8Array([0x61, 0x3a, 0x00, 0x01])).findings)).toEqual(["binary-file@1:1"]);
+    expect(codes(read(new Uint8Array([0x61, 0x3a, 0x0a, 0x62, 0x3a, 0x20, 0xc3, 0x28])).findings)).toEqual(["bad-encoding@2:4"]);
+  });
+
+  it("reads UTF-8 with a byte-order mark and UTF-16", () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("a: 1\n")]);
+    expect(read(bom).source?.data).toEqual({ a: 1 });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a: 1\n", "utf16le")]);
+    expect(read(utf16).source?.data).toEqual({ a: 1 });
+  });
+
+  it("refuses files over the size limit without parsing them", () => {
+    expect(codes(read("a: 1\n", { ...DEFAULT_LIMITS, maxBytes: 3 }).findings)).toEqual(["too-large@1:1"]);
+  });
+
+  it("stops alias-expansion bombs", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 10; i++) bomb.push(`${"bcdefghij"[i - 1]}: &${"bcdefghij"[i - 1]} [${Array(10).fill(`*${"abcdefghij"[i - 1]}`).join(", ")}]`);
+    const result = read(bomb.join("\n") + "\n");
+    expect(result.findings.map((f) => f.code)).toEqual(["too-many-aliases"]);
+  });
+
+  it("stops nesting past the limit, at the node that goes too deep", () => {
+    const deep = "a:\n" + Array.from({ length: 70 }, (_, i) => `${"  ".repeat(i + 1)}k:`).join("\n") + " 1\n";
+    const result = read(deep);
+    expect(result.findings.map((f) => f.code)).toEqual(["too-deep"]);
+    expect(result.findings[0]!.line).toBe(DEFAULT_LIMITS.maxDepth + 1);
+  });
+
+  it("survives nesting thousands deep in flow style", () => {
+    const result = read(`a: ${"[".repeat(5000)}${"]".repeat(5000)}\n`);
+    expect(result.source).toBeUndefined();
+    expect(result.findings[0]?.code).toBe("too-deep");
+  });
+
+  it("keeps YAML 1.1 words and dates as strings", () => {
+    expect(read("a: yes\nb: no\nc: 2026-01-01\n").source?.data).toEqual({ a: "yes", b: "no", c: "2026-01-01" });
+  });
+});
