@@ -12,7 +12,7 @@ export interface MemberDisk {
 
 export type MemberPath =
   | { readonly ok: true; readonly path: string }
-  | { readonly ok: false; readonly reason: "outside" | "missing" | "not-a-file" };
+  | { readonly ok: false; readonly reason: "outside" | "missing" | "not-a-file" | "itself" };
 
 /**
  * Resolves a member's `file` against the folder of the region file. The member must stay
@@ -28,6 +28,7 @@ export function resolveMember(regionFile: string, member: string, disk: MemberDi
   if (kind === "missing") return { ok: false, reason: "missing" };
   if (!inside(disk.realpath(folder), disk.realpath(target))) return { ok: false, reason: "outside" };
   if (kind !== "file") return { ok: false, reason: "not-a-file" };
+  if (disk.realpath(target) === disk.realpath(resolve(regionFile))) return { ok: false, reason: "itself" };
   return { ok: true, path: target };
 }
 

@@ -57,7 +57,7 @@ export function assessmentRules(source: YamlSource, set: FrameworkSet, disk: Mem
       if (file === undefined) return;
       const resolved = resolveMember(source.file, file, disk);
       if (!resolved.ok) {
-        const code = ({ outside: "member-outside-folder", missing: "member-not-found", "not-a-file": "member-not-a-file" } as const)[resolved.reason];
+        const code = ({ outside: "member-outside-folder", missing: "member-not-found", "not-a-file": "member-not-a-file", itself: "member-cycle" } as const)[resolved.reason];
         report(code, ["members", index, "file"], { value: file });
       }
     });

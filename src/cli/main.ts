@@ -3,10 +3,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { FrameworkError, UsageError } from "../errors.js";
 import { PLAIN } from "../report/style.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
-import { formatStylish } from "../report/validate/stylish.js";
+import { findingLines } from "../report/validate/stylish.js";
 import type { ExitCode } from "./exit.js";
 import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
+import { runScore } from "./score.js";
 import { runValidate } from "./validate.js";
+import { SCORE_FORMATTERS } from "../report/score/index.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -37,6 +39,19 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
     .action((paths: string[], opts: { format: "stylish" | "json"; output?: string; maxFileSize: number }) => {
       setExit(runValidate(paths, { ...opts, output: opts.output, frameworks: frameworkDirs() }, cwd));
+    });
+
+  root
+    .command("score")
+    .description("score assessments: stages, dimensions, formation models, region roll-up")
+    .argument("<paths...>", "files, folders or glob patterns")
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(SCORE_FORMATTERS)).default("terminal"))
+    .option("-o, --output <file>", "write the output to a file instead of stdout")
+    .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
+    .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
+    .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
+    .action((paths: string[], opts: { format: "terminal" | "json" | "markdown"; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
+      setExit(runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, lang: "en", frameworks: frameworkDirs() }, cwd));
     });
 
   const frameworks = root.command("frameworks").description("browse the frameworks");
@@ -70,7 +85,7 @@ function main(argv: readonly string[]): ExitCode {
       return 2;
     }
     if (error instanceof FrameworkError) {
-      process.stderr.write(`smartregion: a framework is broken\n${formatStylish({ files: [{ file: "", findings: error.findings }] }, PLAIN)}`);
+      process.stderr.write(`smartregion: a framework is broken\n${findingLines(error.findings, PLAIN).join("\n")}\n`);
       return 2;
     }
     const debug = argv.includes("--debug");

@@ -115,7 +115,7 @@ interface RawFramework {
   summary: RawTextValue;
   case?: RawTextValue;
   attainment?: { bar: number; "min-coverage"?: number };
-  dimensions: { id: string; title: RawTextValue; summary: RawTextValue; weight?: number }[];
+  dimensions: { id: string; title: RawTextValue; summary: RawTextValue; weight?: number; "decides-fit"?: boolean }[];
 }
 
 /** Builds the model of a framework that passed the meta-schema and the rules. */
@@ -143,6 +143,7 @@ function toFramework(source: YamlSource): Framework {
     title: d.title,
     summary: d.summary,
     weight: d.weight ?? 1,
+    decidesFit: d["decides-fit"] ?? false,
     indicators: indicators.filter((i) => i.dimension === d.id),
   }));
   return {

@@ -26,6 +26,8 @@ export interface Dimension {
   readonly title: Text;
   readonly summary: Text;
   readonly weight: number;
+  /** Models only: the dimension that tells this model apart from the others. */
+  readonly decidesFit: boolean;
   readonly indicators: readonly Indicator[];
 }
 

@@ -1,28 +1,22 @@
-import Table from "cli-table3";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { LEVELS } from "../framework/model.js";
 import { localize } from "../text.js";
+import { printable } from "./printable.js";
 import type { Style } from "./style.js";
+import { table } from "./table.js";
 
 const kindWord = (f: Framework) => (f.kind === "stage" ? `stage ${f.order ?? ""}` : "model");
 
 /** A table of the frameworks: id, kind, title, size, and what each assesses. */
 export function formatFrameworkList(set: FrameworkSet, style: Style, locale = "en"): string {
-  const table = new Table({
-    head: ["id", "kind", "title", "dimensions", "indicators", "version"].map((h) => style.bold(h)),
-    style: { head: [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  for (const f of set.all) {
-    table.push([f.id, kindWord(f), localize(f.title, locale), f.dimensions.length, f.indicators.length, f.version]);
-  }
-  const summaries = set.all.map((f) => `${style.bold(f.id)}: ${localize(f.summary, locale)}`);
-  return `${table.toString()}\n\n${summaries.join("\n")}\n`;
+  const rows = set.all.map((f) => [f.id, kindWord(f), printable(localize(f.title, locale)), String(f.dimensions.length), String(f.indicators.length), f.version]);
+  const summaries = set.all.map((f) => `${style.bold(f.id)}: ${printable(localize(f.summary, locale))}`);
+  return `${table(["id", "kind", "title", "dimensions", "indicators", "version"], rows, style)}\n\n${summaries.join("\n")}\n`;
 }
 
 /** One framework in full: dimensions, indicators, questions, level descriptors and advice. */
 export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Style, locale = "en"): string {
-  const t = (text: Parameters<typeof localize>[0]) => localize(text, locale);
+  const t = (text: Parameters<typeof localize>[0]) => printable(localize(text, locale));
   const out: string[] = [];
   out.push(`${style.bold(t(f.title))}  (${f.id}, ${kindWord(f)}, version ${f.version})`, t(f.summary));
   if (f.case !== undefined) out.push(`Case: ${t(f.case)}`);

@@ -1,0 +1,11 @@
+/** Text from input made safe inside Markdown: no markup, no HTML, no table breaks. */
+export function mdText(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(/[\\`*_{}[\]()#+!|<>~&]/g, (c) => `\\${c}`);
+}
+
+export function mdTable(head: readonly string[], rows: readonly (readonly string[])[], align?: readonly ("left" | "right")[]): string {
+  const rule = head.map((_, i) => (align?.[i] === "right" ? "---:" : "---"));
+  return [head, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}

@@ -1,0 +1,20 @@
+import type { FrameworkSet } from "../../framework/model.js";
+import type { Finding } from "../../findings.js";
+import type { GateResult } from "../../scoring/gates.js";
+import type { SubjectScore } from "../../scoring/model.js";
+import type { Style } from "../style.js";
+
+/** Everything `score` prints: the scores, the gates, and the problems of files not scored. */
+export interface ScoreRun {
+  readonly results: readonly SubjectScore[];
+  readonly gates: readonly GateResult[];
+  readonly findings: readonly Finding[];
+}
+
+export interface ScoreFormatOptions {
+  readonly frameworks: FrameworkSet;
+  readonly style: Style;
+  readonly locale: string;
+}
+
+export type ScoreFormatter = (run: ScoreRun, options: ScoreFormatOptions) => string;
