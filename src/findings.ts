@@ -58,6 +58,10 @@ export const CODES = {
   "framework-version": { severity: "warning", impact: "content" },
   "evidence-after-assessment": { severity: "warning", impact: "content" },
   "target-before-assessment": { severity: "warning", impact: "content" },
+  // evidence (report)
+  "evidence-missing": { severity: "warning", impact: "content" },
+  "evidence-stale": { severity: "warning", impact: "content" },
+  "evidence-self-reported": { severity: "warning", impact: "content" },
   // frameworks
   "unknown-dimension": { severity: "error", impact: "content" },
   "empty-dimension": { severity: "error", impact: "content" },

@@ -21,6 +21,8 @@ export interface ResolvedMember {
   readonly assessment: Assessment | undefined;
   /** Why there is no assessment. */
   readonly problem: string | undefined;
+  /** Where the member's answers are written, and the path to them there. */
+  readonly source: { readonly yaml: YamlSource; readonly path: readonly (string | number)[] } | undefined;
 }
 
 /**
@@ -42,6 +44,7 @@ export function resolveMembers(
       return {
         entry,
         problem: undefined,
+        source: { yaml: regionSource, path: ["members", entry.index, "indicators"] },
         assessment: { ...region, file: region.file, name: entry.name ?? "", kind: "city", population: entry.population, answers: entry.answers, members: [] },
       };
     }
@@ -50,21 +53,22 @@ export function resolveMembers(
       findings.push(finding(code, region.file, locate(regionSource, path).value, path.join("."), { value: entry.file }));
     };
     const resolved = resolveMember(regionAbsolute, entry.file, context.disk);
-    if (!resolved.ok) return { entry, assessment: undefined, problem: resolved.reason };
+    const none = { assessment: undefined, source: undefined };
+    if (!resolved.ok) return { entry, ...none, problem: resolved.reason };
     const bytes = reader.read(resolved.path);
-    if (!(bytes instanceof Uint8Array)) return { entry, assessment: undefined, problem: bytes.error };
+    if (!(bytes instanceof Uint8Array)) return { entry, ...none, problem: bytes.error };
     const check = checkAssessment(reader.display(resolved.path), bytes, context);
     findings.push(...check.findings);
     if (check.source === undefined || check.findings.some((f) => f.severity === "error")) {
       at("member-invalid");
-      return { entry, assessment: undefined, problem: "invalid" };
+      return { entry, ...none, problem: "invalid" };
     }
     const assessment = toAssessment(check.file, check.source.data);
     if (assessment.kind === "region") {
       at("member-is-region");
-      return { entry, assessment: undefined, problem: "region" };
+      return { entry, ...none, problem: "region" };
     }
-    return { entry, assessment, problem: undefined };
+    return { entry, assessment, problem: undefined, source: { yaml: check.source, path: ["indicators"] } };
   });
   return { members, findings };
 }

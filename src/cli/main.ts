@@ -6,7 +6,10 @@ import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import { findingLines } from "../report/validate/stylish.js";
 import type { ExitCode } from "./exit.js";
 import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
+import { runReport } from "./report.js";
 import { runScore } from "./score.js";
+import { REPORT_FORMATTERS } from "../report/gaps/index.js";
+import { DEFAULT_EVIDENCE } from "../gaps/evidence.js";
 import { runValidate } from "./validate.js";
 import { SCORE_FORMATTERS } from "../report/score/index.js";
 
@@ -17,6 +20,11 @@ const megabytes = (value: string) => {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of megabytes");
   return Math.round(n * 1024 * 1024);
+};
+
+const wholeNumber = (value: string) => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
+  return Number(value);
 };
 
 function program(setExit: (code: ExitCode) => void): Command {
@@ -53,6 +61,26 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action((paths: string[], opts: { format: "terminal" | "json" | "markdown"; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
       setExit(runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, lang: "en", frameworks: frameworkDirs() }, cwd));
     });
+
+  root
+    .command("report")
+    .description("the gap report: prioritised gaps, the plan to the next stage, evidence to check")
+    .argument("<paths...>", "files, folders or glob patterns")
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(REPORT_FORMATTERS)).default("terminal"))
+    .option("-o, --output <file>", "write the output to a file instead of stdout")
+    .option("--evidence-max-age <months>", "evidence older than this, counted back from the assessment date, is stale", wholeNumber, DEFAULT_EVIDENCE.maxAgeMonths)
+    .option("--evidence-from-level <level>", "levels from this one up need evidence", wholeNumber, DEFAULT_EVIDENCE.minLevel)
+    .option("--strict-evidence", "make evidence problems errors (exit 1)")
+    .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
+    .action(
+      (
+        paths: string[],
+        opts: { format: "terminal" | "json" | "markdown" | "html"; output?: string; evidenceMaxAge: number; evidenceFromLevel: number; strictEvidence?: boolean; maxFileSize: number },
+      ) => {
+        const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
+        setExit(runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, lang: "en", frameworks: frameworkDirs() }, cwd));
+      },
+    );
 
   const frameworks = root.command("frameworks").description("browse the frameworks");
   frameworks

@@ -1,26 +1,16 @@
-import { checkAssessment } from "../assessment/check.js";
-import { toAssessment } from "../assessment/model.js";
-import { resolveMembers } from "../assessment/region.js";
-import type { MemberReader } from "../assessment/region.js";
-import { createSchemaCheck } from "../assessment/validator.js";
 import { UsageError } from "../errors.js";
 import type { FrameworkSet } from "../framework/model.js";
 import { sortFindings } from "../findings.js";
-import type { Finding } from "../findings.js";
 import { SCORE_FORMATTERS } from "../report/score/index.js";
 import type { ScoreFormat } from "../report/score/index.js";
 import { evaluateGates } from "../scoring/gates.js";
-import type { Gate, GateResult } from "../scoring/gates.js";
-import type { SubjectScore } from "../scoring/model.js";
-import { scoreSubject } from "../scoring/subject.js";
-import { DEFAULT_LIMITS } from "../yaml/source.js";
+import type { Gate } from "../scoring/gates.js";
+import { assessInputs } from "./assess.js";
 import { styleFor, wantsColour } from "./colour.js";
 import { frameworksFor } from "./context.js";
 import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
-import { displayPath, nodeMemberDisk } from "./files.js";
 import { writeOutput } from "./output.js";
-import { readInput, readInputs } from "./read.js";
 import type { CommonOptions } from "./validate.js";
 
 export interface ScoreOptions extends CommonOptions {
@@ -61,36 +51,11 @@ export function parseGates(set: FrameworkSet, minStage: string | undefined, fail
 export function runScore(args: readonly string[], options: ScoreOptions, cwd: string): ExitCode {
   const frameworks = frameworksFor(options.frameworks, cwd);
   const gates = parseGates(frameworks, options.minStage, options.failUnder);
-  const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
-  const context = { frameworks, schemaCheck: createSchemaCheck(frameworks), disk: nodeMemberDisk, limits };
-  const inputs = readInputs(args, cwd, limits);
-  const reader: MemberReader = {
-    read: (absolute) => {
-      const read = readInput(absolute, displayPath(absolute, cwd), limits);
-      return read instanceof Uint8Array ? read : { error: read.code };
-    },
-    display: (absolute) => displayPath(absolute, cwd),
-  };
-
-  const findings: Finding[] = [...inputs.failures];
-  const results: SubjectScore[] = [];
-  const gateResults: GateResult[] = [];
-  for (const input of inputs.files) {
-    const check = checkAssessment(input.file, input.bytes, context);
-    findings.push(...check.findings);
-    if (check.source === undefined || check.findings.some((f) => f.severity === "error")) continue;
-    const assessment = toAssessment(input.file, check.source.data);
-    const resolved = assessment.kind === "region" ? resolveMembers(assessment, check.source, input.absolute, context, reader) : { members: [], findings: [] };
-    findings.push(...resolved.findings);
-    const score = scoreSubject(frameworks, assessment, resolved.members);
-    results.push(score);
-    gateResults.push(...evaluateGates(frameworks, score, gates));
-  }
-
+  const run = assessInputs(args, options, cwd, frameworks);
+  const gateResults = run.assessed.flatMap((a) => evaluateGates(frameworks, a.score, gates));
   const style = styleFor(options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env));
-  const run = { results, gates: gateResults, findings: sortFindings(findings) };
-  writeOutput(SCORE_FORMATTERS[options.format](run, { frameworks, style, locale: options.lang }), options.output, inputs.absolute, cwd);
-  const code = exitCodeFor(run.findings);
+  const output = { results: run.assessed.map((a) => a.score), gates: gateResults, findings: sortFindings(run.findings) };
+  writeOutput(SCORE_FORMATTERS[options.format](output, { frameworks, style, locale: options.lang }), options.output, run.inputs, cwd);
+  const code = exitCodeFor(output.findings);
   return code === 0 && gateResults.some((g) => !g.passed) ? 1 : code;
 }
-

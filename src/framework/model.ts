@@ -47,6 +47,7 @@ export interface Framework {
   readonly title: Text;
   readonly summary: Text;
   readonly case: Text | undefined;
+  /** Stages: when the stage is reached. Models: the level a ready region reaches. */
   readonly attainment: Attainment | undefined;
   readonly dimensions: readonly Dimension[];
   readonly indicators: readonly Indicator[];

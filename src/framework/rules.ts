@@ -35,8 +35,8 @@ export function frameworkRules(source: YamlSource): Finding[] {
     if (meta.order === undefined) found.push(finding("kind-fields", source.file, here(["x-framework"]), "x-framework", { key: "order", expected: "stage" }));
     if (meta.attainment === undefined) found.push(finding("kind-fields", source.file, here(["x-framework"]), "x-framework", { key: "attainment", expected: "stage" }));
   } else {
-    for (const key of ["order", "attainment"] as const) {
-      if (meta[key] !== undefined) found.push(finding("kind-fields", source.file, here(["x-framework", key], true), `x-framework.${key}`, { key, expected: "model" }));
+    if (meta.order !== undefined) {
+      found.push(finding("kind-fields", source.file, here(["x-framework", "order"], true), "x-framework.order", { key: "order", expected: "model" }));
     }
   }
 

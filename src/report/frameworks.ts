@@ -20,7 +20,9 @@ export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Styl
   const out: string[] = [];
   out.push(`${style.bold(t(f.title))}  (${f.id}, ${kindWord(f)}, version ${f.version})`, t(f.summary));
   if (f.case !== undefined) out.push(`Case: ${t(f.case)}`);
-  if (f.attainment !== undefined) {
+  if (f.attainment !== undefined && f.kind === "model") {
+    out.push(`Ready when every dimension scores at least ${f.attainment.bar.toFixed(1)} of 5.`);
+  } else if (f.attainment !== undefined) {
     out.push(
       `Reached when every dimension scores at least ${f.attainment.bar.toFixed(1)} of 5` +
         (f.attainment.minCoverage > 0 ? ` with at least ${Math.round(f.attainment.minCoverage * 100)}% of its indicators answered` : "") +

@@ -1,6 +1,6 @@
 import { gateText } from "../../scoring/gates.js";
 import type { CityScore, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
-import { localize } from "../../text.js";
+import { namer } from "../names.js";
 import { mdTable, mdText } from "../markdown.js";
 import { message } from "../messages.js";
 import { fixed, pct, share } from "../numbers.js";
@@ -9,19 +9,7 @@ import { blockerText } from "./terminal.js";
 
 export function formatScoreMarkdown(run: ScoreRun, options: ScoreFormatOptions): string {
   const set = options.frameworks;
-  const t = (text: Parameters<typeof localize>[0]) => mdText(localize(text, options.locale));
-  const names = {
-    framework: (id: string) => (set.byId.has(id) ? t(set.byId.get(id)!.title) : mdText(id)),
-    dimension: (fw: string, id: string) => {
-      const d = set.byId.get(fw)?.dimensions.find((x) => x.id === id);
-      return d === undefined ? mdText(id) : t(d.title);
-    },
-    indicator: (fw: string, id: string) => {
-      const i = set.byId.get(fw)?.indicators.find((x) => x.id === id);
-      return i === undefined ? mdText(id) : t(i.title);
-    },
-    stage: (id: string) => (set.byId.has(id) ? t(set.byId.get(id)!.title) : id === "informatization" ? "Informatization (no stage reached)" : mdText(id)),
-  };
+  const names = namer(set, options.locale, mdText);
   const out: string[] = [];
 
   const profile = (p: StageProfile) => {

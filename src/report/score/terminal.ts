@@ -1,35 +1,14 @@
 import type { FrameworkSet } from "../../framework/model.js";
+import { namer } from "../names.js";
+import type { Names } from "../names.js";
 import { gateText } from "../../scoring/gates.js";
 import type { Blocker, CityScore, FrameworkResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
-import { localize } from "../../text.js";
 import { findingLines } from "../validate/stylish.js";
 import { bar, fixed, pct, share } from "../numbers.js";
 import { printable } from "../printable.js";
 import type { Style } from "../style.js";
 import { table } from "../table.js";
 import type { ScoreFormatOptions, ScoreRun } from "./model.js";
-
-type Names = ReturnType<typeof namer>;
-
-/** Titles from the frameworks, in the reader's locale, safe for a terminal. */
-export function namer(set: FrameworkSet, locale: string) {
-  const text = (t: Parameters<typeof localize>[0]) => printable(localize(t, locale));
-  return {
-    framework: (id: string) => {
-      const f = set.byId.get(id);
-      return f === undefined ? id : text(f.title);
-    },
-    dimension: (framework: string, id: string) => {
-      const d = set.byId.get(framework)?.dimensions.find((x) => x.id === id);
-      return d === undefined ? id : text(d.title);
-    },
-    indicator: (framework: string, id: string) => {
-      const i = set.byId.get(framework)?.indicators.find((x) => x.id === id);
-      return i === undefined ? id : text(i.title);
-    },
-    stage: (id: string) => (set.byId.has(id) ? text(set.byId.get(id)!.title) : id === "informatization" ? "Informatization (no stage reached)" : id),
-  };
-}
 
 export function blockerText(b: Blocker, names: Names, framework: string): string {
   switch (b.reason) {
@@ -133,7 +112,7 @@ function region(score: RegionScore, set: FrameworkSet, names: Names, style: Styl
 /** The readable terminal view: a profile table a subject, gates last. */
 export function formatScoreTerminal(run: ScoreRun, options: ScoreFormatOptions): string {
   const { style, frameworks } = options;
-  const names = namer(frameworks, options.locale);
+  const names = namer(frameworks, options.locale, printable);
   const blocks: string[] = [];
   if (run.findings.length > 0) blocks.push(findingLines(run.findings, style).join("\n"));
   for (const score of run.results) {

@@ -1,0 +1,58 @@
+import { toAssessment } from "../assessment/model.js";
+import type { Assessment } from "../assessment/model.js";
+import { checkAssessment } from "../assessment/check.js";
+import { resolveMembers } from "../assessment/region.js";
+import type { MemberReader, ResolvedMember } from "../assessment/region.js";
+import { createSchemaCheck } from "../assessment/validator.js";
+import type { FrameworkSet } from "../framework/model.js";
+import type { Finding } from "../findings.js";
+import type { SubjectScore } from "../scoring/model.js";
+import { scoreSubject } from "../scoring/subject.js";
+import { DEFAULT_LIMITS } from "../yaml/source.js";
+import type { YamlSource } from "../yaml/source.js";
+import { frameworksFor } from "./context.js";
+import { displayPath, nodeMemberDisk } from "./files.js";
+import { readInput, readInputs } from "./read.js";
+
+export interface Assessed {
+  readonly assessment: Assessment;
+  readonly source: YamlSource;
+  readonly members: readonly ResolvedMember[];
+  readonly score: SubjectScore;
+}
+
+export interface AssessRun {
+  readonly frameworks: FrameworkSet;
+  /** The files that could be scored, in path order. */
+  readonly assessed: readonly Assessed[];
+  /** Problems of every file, scored or not, and of member files. */
+  readonly findings: readonly Finding[];
+  /** Absolute paths of the inputs, which output must never overwrite. */
+  readonly inputs: readonly string[];
+}
+
+/** Load → validate → resolve members → score, for every file named on the command line. */
+export function assessInputs(args: readonly string[], options: { maxFileSize: number; frameworks: readonly string[] }, cwd: string, frameworks = frameworksFor(options.frameworks, cwd)): AssessRun {
+  const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
+  const context = { frameworks, schemaCheck: createSchemaCheck(frameworks), disk: nodeMemberDisk, limits };
+  const inputs = readInputs(args, cwd, limits);
+  const reader: MemberReader = {
+    read: (absolute) => {
+      const read = readInput(absolute, displayPath(absolute, cwd), limits);
+      return read instanceof Uint8Array ? read : { error: read.code };
+    },
+    display: (absolute) => displayPath(absolute, cwd),
+  };
+  const findings: Finding[] = [...inputs.failures];
+  const assessed: Assessed[] = [];
+  for (const input of inputs.files) {
+    const check = checkAssessment(input.file, input.bytes, context);
+    findings.push(...check.findings);
+    if (check.source === undefined || check.findings.some((f) => f.severity === "error")) continue;
+    const assessment = toAssessment(input.file, check.source.data);
+    const resolved = assessment.kind === "region" ? resolveMembers(assessment, check.source, input.absolute, context, reader) : { members: [], findings: [] };
+    findings.push(...resolved.findings);
+    assessed.push({ assessment, source: check.source, members: resolved.members, score: scoreSubject(frameworks, assessment, resolved.members) });
+  }
+  return { frameworks, assessed, findings, inputs: inputs.absolute };
+}
