@@ -147,6 +147,7 @@ describe("regions", () => {
     entry: { index: 0, name, file: undefined, population, weight: undefined, answers: new Map() },
     assessment: { ...base, name, kind: "city", answers: answersFor(set, () => value) as Answers, members: [] },
     problem: undefined,
+    source: undefined,
   });
 
   it("rolls members up as minimum, weighted mean and spread, and takes the weakest stage", () => {
@@ -163,7 +164,7 @@ describe("regions", () => {
   });
 
   it("weighs members equally when no population or weight is given, and skips members that could not be read", () => {
-    const broken: ResolvedMember = { entry: { index: 2, name: undefined, file: "gone.yaml", population: 5, weight: undefined, answers: new Map() }, assessment: undefined, problem: "missing" };
+    const broken: ResolvedMember = { entry: { index: 2, name: undefined, file: "gone.yaml", population: 5, weight: undefined, answers: new Map() }, assessment: undefined, problem: "missing", source: undefined };
     const region = scoreSubject(set, { ...base, name: "R", kind: "region", answers: new Map(), members: [] }, [member("a", undefined, 2), member("b", undefined, 4), broken]) as RegionScore;
     expect(region.rollup.stages[0]!.mean).toBe(3);
     expect(region.members[2]).toMatchObject({ name: "gone.yaml", profile: undefined, problem: "missing" });

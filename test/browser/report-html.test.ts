@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smartregion } from "../cli/run.js";
+
+/** Debian's Chromium; `.ci/run` installs it when it is missing. */
+const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+const available = existsSync(CHROMIUM);
+if (!available && process.env["CI"] === "true") throw new Error(`Chromium not found at ${CHROMIUM}; .ci/run should have installed it`);
+
+describe.skipIf(!available)("the HTML report in a real browser", () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), "sr-browser-"));
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens a report file, recording console errors, page errors, dialogs and any request that leaves the file. */
+  async function open(file: string) {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("dialog", (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    page.on("request", (r) => {
+      if (!r.url().startsWith("file:")) problems.push(`request: ${r.url()}`);
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    return { page, problems };
+  }
+
+  it("loads the region report with no error and draws its charts", async () => {
+    const file = join(dir, "region.html");
+    expect(smartregion(["report", "examples/dublin-region/region.yaml", "--format", "html", "-o", file]).code).toBe(0);
+    const { page, problems } = await open(file);
+    expect(problems).toEqual([]);
+    expect(await page.locator("svg.chart.radar polygon.series").count()).toBe(2);
+    expect(await page.locator("svg.chart.bars rect.bar").count()).toBeGreaterThan(4);
+    const box = await page.locator("svg.chart.radar").boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(await page.locator("h2").first().textContent()).toContain("Dublin region");
+    await page.close();
+  });
+
+  it("shows a hostile subject name as text and runs nothing", async () => {
+    const city = readFileSync("examples/city.yaml", "utf8").replace(/^  name: .*$/m, '  name: "<script>alert(1)</script><img src=x onerror=alert(2)>"');
+    writeFileSync(join(dir, "xss.yaml"), city);
+    const file = join(dir, "xss.html");
+    expect(smartregion(["report", join(dir, "xss.yaml"), "--format", "html", "-o", file]).code).toBe(0);
+    const { page, problems } = await open(file);
+    expect(problems).toEqual([]);
+    expect(await page.locator("h2").first().textContent()).toContain("<script>alert(1)</script>");
+    expect(await page.locator("script").count()).toBe(0);
+    expect(await page.locator("img").count()).toBe(0);
+    await page.close();
+  });
+});

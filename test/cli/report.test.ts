@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { smartregion } from "./run.js";
+
+const CITY = `smartregion: 1
+subject:
+  name: Evidence Town
+  kind: city
+date: 2026-06-30
+targets:
+  indicators:
+    integrated:
+      data-catalogue: 5
+indicators:
+  integrated:
+    data-catalogue:
+      level: 3
+    sharing-platform:
+      level: 4
+      evidence:
+        - title: Old audit
+          date: 2021-01-01
+          method: measured
+    fundamental-databases:
+      level: 3
+      evidence:
+        - title: Our own survey
+          date: 2026-01-01
+          method: self-reported
+    business-databases:
+      level: 2
+`;
+
+interface ReportJson {
+  reports: { gaps: { indicator: string; target: number; targetFrom: string }[]; plan: { stage: string } | null; region: { holdingBack: { name: string }[] } | null; evidence: { code: string; line: number; severity: string }[] }[];
+}
+
+describe("smartregion report", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sr-report-"));
+  writeFileSync(join(dir, "town.yaml"), CITY);
+
+  it("warns about missing, stale and self-reported evidence, counted from the assessment date", () => {
+    const run = smartregion(["report", "--format", "json", "town.yaml"], dir);
+    expect(run.code).toBe(0);
+    const report = (JSON.parse(run.stdout) as ReportJson).reports[0]!;
+    expect(report.evidence.map((e) => `${e.code}@${e.line}:${e.severity}`)).toEqual([
+      "evidence-missing@12:warning",
+      "evidence-stale@14:warning",
+      "evidence-self-reported@20:warning",
+    ]);
+    const younger = JSON.parse(smartregion(["report", "--format", "json", "--evidence-max-age", "120", "town.yaml"], dir).stdout) as ReportJson;
+    expect(younger.reports[0]!.evidence.map((e) => e.code)).not.toContain("evidence-stale");
+  });
+
+  it("makes evidence problems errors under --strict-evidence (exit 1)", () => {
+    const run = smartregion(["report", "--strict-evidence", "--format", "json", "town.yaml"], dir);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as ReportJson).reports[0]!.evidence.every((e) => e.severity === "error")).toBe(true);
+  });
+
+  it("takes targets from the assessment, else from the bar, and puts the next stage first", () => {
+    const report = (JSON.parse(smartregion(["report", "--format", "json", "town.yaml"], dir).stdout) as ReportJson).reports[0]!;
+    expect(report.gaps.find((g) => g.indicator === "data-catalogue")).toMatchObject({ target: 5, targetFrom: "assessment" });
+    expect(report.gaps.find((g) => g.indicator === "business-databases")).toMatchObject({ target: 3, targetFrom: "bar" });
+    expect(report.plan?.stage).toBe("integrated");
+  });
+
+  it("names the members that hold a region back", () => {
+    const run = smartregion(["report", "--format", "json", "examples/dublin-region/region.yaml"]);
+    const report = (JSON.parse(run.stdout) as ReportJson).reports[0]!;
+    expect(report.region!.holdingBack.map((m) => m.name)).toEqual(["Fingal", "South Dublin", "Dún Laoghaire–Rathdown"]);
+  });
+
+  it("gives JSON that validates against its schema", () => {
+    const run = smartregion(["report", "--format", "json", "examples/city.yaml", "examples/dublin-region/region.yaml", "examples/seattle-region.yaml"]);
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema(JSON.parse(readFileSync("schema/score-output.schema.json", "utf8")) as object);
+    const validate = ajv.compile(JSON.parse(readFileSync("schema/report-output.schema.json", "utf8")) as object);
+    expect(validate(JSON.parse(run.stdout)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it("writes one self-contained HTML file, escaping every input text", () => {
+    writeFileSync(join(dir, "xss.yaml"), CITY.replace("name: Evidence Town", 'name: "<script>alert(1)</script> & <img src=x onerror=alert(2)>"'));
+    const out = join(dir, "xss.html");
+    const run = smartregion(["report", "xss.yaml", "--format", "html", "-o", out], dir);
+    expect(run.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).not.toMatch(/<script|<img|<link|<iframe|@import|url\(/i);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?https?:/i);
+    expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
+    expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain("@media print");
+  });
+
+  it("refuses to write over an input", () => {
+    const run = smartregion(["report", "town.yaml", "--format", "html", "-o", "town.yaml"], dir);
+    expect(run.code).toBe(2);
+    expect(readFileSync(join(dir, "town.yaml"), "utf8")).toBe(CITY);
+  });
+
+  it("gives the same bytes twice in every format", () => {
+    for (const format of ["terminal", "json", "markdown", "html"]) {
+      const args = ["report", "--format", format, "examples/city.yaml", "examples/six-city-alliance.yaml"];
+      expect(smartregion(args).stdout, format).toBe(smartregion(args).stdout);
+    }
+  });
+
+  it("writes Markdown that keeps its tables intact whatever the input holds", () => {
+    writeFileSync(join(dir, "pipes.yaml"), CITY.replace("name: Evidence Town", 'name: "A | B ` C *D*"'));
+    const md = smartregion(["report", "--format", "markdown", "pipes.yaml"], dir).stdout;
+    expect(md).toContain("## A \\| B \\` C \\*D\\*");
+    for (const line of md.split("\n").filter((l) => l.startsWith("|"))) {
+      expect(line.replace(/\\\|/g, "").split("|").length).toBe(md.split("\n").find((l) => l.startsWith("|") && l.includes("Indicator"))!.split("|").length);
+    }
+  });
+});
