@@ -46,6 +46,7 @@ function subject(report: GapReport, names: Names): string[] {
   } else {
     const best = s.fit.ranking[0];
     out.push(`**Best-fit model:** ${s.fit.best === undefined ? "none" : `${names.framework(s.fit.best)}, readiness ${pct(best?.readiness)}`}`, "");
+    out.push(`**Readiness for each model:** ${s.fit.ranking.map((r) => `${names.framework(r.model)} ${pct(r.readiness)}`).join(", ")}`, "");
     out.push(`**Region stage (weakest member):** ${names.stage(s.rollup.stage)}`, "");
     const region = report.region!;
     if (region.stage !== undefined) {

@@ -51,6 +51,7 @@ function subject(report: GapReport, names: Names, style: Style): string[] {
   } else {
     const best = score.fit.ranking[0];
     lines.push(`Best-fit model: ${score.fit.best === undefined ? "none" : `${style.bold(names.framework(score.fit.best))}, readiness ${pct(best?.readiness)}`}`);
+    lines.push(`Readiness for each model: ${score.fit.ranking.map((r) => `${names.framework(r.model)} ${pct(r.readiness)}`).join(", ")}`);
     lines.push(`Region stage (weakest member): ${style.bold(names.stage(score.rollup.stage))}`);
     const region = report.region!;
     if (region.stage !== undefined) {
