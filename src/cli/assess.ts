@@ -3,14 +3,14 @@ import type { Assessment } from "../assessment/model.js";
 import { checkAssessment } from "../assessment/check.js";
 import { resolveMembers } from "../assessment/region.js";
 import type { MemberReader, ResolvedMember } from "../assessment/region.js";
-import { createSchemaCheck } from "../assessment/validator.js";
+
 import type { FrameworkSet } from "../framework/model.js";
 import type { Finding } from "../findings.js";
 import type { SubjectScore } from "../scoring/model.js";
 import { scoreSubject } from "../scoring/subject.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import type { YamlSource } from "../yaml/source.js";
-import { frameworksFor } from "./context.js";
+import { frameworksFor, schemaCheckFor } from "./context.js";
 import { displayPath, nodeMemberDisk } from "./files.js";
 import { readInput, readInputs } from "./read.js";
 
@@ -34,7 +34,7 @@ export interface AssessRun {
 /** Load → validate → resolve members → score, for every file named on the command line. */
 export function assessInputs(args: readonly string[], options: { maxFileSize: number; frameworks: readonly string[] }, cwd: string, frameworks = frameworksFor(options.frameworks, cwd)): AssessRun {
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
-  const context = { frameworks, schemaCheck: createSchemaCheck(frameworks), disk: nodeMemberDisk, limits };
+  const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits };
   const inputs = readInputs(args, cwd, limits);
   const reader: MemberReader = {
     read: (absolute) => {

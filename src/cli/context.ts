@@ -1,17 +1,25 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
+import { frameworksFingerprint } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
 import type { FrameworkFiles } from "../framework/load.js";
 import type { FrameworkSet } from "../framework/model.js";
+import { fromPrecompiled } from "../framework/precompiled.js";
+import type { PrecompiledFrameworks } from "../framework/precompiled.js";
+import { createSchemaCheck, schemaCheckFrom } from "../assessment/validator.js";
+import type { AssessmentValidator, SchemaCheck } from "../assessment/validator.js";
 import { compareText } from "../findings.js";
 import { displayPath, pathKind } from "./files.js";
 
 /** The shipped frameworks, beside `dist/` in the package. */
 export const SHIPPED_FRAMEWORKS = fileURLToPath(new URL("../../frameworks/", import.meta.url));
+/** Where the build leaves the shipped frameworks checked and compiled. */
+export const PRECOMPILED_DIR = fileURLToPath(new URL("../shipped/", import.meta.url));
 
-function diskFiles(cwd: string): FrameworkFiles {
+export function frameworkFiles(cwd: string): FrameworkFiles {
   return {
     list: (dir) =>
       readdirSync(dir, { withFileTypes: true })
@@ -24,12 +32,43 @@ function diskFiles(cwd: string): FrameworkFiles {
   };
 }
 
+/** Validators compiled at build time, by the framework set they belong to. */
+const precompiledChecks = new WeakMap<FrameworkSet, SchemaCheck>();
+
+/**
+ * The shipped frameworks as the build left them, when they are still what is on disk
+ * (a changed framework file makes the copy stale, and the frameworks are loaded afresh).
+ */
+function precompiled(cwd: string): FrameworkSet | undefined {
+  let data: PrecompiledFrameworks;
+  try {
+    data = JSON.parse(readFileSync(join(PRECOMPILED_DIR, "frameworks.json"), "utf8")) as PrecompiledFrameworks;
+  } catch {
+    return undefined;
+  }
+  if (data.fingerprint !== frameworksFingerprint(SHIPPED_FRAMEWORKS, frameworkFiles(cwd))) return undefined;
+  const set = fromPrecompiled(data);
+  const load = createRequire(import.meta.url);
+  const validate = load(join(PRECOMPILED_DIR, "validate-assessment.cjs")) as AssessmentValidator | { default: AssessmentValidator };
+  precompiledChecks.set(set, schemaCheckFrom("default" in validate ? validate.default : validate));
+  return set;
+}
+
 /** Loads the shipped frameworks and any custom folders named with `--frameworks`. */
 export function frameworksFor(customDirs: readonly string[], cwd: string): FrameworkSet {
+  if (customDirs.length === 0) {
+    const ready = precompiled(cwd);
+    if (ready !== undefined) return ready;
+  }
   const custom = customDirs.map((dir) => {
     const absolute = resolve(cwd, dir);
     if (pathKind(absolute) !== "directory") throw new UsageError(`--frameworks ${dir}: no such folder`);
     return absolute;
   });
-  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom }, diskFiles(cwd));
+  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom }, frameworkFiles(cwd));
+}
+
+/** The schema check of a framework set: precompiled when the set is, else compiled now. */
+export function schemaCheckFor(set: FrameworkSet): SchemaCheck {
+  return precompiledChecks.get(set) ?? createSchemaCheck(set);
 }

@@ -1,12 +1,12 @@
 import { checkAssessment } from "../assessment/check.js";
-import { createSchemaCheck } from "../assessment/validator.js";
+
 import type { FileCheck } from "../assessment/check.js";
 import { compareText } from "../findings.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import type { ValidateFormat } from "../report/validate/index.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import { styleFor, wantsColour } from "./colour.js";
-import { frameworksFor } from "./context.js";
+import { frameworksFor, schemaCheckFor } from "./context.js";
 import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
 import { nodeMemberDisk } from "./files.js";
@@ -22,7 +22,7 @@ export interface CommonOptions {
 export function runValidate(args: readonly string[], options: CommonOptions & { format: ValidateFormat }, cwd: string): ExitCode {
   const frameworks = frameworksFor(options.frameworks, cwd);
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
-  const context = { frameworks, schemaCheck: createSchemaCheck(frameworks), disk: nodeMemberDisk, limits };
+  const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits };
   const inputs = readInputs(args, cwd, limits);
 
   const checks: FileCheck[] = [

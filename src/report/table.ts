@@ -1,8 +1,13 @@
-import Table from "cli-table3";
+import { createRequire } from "node:module";
+import type TableType from "cli-table3";
 import type { Style } from "./style.js";
+
+// Loaded on first use: only the terminal views draw tables.
+const load = createRequire(import.meta.url);
 
 /** A compact table: rules only under the head, so long lists stay readable. */
 export function table(head: readonly string[], rows: readonly (readonly string[])[], style: Style, align?: readonly ("left" | "right")[]): string {
+  const Table = load("cli-table3") as typeof TableType;
   const t = new Table({
     head: head.map((h) => style.bold(h)),
     style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },

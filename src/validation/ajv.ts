@@ -1,15 +1,26 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020 } from "ajv/dist/2020.js";
 
 /** Annotation keywords the frameworks and the built assessment schema carry. */
 export const ANNOTATIONS = ["x-framework", "x-indicator", "x-keys"] as const;
 
-// ajv-formats is CommonJS: under nodenext its default export arrives as the module object.
-const addFormats = addFormatsModule.default;
+// Ajv is loaded only when a schema must be compiled: a run with the precompiled shipped
+// frameworks never needs it, and loading it costs more than the rest of such a run.
+const load = createRequire(import.meta.url);
 
 /** One Ajv for every schema of a run: strict, every error reported, errors carry their schema. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, inlineRefs: false });
+export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
+  const { Ajv2020: Ajv } = load("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = (load("ajv-formats") as typeof import("ajv-formats")).default;
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    inlineRefs: false,
+    ...(options.source === true ? { code: { source: true } } : {}),
+  });
   ajv.addVocabulary([...ANNOTATIONS]);
   addFormats(ajv, ["date", "uri"]);
   return ajv;

@@ -1,0 +1,21 @@
+/**
+ * Run by `npm run build` after tsc: loads and checks the shipped frameworks once, and writes
+ * them with a standalone Ajv validator of the assessment schema into dist/shipped/, so a run
+ * with the shipped frameworks parses no framework YAML and compiles no schema.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import { compileAssessmentValidator } from "../assessment/validator.js";
+import { PRECOMPILED_DIR, SHIPPED_FRAMEWORKS, frameworkFiles } from "../cli/context.js";
+import { frameworksFingerprint } from "../framework/fingerprint.js";
+import { loadFrameworks } from "../framework/load.js";
+import { toPrecompiled } from "../framework/precompiled.js";
+
+const files = frameworkFiles(process.cwd());
+const set = loadFrameworks({ shipped: SHIPPED_FRAMEWORKS }, files);
+const { ajv, validate } = compileAssessmentValidator(set, { source: true });
+
+mkdirSync(PRECOMPILED_DIR, { recursive: true });
+writeFileSync(join(PRECOMPILED_DIR, "frameworks.json"), JSON.stringify(toPrecompiled(set, frameworksFingerprint(SHIPPED_FRAMEWORKS, files))));
+writeFileSync(join(PRECOMPILED_DIR, "validate-assessment.cjs"), standaloneModule.default(ajv, validate));

@@ -1,0 +1,12 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { FrameworkFiles } from "./load.js";
+
+/** A digest of every file the shipped frameworks are made of, to tell a stale precompiled copy. */
+export function frameworksFingerprint(shipped: string, files: FrameworkFiles): string {
+  const hash = createHash("sha256");
+  for (const file of [...files.list(shipped), ...files.list(join(shipped, "meta"))]) {
+    hash.update(files.display(file)).update("\0").update(files.read(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
