@@ -26,19 +26,21 @@ export function assessmentSchema(set: FrameworkSet): Schema {
 
   const targets = properties["targets"]!["properties"] as Record<string, Schema>;
   targets["stage"] = { ...targets["stage"], enum: set.stages.map((s) => s.id) };
-  targets["indicators"] = {
-    ...targets["indicators"],
-    ...byFramework((id) => ({
+  // Each framework's targets in a definition of its own: a separate, lazily compiled
+  // function in the validator, instead of one large function for the whole document.
+  const defs = schema["$defs"] as Record<string, Schema>;
+  for (const framework of set.all) {
+    defs[`targets-${framework.id}`] = {
       type: "object",
       additionalProperties: false,
       "x-keys": "indicator",
-      properties: Object.fromEntries(
-        set.byId.get(id)!.indicators.map((i) => [i.id, { type: "integer", minimum: 0, maximum: MAX_LEVEL }]),
-      ),
-    })),
-  };
+      properties: Object.fromEntries(framework.indicators.map((i) => [i.id, { $ref: "#/$defs/level" }])),
+    };
+  }
+  defs["level"] = { type: "integer", minimum: 0, maximum: MAX_LEVEL };
+  targets["indicators"] = { ...targets["indicators"], ...byFramework((id) => ({ $ref: `#/$defs/targets-${id}` })) };
 
-  const member = (schema["$defs"] as Record<string, Schema>)["member"]!;
+  const member = defs["member"]!;
   const memberProperties = member["properties"] as Record<string, Schema>;
   memberProperties["indicators"] = { ...memberProperties["indicators"], ...answers };
   return schema;

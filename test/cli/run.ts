@@ -9,8 +9,8 @@ export interface Run {
 }
 
 /** Runs the built command line as a user would, without colour. */
-export function smartregion(args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
-  const result = spawnSync(process.execPath, [join(ROOT, "bin", "smartregion.js"), ...args], {
+export function smartregion(args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}, bin = join(ROOT, "bin", "smartregion.js")): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: "utf8",
     env: { PATH: process.env["PATH"], NO_COLOR: "1", ...env },

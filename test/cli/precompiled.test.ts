@@ -1,0 +1,25 @@
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { smartregion } from "./run.js";
+
+describe("the precompiled shipped frameworks", () => {
+  it("are used only while the framework files are unchanged", () => {
+    const copy = mkdtempSync(join(tmpdir(), "sr-package-"));
+    for (const part of ["bin", "dist", "frameworks", "package.json"]) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
+    const run = (args: string[]) => smartregion(args, ROOT, {}, join(copy, "bin", "smartregion.js"));
+    expect(run(["frameworks", "show", "open"]).stdout).toContain("Open innovation");
+
+    const file = join(copy, "frameworks", "open.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("en: Open innovation", "en: Open innovation, edited"));
+    expect(run(["frameworks", "show", "open"]).stdout).toContain("Open innovation, edited");
+
+    writeFileSync(file, readFileSync(file, "utf8").replace("kind: stage", "kind: phase"));
+    const broken = run(["validate", "examples/city.yaml"]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/frameworks\/open\.yaml:\d+:\d+\s+error/);
+  });
+});
