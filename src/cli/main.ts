@@ -42,11 +42,19 @@ function program(setExit: (code: ExitCode) => void): Command {
     .command("validate")
     .description("check assessment files against the frameworks")
     .argument("<paths...>", "files, folders (walked for *.yaml and *.yml) or glob patterns")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(VALIDATE_FORMATTERS)).default("stylish"))
+    .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(VALIDATE_FORMATTERS).join(", ")} (default: stylish)`, collect, [])
     .option("-o, --output <file>", "write the output to a file instead of stdout")
+    .option("-q, --quiet", "report errors only, not warnings")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber)
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
-    .action((paths: string[], opts: { format: "stylish" | "json"; output?: string; maxFileSize: number }) => {
-      setExit(runValidate(paths, { ...opts, output: opts.output, frameworks: frameworkDirs() }, cwd));
+    .action((paths: string[], opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number }) => {
+      setExit(
+        runValidate(
+          paths,
+          { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION },
+          cwd,
+        ),
+      );
     });
 
   root

@@ -1,6 +1,6 @@
 import { checkAssessment } from "../assessment/check.js";
-
 import type { FileCheck } from "../assessment/check.js";
+import { UsageError } from "../errors.js";
 import { compareText } from "../findings.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import type { ValidateFormat } from "../report/validate/index.js";
@@ -19,7 +19,35 @@ export interface CommonOptions {
   readonly frameworks: readonly string[];
 }
 
-export function runValidate(args: readonly string[], options: CommonOptions & { format: ValidateFormat }, cwd: string): ExitCode {
+export interface ValidateOptions extends CommonOptions {
+  /** `name` or `name=file`, as given to --format. */
+  readonly formats: readonly string[];
+  readonly quiet: boolean;
+  readonly maxWarnings: number | undefined;
+  readonly version: string;
+}
+
+/** `--format sarif=results.sarif --format stylish`: each format to its file, or to stdout (or -o). */
+export function parseFormats(formats: readonly string[], output: string | undefined): { format: ValidateFormat; file: string | undefined }[] {
+  const parsed = (formats.length === 0 ? ["stylish"] : formats).map((value) => {
+    const [name, ...rest] = value.split("=");
+    if (!(name! in VALIDATE_FORMATTERS)) {
+      throw new UsageError(`--format "${name}": expected one of ${Object.keys(VALIDATE_FORMATTERS).join(", ")}, optionally as NAME=FILE`);
+    }
+    return { format: name as ValidateFormat, file: rest.length > 0 ? rest.join("=") : undefined };
+  });
+  const toStdout = parsed.filter((p) => p.file === undefined);
+  if (toStdout.length > 1) throw new UsageError("only one --format can go to standard output; give the others a file (--format sarif=results.sarif)");
+  if (output !== undefined) {
+    if (toStdout.length === 0) throw new UsageError("-o names a file for the format written to standard output, and every format has its own file");
+    toStdout[0] = { ...toStdout[0]!, file: output };
+    return parsed.map((p) => (p.file === undefined ? { ...p, file: output } : p));
+  }
+  return parsed;
+}
+
+export function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): ExitCode {
+  const outputs = parseFormats(options.formats, options.output);
   const frameworks = frameworksFor(options.frameworks, cwd);
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits };
@@ -29,9 +57,18 @@ export function runValidate(args: readonly string[], options: CommonOptions & { 
     ...inputs.failures.map((f) => ({ file: f.file, findings: [f], source: undefined })),
     ...inputs.files.map((input) => checkAssessment(input.file, input.bytes, context)),
   ].sort((a, b) => compareText(a.file, b.file));
+  const all = checks.flatMap((c) => c.findings);
+  const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error") })) : checks;
 
-  const style = styleFor(options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env));
-  const text = VALIDATE_FORMATTERS[options.format]({ files: checks }, style);
-  writeOutput(text, options.output, inputs.absolute, cwd);
-  return exitCodeFor(checks.flatMap((c) => c.findings));
+  for (const { format, file } of outputs) {
+    const style = styleFor(file === undefined && format === "stylish" && wantsColour(process.stdout.isTTY === true, process.env));
+    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version }), file, inputs.absolute, cwd);
+  }
+  const code = exitCodeFor(all);
+  const warnings = all.filter((f) => f.severity === "warning").length;
+  if (code === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`smartregion: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return code;
 }

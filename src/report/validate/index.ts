@@ -1,12 +1,24 @@
 import type { Style } from "../style.js";
+import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
+import { formatJunit } from "./junit.js";
 import type { ValidationResult } from "./model.js";
+import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
 
-export type ValidateFormat = "stylish" | "json";
+export type ValidateFormat = "stylish" | "json" | "sarif" | "junit" | "github";
+
+export interface ValidateFormatOptions {
+  readonly style: Style;
+  /** The tool's version, for formats that name it. */
+  readonly version: string;
+}
 
 /** Every output format of `validate`; `--format` takes its choices from these keys. */
 export const VALIDATE_FORMATTERS = {
-  stylish: (result, style) => formatStylish(result, style),
+  stylish: (result, options) => formatStylish(result, options.style),
   json: (result) => formatJson(result),
-} satisfies Record<ValidateFormat, (result: ValidationResult, style: Style) => string>;
+  sarif: (result, options) => formatSarif(result, options.version),
+  junit: (result) => formatJunit(result),
+  github: (result) => formatGithub(result),
+} satisfies Record<ValidateFormat, (result: ValidationResult, options: ValidateFormatOptions) => string>;

@@ -1,0 +1,15 @@
+import { message } from "../messages.js";
+import type { ValidationResult } from "./model.js";
+
+const data = (text: string) => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** GitHub Actions workflow commands: one annotation a problem, on the file, line and column. */
+export function formatGithub(result: ValidationResult): string {
+  const lines = result.files.flatMap((file) =>
+    file.findings.map(
+      (f) => `::${f.severity === "error" ? "error" : "warning"} file=${property(f.file)},line=${f.line},col=${f.col},title=${property(f.code)}::${data(message(f))}`,
+    ),
+  );
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+}

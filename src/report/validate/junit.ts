@@ -1,0 +1,31 @@
+import { message } from "../messages.js";
+import type { ValidationResult } from "./model.js";
+
+/** Text safe in XML 1.0: escaped markup, and no character XML cannot carry. */
+export function xmlText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+}
+
+/** JUnit XML: one test case a file, failing when the file has errors; warnings go to system-out. */
+export function formatJunit(result: ValidationResult): string {
+  const failures = result.files.filter((f) => f.findings.some((x) => x.severity === "error")).length;
+  const cases = result.files.map((file) => {
+    const line = (f: (typeof file.findings)[number]) => `${file.file}:${f.line}:${f.col} ${f.severity} ${message(f)} (${f.code})`;
+    const errors = file.findings.filter((f) => f.severity === "error");
+    const warnings = file.findings.filter((f) => f.severity === "warning");
+    const failure =
+      errors.length === 0 ? "" : `\n      <failure message="${xmlText(`${errors.length} error(s)`)}" type="error">${xmlText(errors.map(line).join("\n"))}</failure>`;
+    const out = warnings.length === 0 ? "" : `\n      <system-out>${xmlText(warnings.map(line).join("\n"))}</system-out>`;
+    return `    <testcase classname="smartregion.validate" name="${xmlText(file.file)}" file="${xmlText(file.file)}">${failure}${out}${failure || out ? "\n    " : ""}</testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="smartregion" tests="${result.files.length}" failures="${failures}" errors="0">
+  <testsuite name="smartregion validate" tests="${result.files.length}" failures="${failures}" errors="0" skipped="0">
+${cases.join("\n")}
+  </testsuite>
+</testsuites>
+`;
+}

@@ -1,0 +1,49 @@
+import { compareText } from "../../findings.js";
+import type { Code } from "../../findings.js";
+import { message } from "../messages.js";
+import { RULE_HELP } from "../rules.js";
+import type { ValidationResult } from "./model.js";
+
+/** SARIF 2.1.0: each rule used is described once; every result points at file, line and column. */
+export function formatSarif(result: ValidationResult, version: string): string {
+  const findings = result.files.flatMap((f) => f.findings);
+  const codes = [...new Set(findings.map((f) => f.code))].sort(compareText) as Code[];
+  const index = new Map(codes.map((c, i) => [c, i]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "smartregion",
+            version,
+            rules: codes.map((code) => ({
+              id: code,
+              name: code,
+              shortDescription: { text: RULE_HELP[code].split(". ")[0]!.replace(/\.$/, "") },
+              fullDescription: { text: RULE_HELP[code] },
+              help: { text: RULE_HELP[code] },
+              defaultConfiguration: { level: findings.find((f) => f.code === code)!.severity === "error" ? "error" : "warning" },
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: index.get(f.code)!,
+          level: f.severity === "error" ? "error" : "warning",
+          message: { text: message(f) },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(f.file) },
+                region: { startLine: f.line, startColumn: f.col },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
