@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS } from "../yaml/source.js";
 import type { YamlSource } from "../yaml/source.js";
 import { frameworksFor, schemaCheckFor } from "./context.js";
 import { displayPath, nodeMemberDisk } from "./files.js";
-import { readInput, readInputs } from "./read.js";
+import { listInputs, readInput } from "./read.js";
 
 export interface Assessed {
   readonly assessment: Assessment;
@@ -35,7 +35,7 @@ export interface AssessRun {
 export function assessInputs(args: readonly string[], options: { maxFileSize: number; frameworks: readonly string[] }, cwd: string, frameworks = frameworksFor(options.frameworks, cwd)): AssessRun {
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits };
-  const inputs = readInputs(args, cwd, limits);
+  const inputs = listInputs(args, cwd);
   const reader: MemberReader = {
     read: (absolute) => {
       const read = readInput(absolute, displayPath(absolute, cwd), limits);
@@ -46,7 +46,12 @@ export function assessInputs(args: readonly string[], options: { maxFileSize: nu
   const findings: Finding[] = [...inputs.failures];
   const assessed: Assessed[] = [];
   for (const input of inputs.files) {
-    const check = checkAssessment(input.file, input.bytes, context);
+    const bytes = readInput(input.absolute, input.file, limits);
+    if (!(bytes instanceof Uint8Array)) {
+      findings.push(bytes);
+      continue;
+    }
+    const check = checkAssessment(input.file, bytes, context);
     findings.push(...check.findings);
     if (check.source === undefined || check.findings.some((f) => f.severity === "error")) continue;
     const assessment = toAssessment(input.file, check.source.data);

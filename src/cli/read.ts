@@ -7,7 +7,6 @@ import { displayPath, expandInputs } from "./files.js";
 export interface InputFile {
   readonly file: string;
   readonly absolute: string;
-  readonly bytes: Uint8Array;
 }
 
 /**
@@ -25,18 +24,16 @@ export function readInput(absolute: string, file: string, limits: Limits): Uint8
   }
 }
 
-/** The command line's paths as files read into memory, and a finding for each that failed. */
-export function readInputs(args: readonly string[], cwd: string, limits: Limits): { files: InputFile[]; failures: Finding[]; absolute: readonly string[] } {
+/**
+ * The command line's paths as the files to read, in display order, and a finding for each
+ * path that names nothing. Files are read one at a time by the caller, so memory does not
+ * grow with their number.
+ */
+export function listInputs(args: readonly string[], cwd: string): { files: InputFile[]; failures: Finding[]; absolute: readonly string[] } {
   const inputs = expandInputs(args, cwd);
   const failures: Finding[] = inputs.missing.map(({ arg, reason }) =>
     finding("not-found", arg, START, "", reason === "no-yaml" ? { detail: "no YAML files" } : {}),
   );
-  const files: InputFile[] = [];
-  for (const absolute of inputs.files) {
-    const file = displayPath(absolute, cwd);
-    const read = readInput(absolute, file, limits);
-    if (read instanceof Uint8Array) files.push({ file, absolute, bytes: read });
-    else failures.push(read);
-  }
+  const files = inputs.files.map((absolute) => ({ file: displayPath(absolute, cwd), absolute }));
   return { files, failures, absolute: inputs.files };
 }

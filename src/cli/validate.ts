@@ -11,7 +11,7 @@ import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
 import { nodeMemberDisk } from "./files.js";
 import { writeOutput } from "./output.js";
-import { readInputs } from "./read.js";
+import { listInputs, readInput } from "./read.js";
 
 export interface CommonOptions {
   readonly output: string | undefined;
@@ -51,11 +51,17 @@ export function runValidate(args: readonly string[], options: ValidateOptions, c
   const frameworks = frameworksFor(options.frameworks, cwd);
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits };
-  const inputs = readInputs(args, cwd, limits);
+  const inputs = listInputs(args, cwd);
 
-  const checks: FileCheck[] = [
-    ...inputs.failures.map((f) => ({ file: f.file, findings: [f], source: undefined })),
-    ...inputs.files.map((input) => checkAssessment(input.file, input.bytes, context)),
+  // Only the findings are kept of each file, so memory does not grow with the parsed documents.
+  const checks: Pick<FileCheck, "file" | "findings">[] = [
+    ...inputs.failures.map((f) => ({ file: f.file, findings: [f] })),
+    ...inputs.files.map((input) => {
+      const bytes = readInput(input.absolute, input.file, limits);
+      if (!(bytes instanceof Uint8Array)) return { file: input.file, findings: [bytes] };
+      const { file, findings } = checkAssessment(input.file, bytes, context);
+      return { file, findings };
+    }),
   ].sort((a, b) => compareText(a.file, b.file));
   const all = checks.flatMap((c) => c.findings);
   const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error") })) : checks;
