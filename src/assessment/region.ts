@@ -45,7 +45,7 @@ export function resolveMembers(
         entry,
         problem: undefined,
         source: { yaml: regionSource, path: ["members", entry.index, "indicators"] },
-        assessment: { ...region, file: region.file, name: entry.name ?? "", kind: "city", population: entry.population, answers: entry.answers, members: [] },
+        assessment: { ...region, name: entry.name ?? "", kind: "city", population: entry.population, answers: entry.answers, members: [] },
       };
     }
     const at = (code: "member-is-region" | "member-invalid") => {

@@ -2,6 +2,8 @@ import type { FrameworkSet } from "../framework/model.js";
 import type { Text } from "../text.js";
 import { localize } from "../text.js";
 import { INFORMATIZATION } from "../scoring/model.js";
+import type { Blocker } from "../scoring/model.js";
+import { fixed, share } from "./numbers.js";
 
 /** Titles from the frameworks in the reader's locale, passed through the format's escaping. */
 export function namer(set: FrameworkSet, locale: string, clean: (text: string) => string) {
@@ -35,3 +37,17 @@ export function namer(set: FrameworkSet, locale: string, clean: (text: string) =
 }
 
 export type Names = ReturnType<typeof namer>;
+
+/** Why a stage is not reached, in words. */
+export function blockerText(b: Blocker, names: Names, framework: string): string {
+  switch (b.reason) {
+    case "below-bar":
+      return `${names.dimension(framework, b.dimension)} ${fixed(b.score)} < ${fixed(b.bar)}`;
+    case "coverage":
+      return `${names.dimension(framework, b.dimension)} only ${share(b.share)} answered (needs ${share(b.minimum)})`;
+    case "unscored":
+      return b.dimension === "*" ? "nothing answered" : `${names.dimension(framework, b.dimension)} not answered`;
+    case "previous-stage":
+      return `${names.stage(b.stage)} not reached`;
+  }
+}

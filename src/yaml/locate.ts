@@ -34,8 +34,8 @@ export function locate(source: YamlSource, path: readonly (string | number)[]): 
       next = pair.value;
       // An empty value (`level:`) has no node of its own: point at its key.
       here = isNodeWithRange(next) ? pos(next, key) : key;
-    } else if (isSeq(node) && typeof step === "number" || (isSeq(node) && /^\d+$/.test(String(step)))) {
-      next = (node as { items: unknown[] }).items[Number(step)];
+    } else if (isSeq(node) && /^\d+$/.test(String(step))) {
+      next = node.items[Number(step)];
       if (next === undefined) return { value: here, key: undefined, exact: false };
       here = isNodeWithRange(next) ? pos(next, here) : here;
     } else {

@@ -5,7 +5,8 @@ import { message } from "../messages.js";
 import { namer } from "../names.js";
 import type { Names } from "../names.js";
 import { fixed, pct } from "../numbers.js";
-import type { ReportFormatOptions, ReportRun } from "./model.js";
+import type { ReportRun } from "./model.js";
+import type { FormatOptions } from "../options.js";
 
 const STYLE = `
 :root{--ink:#1d2733;--muted:#5b6876;--line:#d5dbe1;--accent:#1f6feb;--good:#1a7f37;--bad:#c0392b;--soft:#f4f6f8}
@@ -148,7 +149,7 @@ function regionSection(report: GapReport, score: RegionScore, names: Names, stag
 }
 
 /** One self-contained page: inline style and SVG, no script, nothing fetched; every input text escaped. */
-export function formatReportHtml(run: ReportRun, options: ReportFormatOptions): string {
+export function formatReportHtml(run: ReportRun, options: FormatOptions): string {
   const names = namer(options.frameworks, options.locale, esc);
   const stageIds = options.frameworks.stages.map((s) => s.id);
   const sections = run.reports.map((report) => {

@@ -4,7 +4,8 @@ import { message } from "../messages.js";
 import { namer } from "../names.js";
 import type { Names } from "../names.js";
 import { pct } from "../numbers.js";
-import type { ReportFormatOptions, ReportRun } from "./model.js";
+import type { ReportRun } from "./model.js";
+import type { FormatOptions } from "../options.js";
 import { GAP_HEAD, gapRows } from "./terminal.js";
 
 function planMarkdown(plan: Plan, names: Names): string[] {
@@ -66,7 +67,7 @@ function subject(report: GapReport, names: Names): string[] {
   return out;
 }
 
-export function formatReportMarkdown(run: ReportRun, options: ReportFormatOptions): string {
+export function formatReportMarkdown(run: ReportRun, options: FormatOptions): string {
   const names = namer(options.frameworks, options.locale, mdText);
   const out = ["# Smart-city gap report", ""];
   if (run.findings.length > 0) out.push("## Problems", "", ...run.findings.map((f) => `- \`${mdText(`${f.file}:${f.line}:${f.col}`)}\` ${f.severity}: ${mdText(message(f))} (${f.code})`), "");

@@ -1,7 +1,6 @@
-import type { FrameworkSet } from "../../framework/model.js";
 import type { Finding } from "../../findings.js";
 import type { GapReport } from "../../gaps/model.js";
-import type { Style } from "../style.js";
+import type { FormatOptions } from "../options.js";
 
 /** Everything `report` prints. */
 export interface ReportRun {
@@ -10,10 +9,4 @@ export interface ReportRun {
   readonly findings: readonly Finding[];
 }
 
-export interface ReportFormatOptions {
-  readonly frameworks: FrameworkSet;
-  readonly style: Style;
-  readonly locale: string;
-}
-
-export type ReportFormatter = (run: ReportRun, options: ReportFormatOptions) => string;
+export type ReportFormatter = (run: ReportRun, options: FormatOptions) => string;

@@ -6,7 +6,8 @@ import { printable } from "../printable.js";
 import type { Style } from "../style.js";
 import { table } from "../table.js";
 import { findingLines } from "../validate/stylish.js";
-import type { ReportFormatOptions, ReportRun } from "./model.js";
+import type { ReportRun } from "./model.js";
+import type { FormatOptions } from "../options.js";
 
 export function gapRows(gaps: readonly Gap[], names: Names): string[][] {
   return gaps.map((g) => [
@@ -69,7 +70,7 @@ function subject(report: GapReport, names: Names, style: Style): string[] {
   return lines;
 }
 
-export function formatReportTerminal(run: ReportRun, options: ReportFormatOptions): string {
+export function formatReportTerminal(run: ReportRun, options: FormatOptions): string {
   const names = namer(options.frameworks, options.locale, printable);
   const blocks: string[] = [];
   if (run.findings.length > 0) blocks.push(findingLines(run.findings, options.style).join("\n"));

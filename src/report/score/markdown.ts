@@ -1,13 +1,13 @@
 import { gateText } from "../../scoring/gates.js";
 import type { CityScore, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
-import { namer } from "../names.js";
+import { blockerText, namer } from "../names.js";
 import { mdTable, mdText } from "../markdown.js";
 import { message } from "../messages.js";
 import { fixed, pct, share } from "../numbers.js";
-import type { ScoreFormatOptions, ScoreRun } from "./model.js";
-import { blockerText } from "./terminal.js";
+import type { ScoreRun } from "./model.js";
+import type { FormatOptions } from "../options.js";
 
-export function formatScoreMarkdown(run: ScoreRun, options: ScoreFormatOptions): string {
+export function formatScoreMarkdown(run: ScoreRun, options: FormatOptions): string {
   const set = options.frameworks;
   const names = namer(set, options.locale, mdText);
   const out: string[] = [];

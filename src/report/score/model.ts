@@ -1,8 +1,7 @@
-import type { FrameworkSet } from "../../framework/model.js";
 import type { Finding } from "../../findings.js";
 import type { GateResult } from "../../scoring/gates.js";
 import type { SubjectScore } from "../../scoring/model.js";
-import type { Style } from "../style.js";
+import type { FormatOptions } from "../options.js";
 
 /** Everything `score` prints: the scores, the gates, and the problems of files not scored. */
 export interface ScoreRun {
@@ -11,10 +10,4 @@ export interface ScoreRun {
   readonly findings: readonly Finding[];
 }
 
-export interface ScoreFormatOptions {
-  readonly frameworks: FrameworkSet;
-  readonly style: Style;
-  readonly locale: string;
-}
-
-export type ScoreFormatter = (run: ScoreRun, options: ScoreFormatOptions) => string;
+export type ScoreFormatter = (run: ScoreRun, options: FormatOptions) => string;

@@ -1,27 +1,16 @@
 import type { FrameworkSet } from "../../framework/model.js";
-import { namer } from "../names.js";
+import { blockerText, namer } from "../names.js";
 import type { Names } from "../names.js";
 import { gateText } from "../../scoring/gates.js";
-import type { Blocker, CityScore, FrameworkResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
+import type { CityScore, FrameworkResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
 import { findingLines } from "../validate/stylish.js";
 import { bar, fixed, pct, share } from "../numbers.js";
 import { printable } from "../printable.js";
 import type { Style } from "../style.js";
 import { table } from "../table.js";
-import type { ScoreFormatOptions, ScoreRun } from "./model.js";
+import type { ScoreRun } from "./model.js";
+import type { FormatOptions } from "../options.js";
 
-export function blockerText(b: Blocker, names: Names, framework: string): string {
-  switch (b.reason) {
-    case "below-bar":
-      return `${names.dimension(framework, b.dimension)} ${fixed(b.score)} < ${fixed(b.bar)}`;
-    case "coverage":
-      return `${names.dimension(framework, b.dimension)} only ${share(b.share)} answered (needs ${share(b.minimum)})`;
-    case "unscored":
-      return b.dimension === "*" ? "nothing answered" : `${names.dimension(framework, b.dimension)} not answered`;
-    case "previous-stage":
-      return `${names.stage(b.stage)} not reached`;
-  }
-}
 
 function header(score: SubjectScore, style: Style): string[] {
   const lines = [style.bold(`${printable(score.name)} (${score.kind})`) + style.dim(`  ${score.date}  ${printable(score.file)}`)];
@@ -110,7 +99,7 @@ function region(score: RegionScore, set: FrameworkSet, names: Names, style: Styl
 }
 
 /** The readable terminal view: a profile table a subject, gates last. */
-export function formatScoreTerminal(run: ScoreRun, options: ScoreFormatOptions): string {
+export function formatScoreTerminal(run: ScoreRun, options: FormatOptions): string {
   const { style, frameworks } = options;
   const names = namer(frameworks, options.locale, printable);
   const blocks: string[] = [];

@@ -1,0 +1,12 @@
+import type { FrameworkSet } from "../framework/model.js";
+import type { Style } from "./style.js";
+
+/** What a formatter of scores or reports needs besides the result: titles, colour, locale. */
+export interface FormatOptions {
+  readonly frameworks: FrameworkSet;
+  readonly style: Style;
+  readonly locale: string;
+}
+
+/** For JSON output: absent values are written as null, so every field is always there. */
+export const nullForAbsent = (_key: string, value: unknown): unknown => (value === undefined ? null : value);
