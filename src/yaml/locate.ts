@@ -16,7 +16,7 @@ export interface Located {
 
 /** Finds the node behind a data path such as ["indicators", "open", "portal", "level"]. */
 export function locate(source: YamlSource, path: readonly (string | number)[]): Located {
-  const { doc, lines } = source;
+  const { doc, lines } = source.tree();
   const pos = (node: Node | null | undefined, fallback: Position): Position =>
     node?.range ? lines.linePos(node.range[0]) : fallback;
 

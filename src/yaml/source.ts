@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } f
 import type { Document, Node, YAMLError } from "yaml";
 import { finding, START } from "../findings.js";
 import type { Code, Finding, Position } from "../findings.js";
+import { parseFast } from "./fast.js";
 
 /** How much one file may ask of the tool. Past these the file is refused, not processed. */
 export interface Limits {
@@ -15,13 +16,19 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAliases: 100 };
 
-/** A parsed YAML file that keeps the positions of its nodes. */
-export interface YamlSource {
-  readonly file: string;
+/** The full parser's node tree, which knows where every node stands in the text. */
+export interface YamlTree {
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
+}
+
+/** A parsed YAML file: its data, and the positions of its nodes when they are asked for. */
+export interface YamlSource {
+  readonly file: string;
   /** The plain data, as JSON-like values. */
   readonly data: unknown;
+  /** The node tree with positions; built on first use when the quick reader read the file. */
+  tree(): YamlTree;
 }
 
 export type ReadResult =
@@ -49,10 +56,16 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
   const text = decoded.text;
   if (text.trim() === "") return fail("empty-file");
 
+  const quick = parseFast(text, limits.maxDepth);
+  if (quick !== undefined) {
+    let tree: YamlTree | undefined;
+    return { source: { file, data: quick, tree: () => (tree ??= parseTree(text)) }, findings: [] };
+  }
+
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseTree(text, lines).doc;
   } catch (error) {
     if (error instanceof RangeError) return fail("too-deep", START, { limit: limits.maxDepth });
     throw error;
@@ -76,7 +89,13 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
     if (error instanceof RangeError) return fail("too-deep", START, { limit: limits.maxDepth });
     throw error;
   }
-  return { source: { file, doc, lines, data }, findings: [] };
+  const tree = { doc, lines };
+  return { source: { file, data, tree: () => tree }, findings: [] };
+}
+
+function parseTree(text: string, lines = new LineCounter()): YamlTree {
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  return { doc, lines };
 }
 
 type Decoded =

@@ -1,0 +1,259 @@
+/**
+ * A quick reader for the plain block YAML that assessments are written in: mappings with
+ * simple keys, block sequences, and one-line scalars, plain or quoted. It gives exactly the data
+ * the full parser gives for such text, ten times sooner, and gives up (returns `undefined`) at
+ * the first thing outside that subset — flow collections, anchors, tags, block scalars,
+ * escapes, multi-line scalars, duplicate keys, anything odd — so the full parser, which keeps
+ * positions and explains every problem, reads it instead.
+ *
+ * Positions are not kept here: they are needed only when a file has a problem, and then the
+ * full parser is run on the same text.
+ */
+
+/** Returned by the inner functions to say "not in the subset". */
+const GIVE_UP: unique symbol = Symbol("give-up");
+type Value = unknown;
+
+interface Line {
+  indent: number;
+  /** The line without its indentation and trailing spaces; comment-only lines are dropped. */
+  text: string;
+  /** Blank lines just before this one: they matter inside a multi-line scalar. */
+  blanks: number;
+  /** Whether a comment line came just before this one (a multi-line scalar cannot go on past it). */
+  afterComment: boolean;
+}
+
+/** Characters the fast path never handles: controls, tabs, and YAML 1.1's extra line breaks. */
+const AWKWARD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+/** A block mapping key: a plain word, then `:` and a space or the end of the line. */
+const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.\/-]*):(?: +|$)/;
+
+// YAML 1.2 core schema, as the full parser resolves plain scalars.
+const NULL = /^(?:~|null|Null|NULL)$/;
+const TRUE = /^(?:true|True|TRUE)$/;
+const FALSE = /^(?:false|False|FALSE)$/;
+const SIMPLE_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+const ANY_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** The data of `text` when it is a mapping in the plain block subset, else `undefined`. */
+export function parseFast(text: string, maxDepth: number): Record<string, Value> | undefined {
+  if (AWKWARD.test(text) || /\r(?!\n)/.test(text)) return undefined;
+  const lines = splitLines(text);
+  if (lines === undefined || lines.length === 0 || lines[0]!.indent !== 0 || isItem(lines[0]!.text)) return undefined;
+  const reader = new Reader(lines, maxDepth);
+  try {
+    const root = reader.block(0, 0, 1);
+    if (root === GIVE_UP || reader.at !== lines.length) return undefined;
+    return root as Record<string, Value>;
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+function splitLines(text: string): Line[] | undefined {
+  const raw = text.split("\n");
+  const lines: Line[] = [];
+  let first = true;
+  let blanks = 0;
+  let afterComment = false;
+  for (let r of raw) {
+    if (r.endsWith("\r")) r = r.slice(0, -1);
+    let indent = 0;
+    while (r.charCodeAt(indent) === 32) indent++;
+    if (indent === r.length) {
+      blanks++;
+      continue;
+    }
+    if (r.charCodeAt(indent) === 35 /* # */) {
+      afterComment = true;
+      continue;
+    }
+    const body = r.slice(indent).trimEnd();
+    if (first && body === "---" && indent === 0) {
+      first = false;
+      continue;
+    }
+    first = false;
+    lines.push({ indent, text: body, blanks, afterComment });
+    blanks = 0;
+    afterComment = false;
+  }
+  return lines;
+}
+
+const isItem = (text: string): boolean => text === "-" || text.startsWith("- ");
+
+class Reader {
+  at = 0;
+  constructor(
+    private readonly lines: Line[],
+    private readonly maxDepth: number,
+  ) {}
+
+  /** A mapping or a sequence whose lines start at `indent`. */
+  block(start: number, indent: number, depth: number): Value {
+    if (depth > this.maxDepth) throw GIVE_UP;
+    this.at = start;
+    return isItem(this.lines[start]!.text) ? this.sequence(indent, depth) : this.mapping(indent, depth);
+  }
+
+  /** The block after a line that ends in `key:` or `-`, or null when nothing is nested. */
+  private nested(parentIndent: number, depth: number, sequenceAllowed: boolean): Value {
+    const next = this.lines[this.at];
+    if (next === undefined || next.indent < parentIndent) return null;
+    if (next.indent > parentIndent) return this.block(this.at, next.indent, depth + 1);
+    // A sequence may sit at its key's own indentation.
+    if (sequenceAllowed && isItem(next.text)) {
+      if (depth + 1 > this.maxDepth) throw GIVE_UP;
+      return this.sequence(parentIndent, depth + 1);
+    }
+    return null;
+  }
+
+  /** After a one-line value, the next line may not be deeper (that would be a continuation). */
+  private noContinuation(indent: number): void {
+    const next = this.lines[this.at];
+    if (next !== undefined && next.indent > indent) throw GIVE_UP;
+  }
+
+  private mapping(indent: number, depth: number): Record<string, Value> {
+    const map: Record<string, Value> = {};
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at]!;
+      if (line.indent < indent) break;
+      if (line.indent > indent) throw GIVE_UP;
+      const match = KEY.exec(line.text);
+      if (match === null) throw GIVE_UP;
+      const key = match[1]!;
+      if (key === "__proto__" || typeof plain(key) !== "string" || Object.hasOwn(map, key)) throw GIVE_UP;
+      const rest = line.text.slice(match[0].length);
+      this.at++;
+      if (rest === "" || rest.startsWith("#")) {
+        map[key] = this.nested(indent, depth, true);
+      } else {
+        map[key] = this.scalar(rest, indent);
+        this.noContinuation(indent);
+      }
+    }
+    return map;
+  }
+
+  private sequence(indent: number, depth: number): Value[] {
+    const list: Value[] = [];
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at]!;
+      if (line.indent < indent) break;
+      if (line.indent > indent) throw GIVE_UP;
+      if (!isItem(line.text)) break;
+      if (line.text === "-") {
+        this.at++;
+        list.push(this.nested(indent, depth, false));
+        continue;
+      }
+      let offset = 2;
+      while (line.text.charCodeAt(offset) === 32) offset++;
+      const rest = line.text.slice(offset);
+      if (rest.startsWith("#")) {
+        this.at++;
+        list.push(this.nested(indent, depth, false));
+      } else if (KEY.test(rest)) {
+        // `- key: value` opens a mapping whose keys line up with `key`.
+        if (depth + 1 > this.maxDepth) throw GIVE_UP;
+        this.lines[this.at] = { ...line, indent: indent + offset, text: rest };
+        list.push(this.mapping(indent + offset, depth + 1));
+      } else {
+        this.at++;
+        list.push(this.scalar(rest, indent));
+        this.noContinuation(indent);
+      }
+    }
+    return list;
+  }
+
+  /**
+   * A scalar that starts on the current line (already consumed) after its key or dash, and
+   * may go on over lines deeper than `parent`, folded as YAML folds them.
+   */
+  private scalar(text: string, parent: number): Value {
+    const first = text.charCodeAt(0);
+    if (first === 34 /* " */ || first === 39 /* ' */) return this.quoted(text, parent, first === 34 ? '"' : "'");
+    const comment = text.indexOf(" #");
+    let body = comment < 0 ? text : text.slice(0, comment).trimEnd();
+    if (!this.continues(parent)) return plain(body);
+    if (comment >= 0) throw GIVE_UP;
+    while (this.continues(parent)) {
+      const line = this.lines[this.at++]!;
+      if (line.text.includes(" #") || /^[-?:,[\]{}#&*!|>'"%@`]/.test(line.text)) throw GIVE_UP;
+      body += this.fold(line) + line.text;
+    }
+    if (/:(?:\s|$)/.test(body)) throw GIVE_UP;
+    return plain(body);
+  }
+
+  /** Whether the next line carries on a scalar begun above it. */
+  private continues(parent: number): boolean {
+    const next = this.lines[this.at];
+    if (next === undefined || next.indent <= parent) return false;
+    if (next.afterComment) throw GIVE_UP;
+    return true;
+  }
+
+  /** What a line break becomes inside a flow scalar: a space, or one newline per blank line. */
+  private fold(line: Line): string {
+    return line.blanks === 0 ? " " : "\n".repeat(line.blanks);
+  }
+
+  private quoted(text: string, parent: number, quote: '"' | "'"): Value {
+    let segment = text.slice(1);
+    let value = "";
+    for (;;) {
+      const end = closing(segment, quote);
+      const content = end < 0 ? segment : segment.slice(0, end);
+      if (quote === '"' && content.includes("\\")) throw GIVE_UP;
+      value += quote === "'" ? content.replaceAll("''", "'") : content;
+      if (end >= 0) {
+        afterQuote(segment.slice(end + 1));
+        return value;
+      }
+      // The scalar goes on: an empty first or last piece folds in ways not worth copying here.
+      if (content === "" || !this.continues(parent)) throw GIVE_UP;
+      const line = this.lines[this.at++]!;
+      value += this.fold(line);
+      segment = line.text;
+    }
+  }
+}
+
+function afterQuote(rest: string): void {
+  if (rest !== "" && !/^ +(?:#.*)?$/.test(rest)) throw GIVE_UP;
+}
+
+/** Where the closing quote stands in `text`, or -1. */
+function closing(text: string, quote: '"' | "'"): number {
+  if (quote === '"') return text.indexOf('"');
+  let at = 0;
+  for (;;) {
+    at = text.indexOf("'", at);
+    if (at < 0 || text.charCodeAt(at + 1) !== 39) return at;
+    at += 2;
+  }
+}
+
+/** A plain scalar resolved by the core schema; anything unusual gives up. */
+function plain(text: string): Value {
+  if (text === "" || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text)) {
+    // A leading minus is fine when it is a number: `-1`.
+    if (!/^-[0-9]/.test(text)) throw GIVE_UP;
+  }
+  if (text.includes(": ") || text.endsWith(":")) throw GIVE_UP;
+  if (NULL.test(text)) return null;
+  if (TRUE.test(text)) return true;
+  if (FALSE.test(text)) return false;
+  if (ANY_NUMBER.test(text)) {
+    if (SIMPLE_NUMBER.test(text)) return Number(text);
+    throw GIVE_UP;
+  }
+  return text;
+}

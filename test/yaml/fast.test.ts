@@ -1,0 +1,153 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { parseFast } from "../../src/yaml/fast.js";
+
+/** What the full parser makes of the text: its data, or `undefined` when it has a complaint. */
+function full(text: string): unknown {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
+
+let answered = 0;
+// FUZZ_RUNS and FUZZ_SEED widen the search locally: FUZZ_RUNS=200000 npx vitest run test/yaml/fast.test.ts
+const runs = Number(process.env["FUZZ_RUNS"] ?? 3000);
+const seed = Number(process.env["FUZZ_SEED"] ?? 20261121);
+
+/** The quick reader must agree with the full parser whenever it answers at all. */
+function agrees(text: string): void {
+  const quick = parseFast(text, 64);
+  if (quick === undefined) return;
+  answered++;
+  const reference = full(text);
+  expect(reference, JSON.stringify(text)).toBeDefined();
+  expect(quick, JSON.stringify(text)).toEqual(reference);
+}
+
+// Scalars chosen to sit on the edges of the core schema and of plain-scalar syntax.
+const SCALARS = [
+  "a", "a b", "a: b", "a:b", "a #b", "a#b", "x:", ":x", "?x", "-", "- a", "-a", "-1", "-1.5", "+1", "1", "01", "1.", ".5",
+  "1.50", "1e3", "0x1F", "0o7", ".inf", "-.Inf", ".NaN", "~", "null", "Null", "NULL", "true", "False", "yes", "no", "on",
+  "2026-06-30", "12:30", "[x]", "{x}", "a [b]", "a {b}", "a, b", "&a", "*a", "!t", "!!str x", "|", ">", "%x", "@x", "`x`",
+  "'q'", "'it''s'", "'a' b", "'a' # c", '"d"', '"a\\"b"', '"a\\nb"', '"a #b"', "'", '"', "https://example.org/a#f",
+  "a\\b", "é中文", "a  ", "  a", "#", "a # b # c", "--- x", "... x", "a\tb", "'a\tb'", "1_000", "0", "-0", "0.0",
+];
+// Ordinary values, most of what real files hold; some run over several lines.
+const ORDINARY = ["a", "a b", "Evidence 12", "3", "0", "12.5", "2026-06-30", "https://example.org/x", "measured", "true", "null", "x-y", "long text\nover two lines", "p\n\nq", '"quoted\ntext"', "'single\nquoted'", "'it''s'", '"a # b"', "é中文"];
+const KEYS = ["a", "b", "key", "x-y", "a.b", "a/b", "_u", "1", "1a", "true", "null", "~", "0x1", "__proto__", "constructor", "level", "a b", "'q'", "\"d\"", "k:"];
+
+type Tree = string | { kind: "map"; pairs: Array<[string, Tree]> } | { kind: "seq"; items: Tree[] };
+const scalar = fc.oneof({ arbitrary: fc.constantFrom(...ORDINARY), weight: 12 }, { arbitrary: fc.constantFrom(...SCALARS), weight: 1 });
+const key = fc.oneof({ arbitrary: fc.constantFrom("a", "b", "c", "level", "x-y", "notes"), weight: 12 }, { arbitrary: fc.constantFrom(...KEYS), weight: 1 });
+const { tree, map } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
+  tree: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar, tie("map"), tie("seq")),
+  map: fc.array(fc.tuple(key, tie("tree")), { minLength: 1, maxLength: 4 }).map((pairs) => ({ kind: "map" as const, pairs })),
+  seq: fc.array(tie("tree"), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: "seq" as const, items })),
+}));
+
+interface Style {
+  step: number;
+  seqAtKey: boolean;
+  dashSpaces: number;
+  comments: boolean;
+  crlf: boolean;
+  marker: boolean;
+}
+
+function render(node: Tree, style: Style): string {
+  const out: string[] = [];
+  const comment = () => (style.comments ? " # note" : "");
+  // Later lines of a multi-line scalar go deeper than the line that holds it.
+  const lines = (value: string, indent: number) => value.replaceAll("\n", `\n${" ".repeat(indent + style.step + 1)}`);
+  const isMap = (n: Tree): n is { kind: "map"; pairs: Array<[string, Tree]> } => typeof n !== "string" && n.kind === "map";
+  const write = (n: Tree, indent: number, lead: string) => {
+    const pad = " ".repeat(indent);
+    if (typeof n === "string") {
+      out.push(`${lead}${lines(n, indent)}${comment()}`);
+      return;
+    }
+    if (isMap(n)) {
+      n.pairs.forEach(([key, value], i) => {
+        const prefix = i === 0 && lead !== "" ? lead : pad;
+        if (typeof value === "string") out.push(`${prefix}${key}: ${lines(value, indent)}${comment()}`);
+        else {
+          out.push(`${prefix}${key}:${comment()}`);
+          const childIndent = !isMap(value) && style.seqAtKey ? indent : indent + style.step;
+          write(value, childIndent, "");
+        }
+      });
+      return;
+    }
+    for (const [i, item] of n.items.entries()) {
+      const dash = `${i === 0 && lead !== "" ? lead : pad}-${" ".repeat(style.dashSpaces)}`;
+      if (typeof item === "string" || isMap(item)) write(item, indent + 1 + style.dashSpaces, dash);
+      else {
+        out.push(`${dash.trimEnd()}${comment()}`);
+        write(item, indent + style.step, "");
+      }
+    }
+  };
+  write(node, 0, "");
+  const text = `${style.marker ? "---\n" : ""}${out.join("\n")}\n`;
+  return style.crlf ? text.replaceAll("\n", "\r\n") : text;
+}
+
+const style = fc.record({
+  step: fc.constantFrom(1, 2, 4),
+  seqAtKey: fc.boolean(),
+  dashSpaces: fc.constantFrom(1, 1, 3),
+  comments: fc.boolean(),
+  crlf: fc.boolean(),
+  marker: fc.boolean(),
+});
+const mapTree = map;
+
+describe("parseFast", () => {
+  it("agrees with the full parser on generated block YAML", () => {
+    answered = 0;
+    fc.assert(fc.property(mapTree, style, (t, s) => agrees(render(t, s))), { seed, numRuns: runs });
+    // The comparison means something only if the quick reader answers for a good share.
+    expect(answered).toBeGreaterThan(runs / 6);
+  });
+
+  it("agrees with the full parser after random edits", () => {
+    const edit = fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(" ", ":", "-", "#", "'", '"', "\n", "\t", "[", "{", "&", "!", "x", "\r", "  "));
+    fc.assert(
+      fc.property(mapTree, style, fc.array(edit, { maxLength: 4 }), (t, s, edits) => {
+        let text = render(t, s);
+        for (const [at, remove, insert] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i + remove);
+        }
+        agrees(text);
+      }),
+      { seed, numRuns: runs },
+    );
+  });
+
+  it("reads every example assessment without falling back, and gives the full parser's data", () => {
+    const root = join(import.meta.dirname, "..", "..", "examples");
+    const files = ["city.yaml", "seattle-region.yaml", "six-city-alliance.yaml", ...readdirSync(join(root, "dublin-region")).filter((f) => f.endsWith(".yaml")).map((f) => join("dublin-region", f))];
+    for (const file of files) {
+      const text = readFileSync(join(root, file), "utf8");
+      const quick = parseFast(text, 64);
+      expect(quick, file).toBeDefined();
+      expect(quick, file).toEqual(full(text));
+    }
+  });
+
+  it("falls back on what it does not handle", () => {
+    for (const text of ["a: [1, 2]\n", "a: &x 1\nb: *x\n", "a: |\n  text\n", "a: b\n  c: d\n", "a: b # x\n  c\n", "a: 1\na: 2\n", "a: !t x\n", "- a\n", "a: \"\\n\"\n", "a: 1\n---\nb: 2\n"]) {
+      expect(parseFast(text, 64), text).toBeUndefined();
+    }
+    const deep = Array.from({ length: 70 }, (_, i) => `${" ".repeat(i)}k:`).join("\n");
+    expect(parseFast(deep, 64)).toBeUndefined();
+  });
+});
