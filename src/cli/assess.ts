@@ -10,9 +10,10 @@ import type { SubjectScore } from "../scoring/model.js";
 import { scoreSubject } from "../scoring/subject.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import type { YamlSource } from "../yaml/source.js";
-import { frameworksFor, schemaCheckFor } from "./context.js";
+import { schemaCheckFor } from "./context.js";
 import { displayPath, nodeMemberDisk } from "./files.js";
-import { listInputs, readInput } from "./read.js";
+import { readInput } from "./read.js";
+import type { listInputs } from "./read.js";
 
 export interface Assessed {
   readonly assessment: Assessment;
@@ -23,19 +24,26 @@ export interface Assessed {
 
 export interface AssessRun {
   readonly frameworks: FrameworkSet;
-  /** The files that could be scored, in path order. */
-  readonly assessed: readonly Assessed[];
   /** Problems of every file, scored or not, and of member files. */
   readonly findings: readonly Finding[];
   /** Absolute paths of the inputs, which output must never overwrite. */
   readonly inputs: readonly string[];
 }
 
-/** Load → validate → resolve members → score, for every file named on the command line. */
-export function assessInputs(args: readonly string[], options: { maxFileSize: number; frameworks: readonly string[] }, cwd: string, frameworks = frameworksFor(options.frameworks, cwd)): AssessRun {
+/**
+ * Load → validate → resolve members → score, for every file named on the command line, in
+ * path order. Each scored file is handed to `each` and then let go, so memory does not grow
+ * with the number of files; only the findings are kept.
+ */
+export function assessEach(
+  inputs: ReturnType<typeof listInputs>,
+  options: { maxFileSize: number },
+  cwd: string,
+  frameworks: FrameworkSet,
+  each: (item: Assessed) => void,
+): AssessRun {
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits };
-  const inputs = listInputs(args, cwd);
   const reader: MemberReader = {
     read: (absolute) => {
       const read = readInput(absolute, displayPath(absolute, cwd), limits);
@@ -44,7 +52,6 @@ export function assessInputs(args: readonly string[], options: { maxFileSize: nu
     display: (absolute) => displayPath(absolute, cwd),
   };
   const findings: Finding[] = [...inputs.failures];
-  const assessed: Assessed[] = [];
   for (const input of inputs.files) {
     const bytes = readInput(input.absolute, input.file, limits);
     if (!(bytes instanceof Uint8Array)) {
@@ -57,7 +64,7 @@ export function assessInputs(args: readonly string[], options: { maxFileSize: nu
     const assessment = toAssessment(input.file, check.source.data);
     const resolved = assessment.kind === "region" ? resolveMembers(assessment, check.source, input.absolute, context, reader) : { members: [], findings: [] };
     findings.push(...resolved.findings);
-    assessed.push({ assessment, source: check.source, members: resolved.members, score: scoreSubject(frameworks, assessment, resolved.members) });
+    each({ assessment, source: check.source, members: resolved.members, score: scoreSubject(frameworks, assessment, resolved.members) });
   }
-  return { frameworks, assessed, findings, inputs: inputs.absolute };
+  return { frameworks, findings, inputs: inputs.absolute };
 }

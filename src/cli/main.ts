@@ -8,10 +8,10 @@ import type { ExitCode } from "./exit.js";
 import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
 import { runReport } from "./report.js";
 import { runScore } from "./score.js";
-import { REPORT_FORMATTERS } from "../report/gaps/index.js";
+import { REPORT_FORMATS } from "../report/gaps/index.js";
 import { DEFAULT_EVIDENCE } from "../gaps/evidence.js";
 import { runValidate } from "./validate.js";
-import { SCORE_FORMATTERS } from "../report/score/index.js";
+import { SCORE_FORMATS } from "../report/score/index.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -61,7 +61,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .command("score")
     .description("score assessments: stages, dimensions, formation models, region roll-up")
     .argument("<paths...>", "files, folders or glob patterns")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(SCORE_FORMATTERS)).default("terminal"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(SCORE_FORMATS)).default("terminal"))
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
     .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
@@ -74,7 +74,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .command("report")
     .description("the gap report: prioritised gaps, the plan to the next stage, evidence to check")
     .argument("<paths...>", "files, folders or glob patterns")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(REPORT_FORMATTERS)).default("terminal"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(REPORT_FORMATS)).default("terminal"))
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--evidence-max-age <months>", "evidence older than this, counted back from the assessment date, is stale", wholeNumber, DEFAULT_EVIDENCE.maxAgeMonths)
     .option("--evidence-from-level <level>", "levels from this one up need evidence", wholeNumber, DEFAULT_EVIDENCE.minLevel)

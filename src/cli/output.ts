@@ -1,16 +1,42 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { pathKind } from "./files.js";
 
+/** Where a command's output goes, written piece by piece as it is made. */
+export interface Output {
+  write(text: string): void;
+  /** Finishes the output: with `-o`, the file appears only now, whole. */
+  close(): void;
+  /** Gives up: with `-o`, the half-written file is removed and FILE is left as it was. */
+  abandon(): void;
+}
+
+/** Pieces are gathered up to this size before they are written. */
+const CHUNK = 1 << 16;
+
 /**
- * Writes the output: to stdout, or with `-o FILE` to a temporary file beside FILE renamed over
- * it, so a reader never sees half a file. Never writes over one of the run's inputs.
+ * Opens the output: stdout, or with `-o FILE` a temporary file beside FILE that is renamed
+ * over it when complete, so a reader never sees half a file. Never writes over one of the
+ * run's inputs.
  */
-export function writeOutput(text: string, outFile: string | undefined, inputs: readonly string[], cwd: string): void {
+export function openOutput(outFile: string | undefined, inputs: readonly string[], cwd: string): Output {
+  let pending: string[] = [];
+  let size = 0;
+  const gather = (text: string, flush: (text: string) => void) => {
+    pending.push(text);
+    size += text.length;
+    if (size >= CHUNK) drain(flush);
+  };
+  const drain = (flush: (text: string) => void) => {
+    if (pending.length > 0) flush(pending.join(""));
+    pending = [];
+    size = 0;
+  };
+
   if (outFile === undefined) {
-    process.stdout.write(text);
-    return;
+    const flush = (text: string) => void process.stdout.write(text);
+    return { write: (text) => gather(text, flush), close: () => drain(flush), abandon: () => drain(flush) };
   }
   const target = resolve(cwd, outFile);
   if (inputs.some((input) => resolve(cwd, input) === target)) {
@@ -19,11 +45,62 @@ export function writeOutput(text: string, outFile: string | undefined, inputs: r
   if (pathKind(target) === "directory") throw new UsageError(`${outFile} is a folder`);
   if (pathKind(dirname(target)) !== "directory") throw new UsageError(`the folder of ${outFile} does not exist`);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, target);
-  } catch (error) {
+  const failed = (error: unknown): never => {
     rmSync(temporary, { force: true });
     throw new UsageError(`cannot write ${outFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  };
+  let fd: number;
+  try {
+    fd = openSync(temporary, "w");
+  } catch (error) {
+    return failed(error);
   }
+  const flush = (text: string) => {
+    try {
+      writeSync(fd, text);
+    } catch (error) {
+      closeSync(fd);
+      failed(error);
+    }
+  };
+  return {
+    write: (text) => gather(text, flush),
+    close: () => {
+      drain(flush);
+      try {
+        closeSync(fd);
+        renameSync(temporary, target);
+      } catch (error) {
+        failed(error);
+      }
+    },
+    abandon: () => {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed after a failed write.
+      }
+      rmSync(temporary, { force: true });
+    },
+  };
+}
+
+/** Writes a whole output at once. */
+export function writeOutput(text: string, outFile: string | undefined, inputs: readonly string[], cwd: string): void {
+  const output = openOutput(outFile, inputs, cwd);
+  output.write(text);
+  output.close();
+}
+
+/** Runs `write` against the output, then closes it; on an exception nothing half-made is left. */
+export function writing<T>(output: Output, write: (output: Output) => T): T {
+  let result: T;
+  try {
+    result = write(output);
+  } catch (error) {
+    output.abandon();
+    throw error;
+  }
+  output.close();
+  return result;
 }

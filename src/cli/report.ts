@@ -4,18 +4,20 @@ import { evidenceFindings } from "../gaps/evidence.js";
 import type { EvidenceRules } from "../gaps/evidence.js";
 import { subjectGaps } from "../gaps/gaps.js";
 import type { GapReport } from "../gaps/model.js";
-import { REPORT_FORMATTERS } from "../report/gaps/index.js";
-import type { ReportFormat } from "../report/gaps/index.js";
-import { assessInputs } from "./assess.js";
+import { REPORT_FORMATS } from "../report/gaps/index.js";
+import type { ReportFormatName } from "../report/gaps/index.js";
+import { assessEach } from "./assess.js";
 import type { Assessed } from "./assess.js";
 import { styleFor, wantsColour } from "./colour.js";
 import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
-import { writeOutput } from "./output.js";
+import { frameworksFor } from "./context.js";
+import { openOutput, writing } from "./output.js";
+import { listInputs } from "./read.js";
 import type { CommonOptions } from "./validate.js";
 
 export interface ReportOptions extends CommonOptions {
-  readonly format: ReportFormat;
+  readonly format: ReportFormatName;
   readonly evidence: EvidenceRules;
   readonly lang: string;
 }
@@ -32,14 +34,20 @@ function evidenceOf(item: Assessed, rules: EvidenceRules): Finding[] {
 }
 
 export function runReport(args: readonly string[], options: ReportOptions, cwd: string): ExitCode {
-  const run = assessInputs(args, options, cwd);
-  const reports: GapReport[] = run.assessed.map((item) => ({
-    score: item.score,
-    ...subjectGaps(run.frameworks, item.score, item.assessment),
-    evidence: evidenceOf(item, options.evidence),
-  }));
-  const findings = sortFindings(run.findings);
+  const frameworks = frameworksFor(options.frameworks, cwd);
+  const inputs = listInputs(args, cwd);
   const style = styleFor(options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env));
-  writeOutput(REPORT_FORMATTERS[options.format]({ reports, findings }, { frameworks: run.frameworks, style, locale: options.lang }), options.output, run.inputs, cwd);
-  return exitCodeFor([...findings, ...reports.flatMap((r) => r.evidence)]);
+  const writer = REPORT_FORMATS[options.format]({ frameworks, style, locale: options.lang });
+  return writing(openOutput(options.output, inputs.absolute, cwd), (output) => {
+    const evidence: Finding[] = [];
+    output.write(writer.head());
+    const run = assessEach(inputs, options, cwd, frameworks, (item) => {
+      const report: GapReport = { score: item.score, ...subjectGaps(frameworks, item.score, item.assessment), evidence: evidenceOf(item, options.evidence) };
+      evidence.push(...report.evidence.filter((f) => f.severity === "error"));
+      output.write(writer.item(report));
+    });
+    const findings = sortFindings(run.findings);
+    output.write(writer.tail({ findings }));
+    return exitCodeFor([...findings, ...evidence]);
+  });
 }

@@ -1,20 +1,21 @@
 import { UsageError } from "../errors.js";
 import type { FrameworkSet } from "../framework/model.js";
 import { sortFindings } from "../findings.js";
-import { SCORE_FORMATTERS } from "../report/score/index.js";
-import type { ScoreFormat } from "../report/score/index.js";
+import { SCORE_FORMATS } from "../report/score/index.js";
+import type { ScoreFormatName } from "../report/score/index.js";
 import { evaluateGates } from "../scoring/gates.js";
-import type { Gate } from "../scoring/gates.js";
-import { assessInputs } from "./assess.js";
+import type { Gate, GateResult } from "../scoring/gates.js";
+import { assessEach } from "./assess.js";
 import { styleFor, wantsColour } from "./colour.js";
 import { frameworksFor } from "./context.js";
 import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
-import { writeOutput } from "./output.js";
+import { openOutput, writing } from "./output.js";
+import { listInputs } from "./read.js";
 import type { CommonOptions } from "./validate.js";
 
 export interface ScoreOptions extends CommonOptions {
-  readonly format: ScoreFormat;
+  readonly format: ScoreFormatName;
   readonly minStage: string | undefined;
   readonly failUnder: readonly string[];
   readonly lang: string;
@@ -51,11 +52,19 @@ export function parseGates(set: FrameworkSet, minStage: string | undefined, fail
 export function runScore(args: readonly string[], options: ScoreOptions, cwd: string): ExitCode {
   const frameworks = frameworksFor(options.frameworks, cwd);
   const gates = parseGates(frameworks, options.minStage, options.failUnder);
-  const run = assessInputs(args, options, cwd, frameworks);
-  const gateResults = run.assessed.flatMap((a) => evaluateGates(frameworks, a.score, gates));
+  const inputs = listInputs(args, cwd);
   const style = styleFor(options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env));
-  const output = { results: run.assessed.map((a) => a.score), gates: gateResults, findings: sortFindings(run.findings) };
-  writeOutput(SCORE_FORMATTERS[options.format](output, { frameworks, style, locale: options.lang }), options.output, run.inputs, cwd);
-  const code = exitCodeFor(output.findings);
-  return code === 0 && gateResults.some((g) => !g.passed) ? 1 : code;
+  const writer = SCORE_FORMATS[options.format]({ frameworks, style, locale: options.lang });
+  return writing(openOutput(options.output, inputs.absolute, cwd), (output) => {
+    const gateResults: GateResult[] = [];
+    output.write(writer.head());
+    const run = assessEach(inputs, options, cwd, frameworks, (item) => {
+      gateResults.push(...evaluateGates(frameworks, item.score, gates));
+      output.write(writer.item(item.score));
+    });
+    const findings = sortFindings(run.findings);
+    output.write(writer.tail({ gates: gateResults, findings }));
+    const code = exitCodeFor(findings);
+    return code === 0 && gateResults.some((g) => !g.passed) ? 1 : code;
+  });
 }

@@ -9,3 +9,6 @@ export function mdTable(head: readonly string[], rows: readonly (readonly string
   const rule = head.map((_, i) => (align?.[i] === "right" ? "---:" : "---"));
   return [head, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
+
+/** A section of a streamed document: it starts with a blank line, so sections join cleanly. */
+export const mdSection = (lines: readonly string[]): string => `\n${lines.join("\n").trimEnd()}\n`;

@@ -5,7 +5,7 @@ import { message } from "../messages.js";
 import { namer } from "../names.js";
 import type { Names } from "../names.js";
 import { fixed, pct } from "../numbers.js";
-import type { ReportRun } from "./model.js";
+import type { ReportFormat, ReportRun } from "./model.js";
 import type { FormatOptions } from "../options.js";
 
 const STYLE = `
@@ -149,7 +149,7 @@ function regionSection(report: GapReport, score: RegionScore, names: Names, stag
 }
 
 /** One self-contained page: inline style and SVG, no script, nothing fetched; every input text escaped. */
-export function formatReportHtml(run: ReportRun, options: FormatOptions): string {
+function page(run: ReportRun, options: FormatOptions): string {
   const names = namer(options.frameworks, options.locale, esc);
   const stageIds = options.frameworks.stages.map((s) => s.id);
   const sections = run.reports.map((report) => {
@@ -186,3 +186,16 @@ ${problems}${sections.join("\n")}
 </html>
 `;
 }
+
+/** The page needs every subject for its title, so this format gathers them and writes at the end. */
+export const reportHtml: ReportFormat = (options) => {
+  const reports: GapReport[] = [];
+  return {
+    head: () => "",
+    item: (report) => {
+      reports.push(report);
+      return "";
+    },
+    tail: ({ findings }) => page({ reports, findings }, options),
+  };
+};

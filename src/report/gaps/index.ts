@@ -1,15 +1,15 @@
-import { formatReportHtml } from "./html.js";
-import { formatReportJson } from "./json.js";
-import { formatReportMarkdown } from "./markdown.js";
-import type { ReportFormatter } from "./model.js";
-import { formatReportTerminal } from "./terminal.js";
+import { reportHtml } from "./html.js";
+import { reportJson } from "./json.js";
+import { reportMarkdown } from "./markdown.js";
+import type { ReportFormat } from "./model.js";
+import { reportTerminal } from "./terminal.js";
 
-export type ReportFormat = "terminal" | "json" | "markdown" | "html";
+export type ReportFormatName = "terminal" | "json" | "markdown" | "html";
 
 /** Every output format of `report`; `--format` takes its choices from these keys. */
-export const REPORT_FORMATTERS = {
-  terminal: formatReportTerminal,
-  json: formatReportJson,
-  markdown: formatReportMarkdown,
-  html: formatReportHtml,
-} satisfies Record<ReportFormat, ReportFormatter>;
+export const REPORT_FORMATS = {
+  terminal: reportTerminal,
+  json: reportJson,
+  markdown: reportMarkdown,
+  html: reportHtml,
+} satisfies Record<ReportFormatName, ReportFormat>;

@@ -1,11 +1,10 @@
 import type { GapReport, Plan } from "../../gaps/model.js";
-import { mdTable, mdText } from "../markdown.js";
+import { mdSection, mdTable, mdText } from "../markdown.js";
 import { message } from "../messages.js";
 import { namer } from "../names.js";
 import type { Names } from "../names.js";
 import { pct } from "../numbers.js";
-import type { ReportRun } from "./model.js";
-import type { FormatOptions } from "../options.js";
+import type { ReportFormat } from "./model.js";
 import { GAP_HEAD, gapRows } from "./terminal.js";
 
 function planMarkdown(plan: Plan, names: Names): string[] {
@@ -67,11 +66,12 @@ function subject(report: GapReport, names: Names): string[] {
   return out;
 }
 
-export function formatReportMarkdown(run: ReportRun, options: FormatOptions): string {
+export const reportMarkdown: ReportFormat = (options) => {
   const names = namer(options.frameworks, options.locale, mdText);
-  const out = ["# Smart-city gap report", ""];
-  if (run.findings.length > 0) out.push("## Problems", "", ...run.findings.map((f) => `- \`${mdText(`${f.file}:${f.line}:${f.col}`)}\` ${f.severity}: ${mdText(message(f))} (${f.code})`), "");
-  for (const report of run.reports) out.push(...subject(report, names));
-  return `${out.join("\n").trimEnd()}\n`;
-}
-
+  return {
+    head: () => "# Smart-city gap report\n",
+    item: (report) => mdSection(subject(report, names)),
+    tail: ({ findings }) =>
+      findings.length === 0 ? "" : mdSection(["## Problems", "", ...findings.map((f) => `- \`${mdText(`${f.file}:${f.line}:${f.col}`)}\` ${f.severity}: ${mdText(message(f))} (${f.code})`)]),
+  };
+};

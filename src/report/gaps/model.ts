@@ -1,6 +1,6 @@
 import type { Finding } from "../../findings.js";
 import type { GapReport } from "../../gaps/model.js";
-import type { FormatOptions } from "../options.js";
+import type { StreamFormat } from "../stream.js";
 
 /** Everything `report` prints. */
 export interface ReportRun {
@@ -9,4 +9,10 @@ export interface ReportRun {
   readonly findings: readonly Finding[];
 }
 
-export type ReportFormatter = (run: ReportRun, options: FormatOptions) => string;
+/** What `report` knows only at the end: the problems of files that could not be reported on. */
+export interface ReportSummary {
+  readonly findings: readonly Finding[];
+}
+
+/** Every format of `report` writes one piece a subject, then the problems. */
+export type ReportFormat = StreamFormat<GapReport, ReportSummary>;

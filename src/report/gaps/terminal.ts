@@ -6,8 +6,8 @@ import { printable } from "../printable.js";
 import type { Style } from "../style.js";
 import { table } from "../table.js";
 import { findingLines } from "../validate/stylish.js";
-import type { ReportRun } from "./model.js";
-import type { FormatOptions } from "../options.js";
+import type { ReportFormat } from "./model.js";
+import { separated } from "../stream.js";
 
 export function gapRows(gaps: readonly Gap[], names: Names): string[][] {
   return gaps.map((g) => [
@@ -70,10 +70,12 @@ function subject(report: GapReport, names: Names, style: Style): string[] {
   return lines;
 }
 
-export function formatReportTerminal(run: ReportRun, options: FormatOptions): string {
+export const reportTerminal: ReportFormat = (options) => {
   const names = namer(options.frameworks, options.locale, printable);
-  const blocks: string[] = [];
-  if (run.findings.length > 0) blocks.push(findingLines(run.findings, options.style).join("\n"));
-  for (const report of run.reports) blocks.push(subject(report, names, options.style).join("\n"));
-  return `${blocks.join("\n\n")}\n`;
-}
+  const block = separated("\n\n");
+  return {
+    head: () => "",
+    item: (report) => block(subject(report, names, options.style).join("\n")),
+    tail: ({ findings }) => `${findings.length > 0 ? block(findingLines(findings, options.style).join("\n")) : ""}\n`,
+  };
+};

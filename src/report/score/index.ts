@@ -1,13 +1,13 @@
-import { formatScoreJson } from "./json.js";
-import { formatScoreMarkdown } from "./markdown.js";
-import type { ScoreFormatter } from "./model.js";
-import { formatScoreTerminal } from "./terminal.js";
+import { scoreJson } from "./json.js";
+import { scoreMarkdown } from "./markdown.js";
+import type { ScoreFormat } from "./model.js";
+import { scoreTerminal } from "./terminal.js";
 
-export type ScoreFormat = "terminal" | "json" | "markdown";
+export type ScoreFormatName = "terminal" | "json" | "markdown";
 
 /** Every output format of `score`; `--format` takes its choices from these keys. */
-export const SCORE_FORMATTERS = {
-  terminal: formatScoreTerminal,
-  json: formatScoreJson,
-  markdown: formatScoreMarkdown,
-} satisfies Record<ScoreFormat, ScoreFormatter>;
+export const SCORE_FORMATS = {
+  terminal: scoreTerminal,
+  json: scoreJson,
+  markdown: scoreMarkdown,
+} satisfies Record<ScoreFormatName, ScoreFormat>;

@@ -1,16 +1,15 @@
 import { gateText } from "../../scoring/gates.js";
 import type { CityScore, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
 import { blockerText, namer } from "../names.js";
-import { mdTable, mdText } from "../markdown.js";
+import { mdSection, mdTable, mdText } from "../markdown.js";
 import { message } from "../messages.js";
 import { fixed, pct, share } from "../numbers.js";
-import type { ScoreRun } from "./model.js";
-import type { FormatOptions } from "../options.js";
+import type { ScoreFormat } from "./model.js";
 
-export function formatScoreMarkdown(run: ScoreRun, options: FormatOptions): string {
+export const scoreMarkdown: ScoreFormat = (options) => {
   const set = options.frameworks;
   const names = namer(set, options.locale, mdText);
-  const out: string[] = [];
+  let out: string[] = [];
 
   const profile = (p: StageProfile) => {
     out.push(`**Stage reached:** ${names.stage(p.current)}`, "");
@@ -66,13 +65,23 @@ export function formatScoreMarkdown(run: ScoreRun, options: FormatOptions): stri
     );
   };
 
-  out.push("# Smart-city assessment scores", "");
-  if (run.findings.length > 0) {
-    out.push("## Problems", "", ...run.findings.map((f) => `- \`${mdText(`${f.file}:${f.line}:${f.col}`)}\` ${f.severity}: ${mdText(message(f))} (${f.code})`), "");
-  }
-  for (const s of run.results) (s.kind === "city" ? city(s) : region(s));
-  if (run.gates.length > 0) {
-    out.push("## Gates", "", ...run.gates.map((g) => `- \`${gateText(g.gate)}\` on \`${mdText(g.file)}\`: ${g.passed ? "passed" : `**failed**, short by ${g.shortBy}`}`), "");
-  }
-  return `${out.join("\n").trimEnd()}\n`;
-}
+  return {
+    head: () => "# Smart-city assessment scores\n",
+    item: (s) => {
+      out = [];
+      if (s.kind === "city") city(s);
+      else region(s);
+      return mdSection(out);
+    },
+    tail: ({ gates, findings }) => {
+      out = [];
+      if (findings.length > 0) {
+        out.push("## Problems", "", ...findings.map((f) => `- \`${mdText(`${f.file}:${f.line}:${f.col}`)}\` ${f.severity}: ${mdText(message(f))} (${f.code})`), "");
+      }
+      if (gates.length > 0) {
+        out.push("## Gates", "", ...gates.map((g) => `- \`${gateText(g.gate)}\` on \`${mdText(g.file)}\`: ${g.passed ? "passed" : `**failed**, short by ${g.shortBy}`}`), "");
+      }
+      return out.length === 0 ? "" : mdSection(out);
+    },
+  };
+};

@@ -1,13 +1,13 @@
 import type { Finding } from "../../findings.js";
 import type { GateResult } from "../../scoring/gates.js";
 import type { SubjectScore } from "../../scoring/model.js";
-import type { FormatOptions } from "../options.js";
+import type { StreamFormat } from "../stream.js";
 
-/** Everything `score` prints: the scores, the gates, and the problems of files not scored. */
-export interface ScoreRun {
-  readonly results: readonly SubjectScore[];
+/** What `score` knows only at the end: the gates, and the problems of files not scored. */
+export interface ScoreSummary {
   readonly gates: readonly GateResult[];
   readonly findings: readonly Finding[];
 }
 
-export type ScoreFormatter = (run: ScoreRun, options: FormatOptions) => string;
+/** Every format of `score` writes one piece a subject, then the gates and problems. */
+export type ScoreFormat = StreamFormat<SubjectScore, ScoreSummary>;

@@ -8,8 +8,8 @@ import { bar, fixed, pct, share } from "../numbers.js";
 import { printable } from "../printable.js";
 import type { Style } from "../style.js";
 import { table } from "../table.js";
-import type { ScoreRun } from "./model.js";
-import type { FormatOptions } from "../options.js";
+import type { ScoreFormat } from "./model.js";
+import { separated } from "../stream.js";
 
 
 function header(score: SubjectScore, style: Style): string[] {
@@ -98,25 +98,29 @@ function region(score: RegionScore, set: FrameworkSet, names: Names, style: Styl
   return lines;
 }
 
-/** The readable terminal view: a profile table a subject, gates last. */
-export function formatScoreTerminal(run: ScoreRun, options: FormatOptions): string {
+/** The readable terminal view: a profile table a subject, then problems and gates. */
+export const scoreTerminal: ScoreFormat = (options) => {
   const { style, frameworks } = options;
   const names = namer(frameworks, options.locale, printable);
-  const blocks: string[] = [];
-  if (run.findings.length > 0) blocks.push(findingLines(run.findings, style).join("\n"));
-  for (const score of run.results) {
-    blocks.push((score.kind === "city" ? city(score, names, style) : region(score, frameworks, names, style)).join("\n"));
-  }
-  if (run.gates.length > 0) {
-    blocks.push(
-      run.gates
-        .map((g) => {
-          const actual = typeof g.actual === "number" ? `${fixed(g.actual, 1)}%` : (g.actual ?? "no score");
-          const verdict = g.passed ? style.good("passed") : style.error(`FAILED, short by ${g.gate.kind === "min-stage" ? `${g.shortBy} stage(s)` : `${fixed(g.shortBy, 1)} points`}`);
-          return `${printable(g.file)}: gate ${gateText(g.gate)}: ${actual} ${verdict}`;
-        })
-        .join("\n"),
-    );
-  }
-  return `${blocks.join("\n\n")}\n`;
-}
+  const block = separated("\n\n");
+  return {
+    head: () => "",
+    item: (score) => block((score.kind === "city" ? city(score, names, style) : region(score, frameworks, names, style)).join("\n")),
+    tail: ({ gates, findings }) => {
+      let text = "";
+      if (findings.length > 0) text += block(findingLines(findings, style).join("\n"));
+      if (gates.length > 0) {
+        text += block(
+          gates
+            .map((g) => {
+              const actual = typeof g.actual === "number" ? `${fixed(g.actual, 1)}%` : (g.actual ?? "no score");
+              const verdict = g.passed ? style.good("passed") : style.error(`FAILED, short by ${g.gate.kind === "min-stage" ? `${g.shortBy} stage(s)` : `${fixed(g.shortBy, 1)} points`}`);
+              return `${printable(g.file)}: gate ${gateText(g.gate)}: ${actual} ${verdict}`;
+            })
+            .join("\n"),
+        );
+      }
+      return `${text}\n`;
+    },
+  };
+};
