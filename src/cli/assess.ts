@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS } from "../yaml/source.js";
 import type { YamlSource } from "../yaml/source.js";
 import { schemaCheckFor } from "./context.js";
 import { displayPath, nodeMemberDisk } from "./files.js";
+import { progressFor } from "./progress.js";
 import { readInput } from "./read.js";
 import type { listInputs } from "./read.js";
 
@@ -52,7 +53,9 @@ export function assessEach(
     display: (absolute) => displayPath(absolute, cwd),
   };
   const findings: Finding[] = [...inputs.failures];
+  const progress = progressFor(inputs.files.length, "scored");
   for (const input of inputs.files) {
+    progress.tick();
     const bytes = readInput(input.absolute, input.file, limits);
     if (!(bytes instanceof Uint8Array)) {
       findings.push(bytes);
@@ -66,5 +69,6 @@ export function assessEach(
     findings.push(...resolved.findings);
     each({ assessment, source: check.source, members: resolved.members, score: scoreSubject(frameworks, assessment, resolved.members) });
   }
+  progress.done();
   return { frameworks, findings, inputs: inputs.absolute };
 }

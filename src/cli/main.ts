@@ -11,6 +11,8 @@ import { runScore } from "./score.js";
 import { REPORT_FORMATS } from "../report/gaps/index.js";
 import { DEFAULT_EVIDENCE } from "../gaps/evidence.js";
 import { runValidate } from "./validate.js";
+import { DEFAULT_CACHE_FILE } from "./cache.js";
+import type { CacheStrategy } from "./cache.js";
 import { SCORE_FORMATS } from "../report/score/index.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -47,15 +49,24 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("-q, --quiet", "report errors only, not warnings")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber)
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
-    .action((paths: string[], opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number }) => {
-      setExit(
-        runValidate(
-          paths,
-          { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION },
-          cwd,
-        ),
-      );
-    });
+    .option("--cache", "remember the findings of unchanged files between runs")
+    .option("--cache-location <path>", `the cache file, or a folder to keep ${DEFAULT_CACHE_FILE} in (default: ./${DEFAULT_CACHE_FILE})`)
+    .addOption(new Option("--cache-strategy <strategy>", "how a changed file is told: by size and modification time, or by content").choices(["metadata", "content"]).default("metadata"))
+    .action(
+      (
+        paths: string[],
+        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy },
+      ) => {
+        const cache = opts.cache === true ? { location: opts.cacheLocation ?? DEFAULT_CACHE_FILE, strategy: opts.cacheStrategy } : undefined;
+        setExit(
+          runValidate(
+            paths,
+            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache },
+            cwd,
+          ),
+        );
+      },
+    );
 
   root
     .command("score")

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import type { Stats } from "node:fs";
 import { finding, START } from "../findings.js";
 import type { Finding } from "../findings.js";
 import type { Limits } from "../yaml/source.js";
@@ -14,15 +15,32 @@ export interface InputFile {
  * before reading a byte of it.
  */
 export function readInput(absolute: string, file: string, limits: Limits): Uint8Array | Finding {
+  const stat = statInput(absolute, file, limits);
+  return "code" in stat ? stat : readBytes(absolute, file);
+}
+
+/** The file's size and times, or a finding when it is not a regular file within the size limit. */
+export function statInput(absolute: string, file: string, limits: Limits): Stats | Finding {
   try {
     const stat = statSync(absolute);
     if (!stat.isFile()) return finding("not-a-file", file, START, "");
     if (stat.size > limits.maxBytes) return finding("too-large", file, START, "", { limit: limits.maxBytes, value: String(stat.size) });
-    return readFileSync(absolute);
+    return stat;
   } catch (error) {
-    return finding("unreadable", file, START, "", { detail: (error as NodeJS.ErrnoException).code ?? "" });
+    return unreadable(file, error);
   }
 }
+
+/** The bytes of a file already found to be fit to read. */
+export function readBytes(absolute: string, file: string): Uint8Array | Finding {
+  try {
+    return readFileSync(absolute);
+  } catch (error) {
+    return unreadable(file, error);
+  }
+}
+
+const unreadable = (file: string, error: unknown): Finding => finding("unreadable", file, START, "", { detail: (error as NodeJS.ErrnoException).code ?? "" });
 
 /**
  * The command line's paths as the files to read, in display order, and a finding for each

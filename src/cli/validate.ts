@@ -2,6 +2,7 @@ import { checkAssessment } from "../assessment/check.js";
 import type { FileCheck } from "../assessment/check.js";
 import { UsageError } from "../errors.js";
 import { compareText } from "../findings.js";
+import type { Finding } from "../findings.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import type { ValidateFormat } from "../report/validate/index.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
@@ -11,7 +12,12 @@ import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
 import { nodeMemberDisk } from "./files.js";
 import { writeOutput } from "./output.js";
-import { listInputs, readInput } from "./read.js";
+import { listInputs, readBytes, statInput } from "./read.js";
+import type { InputFile } from "./read.js";
+import { CheckCache } from "./cache.js";
+import type { CacheStrategy } from "./cache.js";
+import { progressFor } from "./progress.js";
+import { setFingerprint } from "../framework/fingerprint.js";
 
 export interface CommonOptions {
   readonly output: string | undefined;
@@ -25,6 +31,8 @@ export interface ValidateOptions extends CommonOptions {
   readonly quiet: boolean;
   readonly maxWarnings: number | undefined;
   readonly version: string;
+  /** Where `--cache` keeps its file, and how it tells a file changed; undefined without `--cache`. */
+  readonly cache: { readonly location: string; readonly strategy: CacheStrategy } | undefined;
 }
 
 /** `--format sarif=results.sarif --format stylish`: each format to its file, or to stdout (or -o). */
@@ -52,17 +60,44 @@ export function runValidate(args: readonly string[], options: ValidateOptions, c
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits };
   const inputs = listInputs(args, cwd);
+  const cache =
+    options.cache === undefined
+      ? undefined
+      : CheckCache.open(options.cache.location, cwd, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy, nodeMemberDisk);
+  const progress = progressFor(inputs.files.length, "checked");
+
+  /** One file's findings: remembered by the cache when nothing they depend on changed, else found now. */
+  const checkFile = (input: InputFile): Finding[] => {
+    const stat = statInput(input.absolute, input.file, limits);
+    if ("code" in stat) return [stat];
+    if (cache !== undefined && !cache.needsContent) {
+      const known = cache.lookup(input.absolute, input.file, stat, null, nodeMemberDisk);
+      if (known !== undefined) return known;
+    }
+    const bytes = readBytes(input.absolute, input.file);
+    if (!(bytes instanceof Uint8Array)) return [bytes];
+    if (cache === undefined) return [...checkAssessment(input.file, bytes, context).findings];
+    const hash = cache.digest(bytes);
+    const known = cache.needsContent ? cache.lookup(input.absolute, input.file, stat, hash, nodeMemberDisk) : undefined;
+    if (known !== undefined) return known;
+    const recorder = cache.recording(nodeMemberDisk);
+    const { findings } = checkAssessment(input.file, bytes, { ...context, disk: recorder.disk });
+    cache.store(input.absolute, input.file, stat, hash, recorder.answers, findings);
+    return [...findings];
+  };
 
   // Only the findings are kept of each file, so memory does not grow with the parsed documents.
   const checks: Pick<FileCheck, "file" | "findings">[] = [
     ...inputs.failures.map((f) => ({ file: f.file, findings: [f] })),
     ...inputs.files.map((input) => {
-      const bytes = readInput(input.absolute, input.file, limits);
-      if (!(bytes instanceof Uint8Array)) return { file: input.file, findings: [bytes] };
-      const { file, findings } = checkAssessment(input.file, bytes, context);
-      return { file, findings };
+      const findings = checkFile(input);
+      progress.tick();
+      return { file: input.file, findings };
     }),
   ].sort((a, b) => compareText(a.file, b.file));
+  progress.done();
+  const unsaved = cache?.save();
+  if (unsaved !== undefined) process.stderr.write(`smartregion: ${unsaved}\n`);
   const all = checks.flatMap((c) => c.findings);
   const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error") })) : checks;
 
