@@ -21,7 +21,7 @@ export type CacheStrategy = "metadata" | "content";
 const FORMAT = 1;
 
 /** What the disk answered while a file was checked: a path's kind, or where a path really leads. */
-type DiskAnswer = readonly ["kind", string, PathKind] | readonly ["realpath", string, string];
+export type DiskAnswer = readonly ["kind", string, PathKind] | readonly ["realpath", string, string];
 
 interface Entry {
   readonly size: number;
@@ -37,6 +37,8 @@ interface CacheFile {
   readonly key: string;
   readonly files: Record<string, Entry>;
 }
+
+export const contentDigest = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
 
 export const DEFAULT_CACHE_FILE = ".smartregion-cache";
 
@@ -67,7 +69,7 @@ export class CheckCache {
 
   /** The digest of a file's content, when the strategy asks for it. */
   digest(bytes: Uint8Array): string | null {
-    return this.strategy === "content" ? createHash("sha1").update(bytes).digest("hex") : null;
+    return this.strategy === "content" ? contentDigest(bytes) : null;
   }
 
   /** Whether the file can be answered without reading it (the metadata strategy). */
@@ -85,26 +87,6 @@ export class CheckCache {
       if (now !== answer[2]) return undefined;
     }
     return entry.findings.map((f) => ({ ...f, file: f.file ?? file }));
-  }
-
-  /** A disk that remembers its answers, to check a file with before `store`. */
-  recording(disk: MemberDisk): { disk: MemberDisk; answers: DiskAnswer[] } {
-    const answers: DiskAnswer[] = [];
-    return {
-      answers,
-      disk: {
-        kind: (path) => {
-          const kind = disk.kind(path);
-          answers.push(["kind", path, kind]);
-          return kind;
-        },
-        realpath: (path) => {
-          const real = disk.realpath(path);
-          answers.push(["realpath", path, real]);
-          return real;
-        },
-      },
-    };
   }
 
   store(absolute: string, file: string, stat: Stats, hash: string | null, answers: readonly DiskAnswer[], findings: readonly Finding[]): void {
@@ -132,6 +114,26 @@ export class CheckCache {
       return `cannot write the cache ${this.location}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
     }
   }
+}
+
+/** A disk that remembers its answers, to check a file with before it is stored in the cache. */
+export function recordingDisk(disk: MemberDisk): { disk: MemberDisk; answers: DiskAnswer[] } {
+  const answers: DiskAnswer[] = [];
+  return {
+    answers,
+    disk: {
+      kind: (path) => {
+        const kind = disk.kind(path);
+        answers.push(["kind", path, kind]);
+        return kind;
+      },
+      realpath: (path) => {
+        const real = disk.realpath(path);
+        answers.push(["realpath", path, real]);
+        return real;
+      },
+    },
+  };
 }
 
 /** The entries of a cache file, or undefined when it is missing, corrupt or made for something else. */

@@ -11,6 +11,7 @@ import { runScore } from "./score.js";
 import { REPORT_FORMATS } from "../report/gaps/index.js";
 import { DEFAULT_EVIDENCE } from "../gaps/evidence.js";
 import { runValidate } from "./validate.js";
+import { serveIfWorker, workerEntry } from "./pool.js";
 import { DEFAULT_CACHE_FILE } from "./cache.js";
 import type { CacheStrategy } from "./cache.js";
 import { SCORE_FORMATS } from "../report/score/index.js";
@@ -35,10 +36,12 @@ function program(setExit: (code: ExitCode) => void): Command {
     .description("Validate, score and report on smart-city and smart-region self-assessments.")
     .version(VERSION, "-v, --version")
     .option("--frameworks <dir>", "also load the frameworks in this folder (repeatable); they replace shipped ones of the same id", collect, [])
+    .option("-j, --jobs <n>", "worker threads for long runs: 0 picks by cores and number of files, 1 uses none", wholeNumber, 0)
     .option("--debug", "show the stack of an internal error")
     .showHelpAfterError()
     .exitOverride();
   const frameworkDirs = () => root.opts<{ frameworks: string[] }>().frameworks;
+  const jobs = () => root.opts<{ jobs: number }>().jobs;
 
   root
     .command("validate")
@@ -53,15 +56,15 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--cache-location <path>", `the cache file, or a folder to keep ${DEFAULT_CACHE_FILE} in (default: ./${DEFAULT_CACHE_FILE})`)
     .addOption(new Option("--cache-strategy <strategy>", "how a changed file is told: by size and modification time, or by content").choices(["metadata", "content"]).default("metadata"))
     .action(
-      (
+      async (
         paths: string[],
         opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy },
       ) => {
         const cache = opts.cache === true ? { location: opts.cacheLocation ?? DEFAULT_CACHE_FILE, strategy: opts.cacheStrategy } : undefined;
         setExit(
-          runValidate(
+          await runValidate(
             paths,
-            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache },
+            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs() },
             cwd,
           ),
         );
@@ -77,8 +80,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
     .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
-    .action((paths: string[], opts: { format: "terminal" | "json" | "markdown"; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
-      setExit(runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, lang: "en", frameworks: frameworkDirs() }, cwd));
+    .action(async (paths: string[], opts: { format: "terminal" | "json" | "markdown"; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
+      setExit(await runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, lang: "en", frameworks: frameworkDirs(), jobs: jobs() }, cwd));
     });
 
   root
@@ -92,12 +95,12 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--strict-evidence", "make evidence problems errors (exit 1)")
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
     .action(
-      (
+      async (
         paths: string[],
         opts: { format: "terminal" | "json" | "markdown" | "html"; output?: string; evidenceMaxAge: number; evidenceFromLevel: number; strictEvidence?: boolean; maxFileSize: number },
       ) => {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
-        setExit(runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, lang: "en", frameworks: frameworkDirs() }, cwd));
+        setExit(await runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, lang: "en", frameworks: frameworkDirs(), jobs: jobs() }, cwd));
       },
     );
 
@@ -116,11 +119,11 @@ function program(setExit: (code: ExitCode) => void): Command {
   return root;
 }
 
-function main(argv: readonly string[]): ExitCode {
+async function main(argv: readonly string[]): Promise<ExitCode> {
   let code: ExitCode = 0;
   const cli = program((c) => (code = c));
   try {
-    cli.parse(argv, { from: "user" });
+    await cli.parseAsync(argv, { from: "user" });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -144,4 +147,6 @@ function main(argv: readonly string[]): ExitCode {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// The same module starts the worker threads of long runs; in one, it serves instead.
+workerEntry.url = new URL(import.meta.url);
+if (!serveIfWorker()) process.exitCode = await main(process.argv.slice(2));

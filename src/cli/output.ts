@@ -93,10 +93,10 @@ export function writeOutput(text: string, outFile: string | undefined, inputs: r
 }
 
 /** Runs `write` against the output, then closes it; on an exception nothing half-made is left. */
-export function writing<T>(output: Output, write: (output: Output) => T): T {
+export async function writing<T>(output: Output, write: (output: Output) => T | Promise<T>): Promise<T> {
   let result: T;
   try {
-    result = write(output);
+    result = await write(output);
   } catch (error) {
     output.abandon();
     throw error;

@@ -1,11 +1,9 @@
-import { UsageError } from "../errors.js";
-import type { FrameworkSet } from "../framework/model.js";
-import { sortFindings } from "../findings.js";
 import { SCORE_FORMATS } from "../report/score/index.js";
 import type { ScoreFormatName } from "../report/score/index.js";
-import { evaluateGates } from "../scoring/gates.js";
-import type { Gate, GateResult } from "../scoring/gates.js";
-import { assessEach } from "./assess.js";
+import { writeSubjects } from "./subjects.js";
+import { parseGates } from "./gates.js";
+import { threadsFor, WORKERS_FROM } from "./pool.js";
+import { scoreTask } from "./tasks.js";
 import { styleFor, wantsColour } from "./colour.js";
 import { frameworksFor } from "./context.js";
 import { exitCodeFor } from "./exit.js";
@@ -19,52 +17,22 @@ export interface ScoreOptions extends CommonOptions {
   readonly minStage: string | undefined;
   readonly failUnder: readonly string[];
   readonly lang: string;
+  /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
+  readonly jobs: number;
 }
 
-/** Parses `--min-stage` and `--fail-under` against the frameworks loaded. */
-export function parseGates(set: FrameworkSet, minStage: string | undefined, failUnder: readonly string[]): Gate[] {
-  const gates: Gate[] = [];
-  if (minStage !== undefined) {
-    if (minStage !== "informatization" && set.byId.get(minStage)?.kind !== "stage") {
-      throw new UsageError(`--min-stage: "${minStage}" is not a stage (${["informatization", ...set.stages.map((s) => s.id)].join(", ")})`);
-    }
-    gates.push({ kind: "min-stage", stage: minStage });
-  }
-  for (const value of failUnder) {
-    const match = /^(?:([a-z0-9-]+)(?:\.([a-z0-9-]+))?=)?(\d+(?:\.\d+)?)$/.exec(value);
-    const percent = Number(match?.[3]);
-    if (match === null || !(percent >= 0 && percent <= 100)) {
-      throw new UsageError(`--fail-under "${value}": expected PERCENT, FRAMEWORK=PERCENT or FRAMEWORK.DIMENSION=PERCENT, with PERCENT from 0 to 100`);
-    }
-    const [, framework, dimension] = match;
-    if (framework !== undefined) {
-      const known = set.byId.get(framework);
-      if (known === undefined) throw new UsageError(`--fail-under: no framework "${framework}"`);
-      if (dimension !== undefined && !known.dimensions.some((d) => d.id === dimension)) {
-        throw new UsageError(`--fail-under: framework "${framework}" has no dimension "${dimension}" (${known.dimensions.map((d) => d.id).join(", ")})`);
-      }
-    }
-    gates.push({ kind: "fail-under", framework, dimension, percent });
-  }
-  return gates;
-}
-
-export function runScore(args: readonly string[], options: ScoreOptions, cwd: string): ExitCode {
+export async function runScore(args: readonly string[], options: ScoreOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const gates = parseGates(frameworks, options.minStage, options.failUnder);
+  parseGates(frameworks, options.minStage, options.failUnder);
   const inputs = listInputs(args, cwd);
-  const style = styleFor(options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env));
-  const writer = SCORE_FORMATS[options.format]({ frameworks, style, locale: options.lang });
-  return writing(openOutput(options.output, inputs.absolute, cwd), (output) => {
-    const gateResults: GateResult[] = [];
-    output.write(writer.head());
-    const run = assessEach(inputs, options, cwd, frameworks, (item) => {
-      gateResults.push(...evaluateGates(frameworks, item.score, gates));
-      output.write(writer.item(item.score));
-    });
-    const findings = sortFindings(run.findings);
-    output.write(writer.tail({ gates: gateResults, findings }));
-    const code = exitCodeFor(findings);
-    return code === 0 && gateResults.some((g) => !g.passed) ? 1 : code;
+  const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
+  const writer = SCORE_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.lang });
+  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.lang, minStage: options.minStage, failUnder: options.failUnder } as const;
+  const threads = threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
+  const local = threads > 1 ? () => undefined as never : scoreTask(setup, writer, frameworks);
+  return writing(openOutput(options.output, inputs.absolute, cwd), async (output) => {
+    const summary = await writeSubjects(output, writer, inputs, threads, setup, local);
+    const code = exitCodeFor(summary.findings);
+    return code === 0 && summary.gates.some((g) => !g.passed) ? 1 : code;
   });
 }

@@ -1,8 +1,9 @@
-import { checkAssessment } from "../assessment/check.js";
 import type { FileCheck } from "../assessment/check.js";
 import { UsageError } from "../errors.js";
 import { compareText } from "../findings.js";
-import type { Finding } from "../findings.js";
+import type { Stats } from "node:fs";
+import { mapFiles, threadsFor, WORKERS_FROM } from "./pool.js";
+import { validateTask } from "./tasks.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import type { ValidateFormat } from "../report/validate/index.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
@@ -33,6 +34,8 @@ export interface ValidateOptions extends CommonOptions {
   readonly version: string;
   /** Where `--cache` keeps its file, and how it tells a file changed; undefined without `--cache`. */
   readonly cache: { readonly location: string; readonly strategy: CacheStrategy } | undefined;
+  /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
+  readonly jobs: number;
 }
 
 /** `--format sarif=results.sarif --format stylish`: each format to its file, or to stdout (or -o). */
@@ -54,53 +57,61 @@ export function parseFormats(formats: readonly string[], output: string | undefi
   return parsed;
 }
 
-export function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): ExitCode {
+export async function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): Promise<ExitCode> {
   const outputs = parseFormats(options.formats, options.output);
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
-  const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits };
   const inputs = listInputs(args, cwd);
+  const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const cache =
     options.cache === undefined
       ? undefined
       : CheckCache.open(options.cache.location, cwd, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy, nodeMemberDisk);
-  const progress = progressFor(inputs.files.length, "checked");
+  const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, cache: options.cache?.strategy } as const;
 
-  /** One file's findings: remembered by the cache when nothing they depend on changed, else found now. */
-  const checkFile = (input: InputFile): Finding[] => {
-    const stat = statInput(input.absolute, input.file, limits);
-    if ("code" in stat) return [stat];
-    if (cache !== undefined && !cache.needsContent) {
-      const known = cache.lookup(input.absolute, input.file, stat, null, nodeMemberDisk);
-      if (known !== undefined) return known;
+  // Files the cache answers for are not read again; the rest are checked, in worker threads when there are many.
+  const checks: Pick<FileCheck, "file" | "findings">[] = inputs.failures.map((f) => ({ file: f.file, findings: [f] }));
+  const fresh: { input: InputFile; stat: Stats | undefined; hash: string | null }[] = [];
+  for (const input of inputs.files) {
+    if (cache === undefined) {
+      fresh.push({ input, stat: undefined, hash: null });
+      continue;
     }
-    const bytes = readBytes(input.absolute, input.file);
-    if (!(bytes instanceof Uint8Array)) return [bytes];
-    if (cache === undefined) return [...checkAssessment(input.file, bytes, context).findings];
-    const hash = cache.digest(bytes);
-    const known = cache.needsContent ? cache.lookup(input.absolute, input.file, stat, hash, nodeMemberDisk) : undefined;
-    if (known !== undefined) return known;
-    const recorder = cache.recording(nodeMemberDisk);
-    const { findings } = checkAssessment(input.file, bytes, { ...context, disk: recorder.disk });
-    cache.store(input.absolute, input.file, stat, hash, recorder.answers, findings);
-    return [...findings];
-  };
+    const stat = statInput(input.absolute, input.file, limits);
+    if ("code" in stat) {
+      checks.push({ file: input.file, findings: [stat] });
+      continue;
+    }
+    let hash: string | null = null;
+    if (cache.needsContent) {
+      const bytes = readBytes(input.absolute, input.file);
+      if (!(bytes instanceof Uint8Array)) {
+        checks.push({ file: input.file, findings: [bytes] });
+        continue;
+      }
+      hash = cache.digest(bytes);
+    }
+    const known = cache.lookup(input.absolute, input.file, stat, hash, nodeMemberDisk);
+    if (known !== undefined) checks.push({ file: input.file, findings: known });
+    else fresh.push({ input, stat, hash });
+  }
 
+  const progress = progressFor(fresh.length, "checked");
+  const threads = threadsFor(fresh.length, options.jobs, WORKERS_FROM.validate);
+  const local = threads > 1 ? () => undefined as never : validateTask(setup, frameworks);
   // Only the findings are kept of each file, so memory does not grow with the parsed documents.
-  const checks: Pick<FileCheck, "file" | "findings">[] = [
-    ...inputs.failures.map((f) => ({ file: f.file, findings: [f] })),
-    ...inputs.files.map((input) => {
-      const findings = checkFile(input);
-      progress.tick();
-      return { file: input.file, findings };
-    }),
-  ].sort((a, b) => compareText(a.file, b.file));
+  await mapFiles(fresh.map((f) => f.input), threads, setup, local, (result, index) => {
+    progress.tick();
+    const { input, stat } = fresh[index]!;
+    checks.push({ file: input.file, findings: result.findings });
+    if (cache !== undefined && stat !== undefined && !result.findings.some((f) => f.code === "unreadable")) cache.store(input.absolute, input.file, stat, result.hash, result.answers, result.findings);
+  });
   progress.done();
   const unsaved = cache?.save();
   if (unsaved !== undefined) process.stderr.write(`smartregion: ${unsaved}\n`);
+  checks.sort((a, b) => compareText(a.file, b.file));
+
   const all = checks.flatMap((c) => c.findings);
   const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error") })) : checks;
-
   for (const { format, file } of outputs) {
     const style = styleFor(file === undefined && format === "stylish" && wantsColour(process.stdout.isTTY === true, process.env));
     writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version }), file, inputs.absolute, cwd);

@@ -2,48 +2,59 @@ import type { FormatOptions } from "./options.js";
 
 /**
  * A format written as the run goes: a head, one piece a subject, and a tail with what is
- * known only at the end (problems, gates). Nothing of a subject needs to stay in memory after
- * its piece is written, whatever the number of files.
+ * known only at the end (problems, gates). A piece depends on its subject alone, so pieces can
+ * be made in any order and anywhere (in a worker thread too); what joins them comes from
+ * `before`. Nothing of a subject needs to stay in memory once its piece is written.
  */
 export interface StreamWriter<Item, Summary> {
   head(): string;
   item(item: Item): string;
-  tail(summary: Summary): string;
+  /** What goes before the piece of the subject at `index` (from 0). */
+  before(index: number): string;
+  /** The end, after `count` pieces. */
+  tail(summary: Summary, count: number): string;
+  /** Set when the format gathers every subject and writes at the end (its pieces are empty). */
+  readonly gathers?: boolean;
 }
 
-/** A format: a new writer for each run, so a writer may count or gather what it needs. */
+/** A format: a new writer for each run. */
 export type StreamFormat<Item, Summary> = (options: FormatOptions) => StreamWriter<Item, Summary>;
 
 /** The whole output at once, as one string: for tests and small runs. */
 export function formatWhole<Item, Summary>(format: StreamFormat<Item, Summary>, items: readonly Item[], summary: Summary, options: FormatOptions): string {
   const writer = format(options);
-  return writer.head() + items.map((item) => writer.item(item)).join("") + writer.tail(summary);
+  return writer.head() + items.map((item, i) => writer.before(i) + writer.item(item)).join("") + writer.tail(summary, items.length);
 }
 
-/** Pieces separated by `separator`: the first piece gets none. */
-export function separated(separator: string): (text: string) => string {
-  let count = 0;
-  return (text) => (count++ > 0 ? separator : "") + text;
-}
+/** Blocks separated by a blank line: the subjects, then the tail's own blocks. */
+export const blankLineBetween = {
+  before: (index: number): string => (index === 0 ? "" : "\n\n"),
+  tail: (blocks: readonly string[], count: number): string => `${count > 0 && blocks.length > 0 ? "\n\n" : ""}${blocks.join("\n\n")}\n`,
+};
 
 type Replacer = (key: string, value: unknown) => unknown;
+
+/** `{\n  "a": [\n` and `\n  ]\n}` around an item stringified in place. */
+const WRAP_HEAD = '{\n  "a": [\n'.length;
+const WRAP_TAIL = "\n  ]\n}".length;
 
 /**
  * A JSON document `{ ...before, [key]: [items], ...after }` in pieces, byte for byte what
  * `JSON.stringify(document, replacer, 2)` gives for the whole.
  */
 export function jsonArrayStream(replacer: Replacer) {
-  let count = 0;
   return {
     head(before: Record<string, unknown>, key: string): string {
       const open = JSON.stringify({ ...before, [key]: [] }, replacer, 2);
       return open.slice(0, open.lastIndexOf("[]") + 1);
     },
     item(value: unknown): string {
-      const text = JSON.stringify(value, replacer, 2).replace(/^/gm, "    ");
-      return (count++ === 0 ? "\n" : ",\n") + text;
+      // Wrapped as it stands in the document, so JSON.stringify indents it to its depth.
+      const wrapped = JSON.stringify({ a: [value] }, replacer, 2);
+      return wrapped.slice(WRAP_HEAD, wrapped.length - WRAP_TAIL);
     },
-    tail(after: Record<string, unknown>): string {
+    before: (index: number): string => (index === 0 ? "\n" : ",\n"),
+    tail(after: Record<string, unknown>, count: number): string {
       const close = count === 0 ? "]" : "\n  ]";
       const rest = Object.keys(after).length === 0 ? "\n}" : `,\n${JSON.stringify(after, replacer, 2).slice(2)}`;
       return `${close}${rest}\n`;

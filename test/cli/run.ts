@@ -15,6 +15,7 @@ export function smartregion(args: readonly string[], cwd = ROOT, env: NodeJS.Pro
     encoding: "utf8",
     env: { PATH: process.env["PATH"], NO_COLOR: "1", ...env },
     timeout: 20000,
+    maxBuffer: 1 << 28,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

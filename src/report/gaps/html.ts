@@ -191,7 +191,9 @@ ${problems}${sections.join("\n")}
 export const reportHtml: ReportFormat = (options) => {
   const reports: GapReport[] = [];
   return {
+    gathers: true,
     head: () => "",
+    before: () => "",
     item: (report) => {
       reports.push(report);
       return "";

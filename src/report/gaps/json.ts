@@ -13,6 +13,7 @@ export const reportJson: ReportFormat = () => {
   return {
     head: () => json.head({ smartregion: "report", version: REPORT_JSON_VERSION }, "reports"),
     item: (report) => json.item({ ...report, evidence: report.evidence.map(withMessage) }),
-    tail: ({ findings }) => json.tail({ findings: findings.map(withMessage) }),
+    before: json.before,
+    tail: ({ findings }, count) => json.tail({ findings: findings.map(withMessage) }, count),
   };
 };

@@ -70,6 +70,7 @@ export const reportMarkdown: ReportFormat = (options) => {
   const names = namer(options.frameworks, options.locale, mdText);
   return {
     head: () => "# Smart-city gap report\n",
+    before: () => "",
     item: (report) => mdSection(subject(report, names)),
     tail: ({ findings }) =>
       findings.length === 0 ? "" : mdSection(["## Problems", "", ...findings.map((f) => `- \`${mdText(`${f.file}:${f.line}:${f.col}`)}\` ${f.severity}: ${mdText(message(f))} (${f.code})`)]),

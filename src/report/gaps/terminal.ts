@@ -7,7 +7,7 @@ import type { Style } from "../style.js";
 import { table } from "../table.js";
 import { findingLines } from "../validate/stylish.js";
 import type { ReportFormat } from "./model.js";
-import { separated } from "../stream.js";
+import { blankLineBetween } from "../stream.js";
 
 export function gapRows(gaps: readonly Gap[], names: Names): string[][] {
   return gaps.map((g) => [
@@ -72,10 +72,10 @@ function subject(report: GapReport, names: Names, style: Style): string[] {
 
 export const reportTerminal: ReportFormat = (options) => {
   const names = namer(options.frameworks, options.locale, printable);
-  const block = separated("\n\n");
   return {
     head: () => "",
-    item: (report) => block(subject(report, names, options.style).join("\n")),
-    tail: ({ findings }) => `${findings.length > 0 ? block(findingLines(findings, options.style).join("\n")) : ""}\n`,
+    item: (report) => subject(report, names, options.style).join("\n"),
+    before: blankLineBetween.before,
+    tail: ({ findings }, count) => blankLineBetween.tail(findings.length > 0 ? [findingLines(findings, options.style).join("\n")] : [], count),
   };
 };

@@ -11,6 +11,7 @@ export const scoreJson: ScoreFormat = () => {
   return {
     head: () => json.head({ smartregion: "score", version: SCORE_JSON_VERSION }, "results"),
     item: (score) => json.item(score),
-    tail: ({ gates, findings }) => json.tail({ gates, findings: findings.map((f) => ({ ...f, message: message(f) })) }),
+    before: json.before,
+    tail: ({ gates, findings }, count) => json.tail({ gates, findings: findings.map((f) => ({ ...f, message: message(f) })) }, count),
   };
 };

@@ -67,6 +67,7 @@ export const scoreMarkdown: ScoreFormat = (options) => {
 
   return {
     head: () => "# Smart-city assessment scores\n",
+    before: () => "",
     item: (s) => {
       out = [];
       if (s.kind === "city") city(s);

@@ -9,7 +9,7 @@ import { printable } from "../printable.js";
 import type { Style } from "../style.js";
 import { table } from "../table.js";
 import type { ScoreFormat } from "./model.js";
-import { separated } from "../stream.js";
+import { blankLineBetween } from "../stream.js";
 
 
 function header(score: SubjectScore, style: Style): string[] {
@@ -102,15 +102,15 @@ function region(score: RegionScore, set: FrameworkSet, names: Names, style: Styl
 export const scoreTerminal: ScoreFormat = (options) => {
   const { style, frameworks } = options;
   const names = namer(frameworks, options.locale, printable);
-  const block = separated("\n\n");
   return {
     head: () => "",
-    item: (score) => block((score.kind === "city" ? city(score, names, style) : region(score, frameworks, names, style)).join("\n")),
-    tail: ({ gates, findings }) => {
-      let text = "";
-      if (findings.length > 0) text += block(findingLines(findings, style).join("\n"));
+    item: (score) => (score.kind === "city" ? city(score, names, style) : region(score, frameworks, names, style)).join("\n"),
+    before: blankLineBetween.before,
+    tail: ({ gates, findings }, count) => {
+      const blocks: string[] = [];
+      if (findings.length > 0) blocks.push(findingLines(findings, style).join("\n"));
       if (gates.length > 0) {
-        text += block(
+        blocks.push(
           gates
             .map((g) => {
               const actual = typeof g.actual === "number" ? `${fixed(g.actual, 1)}%` : (g.actual ?? "no score");
@@ -120,7 +120,7 @@ export const scoreTerminal: ScoreFormat = (options) => {
             .join("\n"),
         );
       }
-      return `${text}\n`;
+      return blankLineBetween.tail(blocks, count);
     },
   };
 };

@@ -1,0 +1,50 @@
+import { sortFindings } from "../findings.js";
+import type { Finding } from "../findings.js";
+import type { ScoreSummary } from "../report/score/model.js";
+import type { StreamWriter } from "../report/stream.js";
+import type { GateResult } from "../scoring/gates.js";
+import type { Output } from "./output.js";
+import { mapFiles } from "./pool.js";
+import { progressFor } from "./progress.js";
+import type { InputFile, listInputs } from "./read.js";
+import type { SubjectResult, TaskSetup } from "./tasks.js";
+
+/** What a run of `score` or `report` gathers besides its output. */
+export interface Collected {
+  /** Problems of every file, in file, line and column order. */
+  readonly findings: readonly Finding[];
+  readonly gates: readonly GateResult[];
+  /** Findings beside the output that decide the exit code. */
+  readonly decisive: readonly Finding[];
+}
+
+/**
+ * Writes a subject format's head, each subject's piece as it is made (in path order, by worker
+ * threads when there are several), and its tail; keeps only findings and gate results.
+ */
+export async function writeSubjects(
+  output: Output,
+  writer: Pick<StreamWriter<never, ScoreSummary>, "head" | "before" | "tail">,
+  inputs: ReturnType<typeof listInputs>,
+  threads: number,
+  setup: TaskSetup,
+  local: (input: InputFile) => SubjectResult,
+): Promise<Collected> {
+  const findings: Finding[] = [...inputs.failures];
+  const gates: GateResult[] = [];
+  const decisive: Finding[] = [];
+  const progress = progressFor(inputs.files.length, setup.command === "score" ? "scored" : "reported on");
+  let count = 0;
+  output.write(writer.head());
+  await mapFiles(inputs.files, threads, setup, local, (result) => {
+    progress.tick();
+    findings.push(...result.findings);
+    gates.push(...result.gates);
+    decisive.push(...result.decisive);
+    if (result.piece !== undefined) output.write(writer.before(count++) + result.piece);
+  });
+  progress.done();
+  const sorted = sortFindings(findings);
+  output.write(writer.tail({ gates, findings: sorted }, count));
+  return { findings: sorted, gates, decisive };
+}

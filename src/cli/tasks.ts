@@ -1,0 +1,154 @@
+import { checkAssessment } from "../assessment/check.js";
+import type { CheckContext } from "../assessment/check.js";
+import { toAssessment } from "../assessment/model.js";
+import { resolveMembers } from "../assessment/region.js";
+import type { MemberReader, ResolvedMember } from "../assessment/region.js";
+import type { Assessment } from "../assessment/model.js";
+import type { FrameworkSet } from "../framework/model.js";
+import { sortFindings } from "../findings.js";
+import type { Finding } from "../findings.js";
+import { evidenceFindings } from "../gaps/evidence.js";
+import type { EvidenceRules } from "../gaps/evidence.js";
+import { subjectGaps } from "../gaps/gaps.js";
+import type { GapReport } from "../gaps/model.js";
+import { REPORT_FORMATS } from "../report/gaps/index.js";
+import type { ReportFormatName } from "../report/gaps/index.js";
+import type { ReportSummary } from "../report/gaps/model.js";
+import { SCORE_FORMATS } from "../report/score/index.js";
+import type { ScoreFormatName } from "../report/score/index.js";
+import type { ScoreSummary } from "../report/score/model.js";
+import type { StreamWriter } from "../report/stream.js";
+import { evaluateGates } from "../scoring/gates.js";
+import type { GateResult } from "../scoring/gates.js";
+import type { SubjectScore } from "../scoring/model.js";
+import { scoreSubject } from "../scoring/subject.js";
+import { DEFAULT_LIMITS } from "../yaml/source.js";
+import type { Limits, YamlSource } from "../yaml/source.js";
+import type { CacheStrategy, DiskAnswer } from "./cache.js";
+import { contentDigest, recordingDisk } from "./cache.js";
+import { styleFor } from "./colour.js";
+import { frameworksFor, schemaCheckFor } from "./context.js";
+import { displayPath, nodeMemberDisk } from "./files.js";
+import { readInput } from "./read.js";
+import type { InputFile } from "./read.js";
+import { parseGates } from "./gates.js";
+
+/**
+ * What one file is turned into, by command. A setup is plain data, so the same work can be
+ * set up in a worker thread; the function it gives handles one file and keeps nothing of it.
+ */
+interface Common {
+  readonly frameworks: readonly string[];
+  readonly cwd: string;
+  readonly maxFileSize: number;
+}
+
+export type TaskSetup =
+  | (Common & { readonly command: "validate"; readonly cache: CacheStrategy | undefined })
+  | (Common & { readonly command: "score"; readonly format: ScoreFormatName; readonly colour: boolean; readonly locale: string; readonly minStage: string | undefined; readonly failUnder: readonly string[] })
+  | (Common & { readonly command: "report"; readonly format: ReportFormatName; readonly colour: boolean; readonly locale: string; readonly evidence: EvidenceRules });
+
+export interface ValidateResult {
+  readonly findings: readonly Finding[];
+  /** With a cache: the content digest (content strategy) and what the disk answered. */
+  readonly hash: string | null;
+  readonly answers: readonly DiskAnswer[];
+}
+
+export interface SubjectResult {
+  /** Problems of the file and its members. */
+  readonly findings: readonly Finding[];
+  /** The subject's piece of output, when it could be scored. */
+  readonly piece: string | undefined;
+  readonly gates: readonly GateResult[];
+  /** Findings beside the output (evidence) that decide the exit code. */
+  readonly decisive: readonly Finding[];
+}
+
+export type TaskResult = ValidateResult | SubjectResult;
+
+/** The frameworks, limits and member access a task works with. */
+interface Ground {
+  readonly frameworks: FrameworkSet;
+  readonly limits: Limits;
+  readonly context: CheckContext;
+  readonly reader: MemberReader;
+}
+
+function ground(setup: TaskSetup, frameworks = frameworksFor(setup.frameworks, setup.cwd)): Ground {
+  const limits = { ...DEFAULT_LIMITS, maxBytes: setup.maxFileSize };
+  const reader: MemberReader = {
+    read: (absolute) => {
+      const read = readInput(absolute, displayPath(absolute, setup.cwd), limits);
+      return read instanceof Uint8Array ? read : { error: read.code };
+    },
+    display: (absolute) => displayPath(absolute, setup.cwd),
+  };
+  return { frameworks, limits, context: { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits }, reader };
+}
+
+export function validateTask(setup: TaskSetup & { command: "validate" }, frameworks?: FrameworkSet): (input: InputFile) => ValidateResult {
+  const { limits, context } = ground(setup, frameworks);
+  return (input) => {
+    const bytes = readInput(input.absolute, input.file, limits);
+    if (!(bytes instanceof Uint8Array)) return { findings: [bytes], hash: null, answers: [] };
+    if (setup.cache === undefined) return { findings: checkAssessment(input.file, bytes, context).findings, hash: null, answers: [] };
+    const recorder = recordingDisk(context.disk);
+    const { findings } = checkAssessment(input.file, bytes, { ...context, disk: recorder.disk });
+    return { findings, hash: setup.cache === "content" ? contentDigest(bytes) : null, answers: recorder.answers };
+  };
+}
+
+/** One file read, checked, and scored when it is sound; its report is made by `make`. */
+function subjectTask<Item, Summary>(
+  g: Ground,
+  writer: StreamWriter<Item, Summary>,
+  make: (score: SubjectScore, assessment: Assessment, members: readonly ResolvedMember[], source: YamlSource) => { item: Item; gates: readonly GateResult[]; decisive: readonly Finding[] },
+): (input: InputFile) => SubjectResult {
+  return (input) => {
+    const bytes = readInput(input.absolute, input.file, g.limits);
+    if (!(bytes instanceof Uint8Array)) return { findings: [bytes], piece: undefined, gates: [], decisive: [] };
+    const check = checkAssessment(input.file, bytes, g.context);
+    if (check.source === undefined || check.findings.some((f) => f.severity === "error")) return { findings: check.findings, piece: undefined, gates: [], decisive: [] };
+    const assessment = toAssessment(input.file, check.source.data);
+    const resolved = assessment.kind === "region" ? resolveMembers(assessment, check.source, input.absolute, g.context, g.reader) : { members: [], findings: [] };
+    const score = scoreSubject(g.frameworks, assessment, resolved.members);
+    const made = make(score, assessment, resolved.members, check.source);
+    return { findings: [...check.findings, ...resolved.findings], piece: writer.item(made.item), gates: made.gates, decisive: made.decisive };
+  };
+}
+
+export function scoreTask(setup: TaskSetup & { command: "score" }, writer?: StreamWriter<SubjectScore, ScoreSummary>, frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
+  const g = ground(setup, frameworks);
+  const gates = parseGates(g.frameworks, setup.minStage, setup.failUnder);
+  const out = writer ?? SCORE_FORMATS[setup.format]({ frameworks: g.frameworks, style: styleFor(setup.colour), locale: setup.locale });
+  return subjectTask(g, out, (score) => ({ item: score, gates: evaluateGates(g.frameworks, score, gates), decisive: [] }));
+}
+
+export function reportTask(setup: TaskSetup & { command: "report" }, writer?: StreamWriter<GapReport, ReportSummary>, frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
+  const g = ground(setup, frameworks);
+  const out = writer ?? REPORT_FORMATS[setup.format]({ frameworks: g.frameworks, style: styleFor(setup.colour), locale: setup.locale });
+  return subjectTask(g, out, (score, assessment, members, source) => {
+    // Evidence checks of a subject: its own answers and, for a region, each member's.
+    const evidence = evidenceFindings(source, assessment, setup.evidence);
+    for (const member of members) {
+      if (member.assessment !== undefined && member.source !== undefined) {
+        evidence.push(...evidenceFindings(member.source.yaml, member.assessment, setup.evidence, [...member.source.path]));
+      }
+    }
+    const report: GapReport = { score, ...subjectGaps(g.frameworks, score, assessment), evidence: sortFindings(evidence) };
+    return { item: report, gates: [], decisive: report.evidence.filter((f) => f.severity === "error") };
+  });
+}
+
+/** The task a setup describes, as a worker thread builds it. */
+export function taskFor(setup: TaskSetup): (input: InputFile) => TaskResult {
+  switch (setup.command) {
+    case "validate":
+      return validateTask(setup);
+    case "score":
+      return scoreTask(setup);
+    case "report":
+      return reportTask(setup);
+  }
+}
