@@ -62,6 +62,8 @@ export const CODES = {
   "evidence-missing": { severity: "warning", impact: "content" },
   "evidence-stale": { severity: "warning", impact: "content" },
   "evidence-self-reported": { severity: "warning", impact: "content" },
+  // gates (score)
+  "gate-failed": { severity: "error", impact: "content" },
   // frameworks
   "unknown-dimension": { severity: "error", impact: "content" },
   "empty-dimension": { severity: "error", impact: "content" },

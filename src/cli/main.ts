@@ -15,6 +15,8 @@ import { serveIfWorker, workerEntry } from "./pool.js";
 import { DEFAULT_CACHE_FILE } from "./cache.js";
 import type { CacheStrategy } from "./cache.js";
 import { SCORE_FORMATS } from "../report/score/index.js";
+import type { ScoreFormatName } from "../report/score/index.js";
+import type { ReportFormatName } from "../report/gaps/index.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -80,8 +82,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
     .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
-    .action(async (paths: string[], opts: { format: "terminal" | "json" | "markdown"; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
-      setExit(await runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, lang: "en", frameworks: frameworkDirs(), jobs: jobs() }, cwd));
+    .action(async (paths: string[], opts: { format: ScoreFormatName; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
+      setExit(await runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, lang: "en", frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
     });
 
   root
@@ -97,10 +99,10 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(
       async (
         paths: string[],
-        opts: { format: "terminal" | "json" | "markdown" | "html"; output?: string; evidenceMaxAge: number; evidenceFromLevel: number; strictEvidence?: boolean; maxFileSize: number },
+        opts: { format: ReportFormatName; output?: string; evidenceMaxAge: number; evidenceFromLevel: number; strictEvidence?: boolean; maxFileSize: number },
       ) => {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
-        setExit(await runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, lang: "en", frameworks: frameworkDirs(), jobs: jobs() }, cwd));
+        setExit(await runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, lang: "en", frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
       },
     );
 

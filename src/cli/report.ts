@@ -18,19 +18,20 @@ export interface ReportOptions extends CommonOptions {
   readonly lang: string;
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
   readonly jobs: number;
+  readonly version: string;
 }
 
 export async function runReport(args: readonly string[], options: ReportOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
   const inputs = listInputs(args, cwd);
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const writer = REPORT_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.lang });
+  const writer = REPORT_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.lang, version: options.version });
   const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.lang, evidence: options.evidence } as const;
   // A format that gathers every subject into one page is made in this thread.
   const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
   const local = threads > 1 ? () => undefined as never : reportTask(setup, writer, frameworks);
   return writing(openOutput(options.output, inputs.absolute, cwd), async (output) => {
     const summary = await writeSubjects(output, writer, inputs, threads, setup, local);
-    return exitCodeFor([...summary.findings, ...summary.decisive]);
+    return exitCodeFor([...summary.findings, ...summary.remarks]);
   });
 }

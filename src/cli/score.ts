@@ -19,6 +19,7 @@ export interface ScoreOptions extends CommonOptions {
   readonly lang: string;
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
   readonly jobs: number;
+  readonly version: string;
 }
 
 export async function runScore(args: readonly string[], options: ScoreOptions, cwd: string): Promise<ExitCode> {
@@ -26,7 +27,7 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   parseGates(frameworks, options.minStage, options.failUnder);
   const inputs = listInputs(args, cwd);
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const writer = SCORE_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.lang });
+  const writer = SCORE_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.lang, version: options.version });
   const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.lang, minStage: options.minStage, failUnder: options.failUnder } as const;
   const threads = threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
   const local = threads > 1 ? () => undefined as never : scoreTask(setup, writer, frameworks);

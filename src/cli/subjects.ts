@@ -14,8 +14,8 @@ export interface Collected {
   /** Problems of every file, in file, line and column order. */
   readonly findings: readonly Finding[];
   readonly gates: readonly GateResult[];
-  /** Findings beside the output that decide the exit code. */
-  readonly decisive: readonly Finding[];
+  /** Findings about sound subjects: evidence to check, failed gates. */
+  readonly remarks: readonly Finding[];
 }
 
 /**
@@ -32,7 +32,7 @@ export async function writeSubjects(
 ): Promise<Collected> {
   const findings: Finding[] = [...inputs.failures];
   const gates: GateResult[] = [];
-  const decisive: Finding[] = [];
+  const remarks: Finding[] = [];
   const progress = progressFor(inputs.files.length, setup.command === "score" ? "scored" : "reported on");
   let count = 0;
   output.write(writer.head());
@@ -40,11 +40,12 @@ export async function writeSubjects(
     progress.tick();
     findings.push(...result.findings);
     gates.push(...result.gates);
-    decisive.push(...result.decisive);
+    remarks.push(...result.remarks);
     if (result.piece !== undefined) output.write(writer.before(count++) + result.piece);
   });
   progress.done();
   const sorted = sortFindings(findings);
-  output.write(writer.tail({ gates, findings: sorted }, count));
-  return { findings: sorted, gates, decisive };
+  const files = inputs.files.map((f) => f.file);
+  output.write(writer.tail({ gates, findings: sorted, remarks: sortFindings(remarks), files }, count));
+  return { findings: sorted, gates, remarks };
 }

@@ -19,6 +19,7 @@ import type { ScoreFormatName } from "../report/score/index.js";
 import type { ScoreSummary } from "../report/score/model.js";
 import type { StreamWriter } from "../report/stream.js";
 import { evaluateGates } from "../scoring/gates.js";
+import { gateFinding } from "../report/ci.js";
 import type { GateResult } from "../scoring/gates.js";
 import type { SubjectScore } from "../scoring/model.js";
 import { scoreSubject } from "../scoring/subject.js";
@@ -61,8 +62,8 @@ export interface SubjectResult {
   /** The subject's piece of output, when it could be scored. */
   readonly piece: string | undefined;
   readonly gates: readonly GateResult[];
-  /** Findings beside the output (evidence) that decide the exit code. */
-  readonly decisive: readonly Finding[];
+  /** Findings about the sound subject: evidence to check (report), failed gates (score). */
+  readonly remarks: readonly Finding[];
 }
 
 export type TaskResult = ValidateResult | SubjectResult;
@@ -103,18 +104,18 @@ export function validateTask(setup: TaskSetup & { command: "validate" }, framewo
 function subjectTask<Item, Summary>(
   g: Ground,
   writer: StreamWriter<Item, Summary>,
-  make: (score: SubjectScore, assessment: Assessment, members: readonly ResolvedMember[], source: YamlSource) => { item: Item; gates: readonly GateResult[]; decisive: readonly Finding[] },
+  make: (score: SubjectScore, assessment: Assessment, members: readonly ResolvedMember[], source: YamlSource) => { item: Item; gates: readonly GateResult[]; remarks: readonly Finding[] },
 ): (input: InputFile) => SubjectResult {
   return (input) => {
     const bytes = readInput(input.absolute, input.file, g.limits);
-    if (!(bytes instanceof Uint8Array)) return { findings: [bytes], piece: undefined, gates: [], decisive: [] };
+    if (!(bytes instanceof Uint8Array)) return { findings: [bytes], piece: undefined, gates: [], remarks: [] };
     const check = checkAssessment(input.file, bytes, g.context);
-    if (check.source === undefined || check.findings.some((f) => f.severity === "error")) return { findings: check.findings, piece: undefined, gates: [], decisive: [] };
+    if (check.source === undefined || check.findings.some((f) => f.severity === "error")) return { findings: check.findings, piece: undefined, gates: [], remarks: [] };
     const assessment = toAssessment(input.file, check.source.data);
     const resolved = assessment.kind === "region" ? resolveMembers(assessment, check.source, input.absolute, g.context, g.reader) : { members: [], findings: [] };
     const score = scoreSubject(g.frameworks, assessment, resolved.members);
     const made = make(score, assessment, resolved.members, check.source);
-    return { findings: [...check.findings, ...resolved.findings], piece: writer.item(made.item), gates: made.gates, decisive: made.decisive };
+    return { findings: [...check.findings, ...resolved.findings], piece: writer.item(made.item), gates: made.gates, remarks: made.remarks };
   };
 }
 
@@ -122,7 +123,10 @@ export function scoreTask(setup: TaskSetup & { command: "score" }, writer?: Stre
   const g = ground(setup, frameworks);
   const gates = parseGates(g.frameworks, setup.minStage, setup.failUnder);
   const out = writer ?? SCORE_FORMATS[setup.format]({ frameworks: g.frameworks, style: styleFor(setup.colour), locale: setup.locale });
-  return subjectTask(g, out, (score) => ({ item: score, gates: evaluateGates(g.frameworks, score, gates), decisive: [] }));
+  return subjectTask(g, out, (score) => {
+    const results = evaluateGates(g.frameworks, score, gates);
+    return { item: score, gates: results, remarks: results.filter((r) => !r.passed).map(gateFinding) };
+  });
 }
 
 export function reportTask(setup: TaskSetup & { command: "report" }, writer?: StreamWriter<GapReport, ReportSummary>, frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
@@ -137,7 +141,7 @@ export function reportTask(setup: TaskSetup & { command: "report" }, writer?: St
       }
     }
     const report: GapReport = { score, ...subjectGaps(g.frameworks, score, assessment), evidence: sortFindings(evidence) };
-    return { item: report, gates: [], decisive: report.evidence.filter((f) => f.severity === "error") };
+    return { item: report, gates: [], remarks: report.evidence };
   });
 }
 

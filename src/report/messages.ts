@@ -61,6 +61,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "evidence-missing": (f) => `Level ${f.value ?? ""} has no evidence; levels of ${f.limit ?? 3} and above need some`,
   "evidence-stale": (f) => `Newest evidence is from ${f.value ?? ""}, more than ${f.limit ?? 0} months before the assessment (${f.context ?? ""})`,
   "evidence-self-reported": (f) => `Level ${f.value ?? ""} rests on self-reported evidence only`,
+  "gate-failed": (f) => `Gate ${f.detail ?? ""} not met: ${f.value ?? "no score"}, short by ${f.context ?? ""}`,
   "unknown-dimension": (f) => `Unknown dimension ${q(f.value)}; declared: ${list(f.allowed)}`,
   "empty-dimension": (f) => `Dimension ${q(f.value)} has no indicators`,
   "duplicate-id": (f) => `${q(f.value)} is used twice${f.context !== undefined ? ` (also in ${f.context})` : ""}`,

@@ -6,6 +6,8 @@ export interface FormatOptions {
   readonly frameworks: FrameworkSet;
   readonly style: Style;
   readonly locale: string;
+  /** The tool's version, for formats that name it (SARIF). */
+  readonly version?: string;
 }
 
 /** For JSON output: absent values are written as null, so every field is always there. */

@@ -47,6 +47,7 @@ export const RULE_HELP: Record<Code, string> = {
   "evidence-missing": "A high level with no evidence behind it.",
   "evidence-stale": "The evidence is older than the age limit, counted from the assessment date.",
   "evidence-self-reported": "The level rests only on self-reported evidence.",
+  "gate-failed": "A gate set on the command line (--min-stage, --fail-under) is not met.",
   "unknown-dimension": "An indicator names a dimension the framework does not declare.",
   "empty-dimension": "A dimension with no indicators.",
   "duplicate-id": "An id is used twice.",

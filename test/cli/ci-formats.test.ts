@@ -70,3 +70,46 @@ describe("CI formats of validate", () => {
     expect(smartregion(["validate", "--max-warnings", "0", join(dir, "warn.yaml")]).code).toBe(1);
   });
 });
+
+describe("CI formats of score and report", () => {
+  const sarifSchema = () => {
+    const ajv = new Ajv04Module.default({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats.default(ajv);
+    return ajv.compile(JSON.parse(readFileSync("test/fixtures/sarif-2.1.0.schema.json", "utf8")) as object);
+  };
+
+  it("gives a failed gate as an error on its file in SARIF, and exit 1", () => {
+    const run = smartregion(["score", "--format", "sarif", "--min-stage", "merged", "examples/city.yaml", "examples/invalid.yaml"]);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const validate = sarifSchema();
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const results = log.runs[0]!.results;
+    const gate = results.filter((r) => r.ruleId === "gate-failed");
+    expect(gate).toHaveLength(1);
+    expect(gate[0]!.level).toBe("error");
+    expect(gate[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe("examples/city.yaml");
+    expect(results.filter((r) => r.ruleId === "unknown-indicator")).toHaveLength(2);
+  });
+
+  it("passes a met gate: no result, exit 0", () => {
+    const run = smartregion(["score", "--format", "github", "--min-stage", "integrated", "examples/city.yaml"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+  });
+
+  it("lists every report file as a JUnit test case, with evidence remarks, failing only on errors", () => {
+    for (const strict of [false, true]) {
+      const run = smartregion(["report", "--format", "junit", ...(strict ? ["--strict-evidence"] : []), "examples/city.yaml", join(dir, "good.yaml")]);
+      expect(XMLValidator.validate(run.stdout)).toBe(true);
+      const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(run.stdout) as {
+        testsuites: { tests: string; failures: string; testsuite: { name: string; testcase: { name: string; failure?: string; "system-out"?: string }[] } };
+      };
+      expect(xml.testsuites.testsuite.name).toBe("smartregion report");
+      expect(xml.testsuites.tests).toBe("2");
+      const city = xml.testsuites.testsuite.testcase.find((c) => c.name === "examples/city.yaml")!;
+      expect(JSON.stringify(strict ? city.failure : city["system-out"])).toContain("evidence-missing");
+      expect(run.code).toBe(strict ? 1 : 0);
+    }
+  });
+});

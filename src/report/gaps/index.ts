@@ -1,10 +1,12 @@
+import { ciFormat } from "../ci.js";
+import type { CiFormatName } from "../ci.js";
 import { reportHtml } from "./html.js";
 import { reportJson } from "./json.js";
 import { reportMarkdown } from "./markdown.js";
 import type { ReportFormat } from "./model.js";
 import { reportTerminal } from "./terminal.js";
 
-export type ReportFormatName = "terminal" | "json" | "markdown" | "html";
+export type ReportFormatName = "terminal" | "json" | "markdown" | "html" | CiFormatName;
 
 /** Every output format of `report`; `--format` takes its choices from these keys. */
 export const REPORT_FORMATS = {
@@ -12,4 +14,7 @@ export const REPORT_FORMATS = {
   json: reportJson,
   markdown: reportMarkdown,
   html: reportHtml,
+  sarif: ciFormat("sarif", "report"),
+  junit: ciFormat("junit", "report"),
+  github: ciFormat("github", "report"),
 } satisfies Record<ReportFormatName, ReportFormat>;

@@ -1,6 +1,7 @@
 import type { Finding } from "../../findings.js";
 import type { GapReport } from "../../gaps/model.js";
 import type { StreamFormat } from "../stream.js";
+import type { CiSummary } from "../ci.js";
 
 /** Everything `report` prints. */
 export interface ReportRun {
@@ -10,7 +11,7 @@ export interface ReportRun {
 }
 
 /** What `report` knows only at the end: the problems of files that could not be reported on. */
-export interface ReportSummary {
+export interface ReportSummary extends CiSummary {
   readonly findings: readonly Finding[];
 }
 

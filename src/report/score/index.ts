@@ -1,13 +1,18 @@
+import { ciFormat } from "../ci.js";
+import type { CiFormatName } from "../ci.js";
 import { scoreJson } from "./json.js";
 import { scoreMarkdown } from "./markdown.js";
 import type { ScoreFormat } from "./model.js";
 import { scoreTerminal } from "./terminal.js";
 
-export type ScoreFormatName = "terminal" | "json" | "markdown";
+export type ScoreFormatName = "terminal" | "json" | "markdown" | CiFormatName;
 
 /** Every output format of `score`; `--format` takes its choices from these keys. */
 export const SCORE_FORMATS = {
   terminal: scoreTerminal,
   json: scoreJson,
   markdown: scoreMarkdown,
+  sarif: ciFormat("sarif", "score"),
+  junit: ciFormat("junit", "score"),
+  github: ciFormat("github", "score"),
 } satisfies Record<ScoreFormatName, ScoreFormat>;

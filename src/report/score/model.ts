@@ -2,9 +2,10 @@ import type { Finding } from "../../findings.js";
 import type { GateResult } from "../../scoring/gates.js";
 import type { SubjectScore } from "../../scoring/model.js";
 import type { StreamFormat } from "../stream.js";
+import type { CiSummary } from "../ci.js";
 
 /** What `score` knows only at the end: the gates, and the problems of files not scored. */
-export interface ScoreSummary {
+export interface ScoreSummary extends CiSummary {
   readonly gates: readonly GateResult[];
   readonly findings: readonly Finding[];
 }

@@ -12,6 +12,8 @@ export interface ValidateFormatOptions {
   readonly style: Style;
   /** The tool's version, for formats that name it. */
   readonly version: string;
+  /** The command that made the result, for formats that name it (JUnit); `validate` when not given. */
+  readonly command?: string;
 }
 
 /** Every output format of `validate`; `--format` takes its choices from these keys. */
@@ -19,6 +21,6 @@ export const VALIDATE_FORMATTERS = {
   stylish: (result, options) => formatStylish(result, options.style),
   json: (result) => formatJson(result),
   sarif: (result, options) => formatSarif(result, options.version),
-  junit: (result) => formatJunit(result),
+  junit: (result, options) => formatJunit(result, options.command),
   github: (result) => formatGithub(result),
 } satisfies Record<ValidateFormat, (result: ValidationResult, options: ValidateFormatOptions) => string>;

@@ -10,7 +10,7 @@ export function xmlText(text: string): string {
 }
 
 /** JUnit XML: one test case a file, failing when the file has errors; warnings go to system-out. */
-export function formatJunit(result: ValidationResult): string {
+export function formatJunit(result: ValidationResult, command = "validate"): string {
   const failures = result.files.filter((f) => f.findings.some((x) => x.severity === "error")).length;
   const cases = result.files.map((file) => {
     const line = (f: (typeof file.findings)[number]) => `${file.file}:${f.line}:${f.col} ${f.severity} ${message(f)} (${f.code})`;
@@ -19,11 +19,11 @@ export function formatJunit(result: ValidationResult): string {
     const failure =
       errors.length === 0 ? "" : `\n      <failure message="${xmlText(`${errors.length} error(s)`)}" type="error">${xmlText(errors.map(line).join("\n"))}</failure>`;
     const out = warnings.length === 0 ? "" : `\n      <system-out>${xmlText(warnings.map(line).join("\n"))}</system-out>`;
-    return `    <testcase classname="smartregion.validate" name="${xmlText(file.file)}" file="${xmlText(file.file)}">${failure}${out}${failure || out ? "\n    " : ""}</testcase>`;
+    return `    <testcase classname="smartregion.${command}" name="${xmlText(file.file)}" file="${xmlText(file.file)}">${failure}${out}${failure || out ? "\n    " : ""}</testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="smartregion" tests="${result.files.length}" failures="${failures}" errors="0">
-  <testsuite name="smartregion validate" tests="${result.files.length}" failures="${failures}" errors="0" skipped="0">
+  <testsuite name="smartregion ${command}" tests="${result.files.length}" failures="${failures}" errors="0" skipped="0">
 ${cases.join("\n")}
   </testsuite>
 </testsuites>
