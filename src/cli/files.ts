@@ -7,6 +7,8 @@ import type { MemberDisk, PathKind } from "../assessment/members.js";
 export interface Inputs {
   /** Absolute paths of the files to check, each once, in display order. */
   readonly files: readonly string[];
+  /** The same files as the user reads them (see displayPath). */
+  readonly display: readonly string[];
   /** Arguments that named nothing that can be checked. */
   readonly missing: readonly { readonly arg: string; readonly reason: "not-found" | "no-yaml" }[];
 }
@@ -38,12 +40,20 @@ export function expandInputs(args: readonly string[], cwd: string): Inputs {
     if (matched.length === 0) missing.push({ arg, reason: kind === "directory" ? "no-yaml" : "not-found" });
     matched.forEach((f) => found.add(f));
   }
-  const files = [...found].sort((a, b) => compareText(displayPath(a, cwd), displayPath(b, cwd)));
-  return { files, missing };
+  // Each path is made readable once, not at every comparison of the sort.
+  const shown = [...found].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) }));
+  shown.sort((a, b) => compareText(a.display, b.display));
+  return { files: shown.map((f) => f.absolute), display: shown.map((f) => f.display), missing };
 }
 
 /** A path as the user reads it: relative to where they stand, with forward slashes. */
 export function displayPath(absolute: string, cwd: string): string {
+  // The common case, a normalised path below the working folder, without path.relative's work.
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  if (absolute.startsWith(prefix) && !absolute.includes(`${sep}.`)) {
+    const below = absolute.slice(prefix.length);
+    return sep === "/" ? below : below.split(sep).join("/");
+  }
   const rel = relative(cwd, absolute);
   return (rel === "" ? "." : rel).split(sep).join("/");
 }

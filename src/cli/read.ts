@@ -3,7 +3,7 @@ import type { Stats } from "node:fs";
 import { finding, START } from "../findings.js";
 import type { Finding } from "../findings.js";
 import type { Limits } from "../yaml/source.js";
-import { displayPath, expandInputs } from "./files.js";
+import { expandInputs } from "./files.js";
 
 export interface InputFile {
   readonly file: string;
@@ -52,6 +52,6 @@ export function listInputs(args: readonly string[], cwd: string): { files: Input
   const failures: Finding[] = inputs.missing.map(({ arg, reason }) =>
     finding("not-found", arg, START, "", reason === "no-yaml" ? { detail: "no YAML files" } : {}),
   );
-  const files = inputs.files.map((absolute) => ({ file: displayPath(absolute, cwd), absolute }));
+  const files = inputs.files.map((absolute, i) => ({ file: inputs.display[i]!, absolute }));
   return { files, failures, absolute: inputs.files };
 }
