@@ -7,7 +7,6 @@ import type { StreamFormat } from "./stream.js";
 import { VALIDATE_FORMATTERS } from "./validate/index.js";
 
 export type CiFormatName = "sarif" | "junit" | "github";
-export const CI_FORMATS: readonly CiFormatName[] = ["sarif", "junit", "github"];
 
 /** What the CI formats of `score` and `report` need from the run. */
 export interface CiSummary {

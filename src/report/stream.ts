@@ -20,12 +20,6 @@ export interface StreamWriter<Item, Summary> {
 /** A format: a new writer for each run. */
 export type StreamFormat<Item, Summary> = (options: FormatOptions) => StreamWriter<Item, Summary>;
 
-/** The whole output at once, as one string: for tests and small runs. */
-export function formatWhole<Item, Summary>(format: StreamFormat<Item, Summary>, items: readonly Item[], summary: Summary, options: FormatOptions): string {
-  const writer = format(options);
-  return writer.head() + items.map((item, i) => writer.before(i) + writer.item(item)).join("") + writer.tail(summary, items.length);
-}
-
 /** Blocks separated by a blank line: the subjects, then the tail's own blocks. */
 export const blankLineBetween = {
   before: (index: number): string => (index === 0 ? "" : "\n\n"),
