@@ -38,7 +38,7 @@ interface CacheFile {
   readonly files: Record<string, Entry>;
 }
 
-export const contentDigest = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
+const contentDigest = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
 
 export const DEFAULT_CACHE_FILE = ".smartregion-cache";
 

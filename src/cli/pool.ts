@@ -49,7 +49,6 @@ export async function mapFiles<R extends TaskResult>(
   for (let start = 0; start < inputs.length; start += BATCH) batches.push({ batch: batches.length, inputs: inputs.slice(start, start + BATCH) });
 
   const waiting = new Map<number, readonly TaskResult[]>();
-  let nextBatch = 0;
   let nextToHand = 0;
   let delivered = 0;
   const workers: Worker[] = [];
@@ -76,7 +75,6 @@ export async function mapFiles<R extends TaskResult>(
             return;
           }
           waiting.set(reply.batch, reply.results);
-          nextBatch++;
           give(worker);
           try {
             deliver();

@@ -25,8 +25,8 @@ import type { SubjectScore } from "../scoring/model.js";
 import { scoreSubject } from "../scoring/subject.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import type { Limits, YamlSource } from "../yaml/source.js";
-import type { CacheStrategy, DiskAnswer } from "./cache.js";
-import { contentDigest, recordingDisk } from "./cache.js";
+import type { DiskAnswer } from "./cache.js";
+import { recordingDisk } from "./cache.js";
 import { styleFor } from "./colour.js";
 import { frameworksFor, schemaCheckFor } from "./context.js";
 import { displayPath, nodeMemberDisk } from "./files.js";
@@ -45,14 +45,13 @@ interface Common {
 }
 
 export type TaskSetup =
-  | (Common & { readonly command: "validate"; readonly cache: CacheStrategy | undefined })
+  | (Common & { readonly command: "validate"; /** Whether to record the disk's answers, for the cache. */ readonly recordDisk: boolean })
   | (Common & { readonly command: "score"; readonly format: ScoreFormatName; readonly colour: boolean; readonly locale: string; readonly minStage: string | undefined; readonly failUnder: readonly string[] })
   | (Common & { readonly command: "report"; readonly format: ReportFormatName; readonly colour: boolean; readonly locale: string; readonly evidence: EvidenceRules });
 
 export interface ValidateResult {
   readonly findings: readonly Finding[];
-  /** With a cache: the content digest (content strategy) and what the disk answered. */
-  readonly hash: string | null;
+  /** With a cache: what the disk answered while the file was checked. */
   readonly answers: readonly DiskAnswer[];
 }
 
@@ -92,11 +91,11 @@ export function validateTask(setup: TaskSetup & { command: "validate" }, framewo
   const { limits, context } = ground(setup, frameworks);
   return (input) => {
     const bytes = readInput(input.absolute, input.file, limits);
-    if (!(bytes instanceof Uint8Array)) return { findings: [bytes], hash: null, answers: [] };
-    if (setup.cache === undefined) return { findings: checkAssessment(input.file, bytes, context).findings, hash: null, answers: [] };
+    if (!(bytes instanceof Uint8Array)) return { findings: [bytes], answers: [] };
+    if (!setup.recordDisk) return { findings: checkAssessment(input.file, bytes, context).findings, answers: [] };
     const recorder = recordingDisk(context.disk);
     const { findings } = checkAssessment(input.file, bytes, { ...context, disk: recorder.disk });
-    return { findings, hash: setup.cache === "content" ? contentDigest(bytes) : null, answers: recorder.answers };
+    return { findings, answers: recorder.answers };
   };
 }
 

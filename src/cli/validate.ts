@@ -66,7 +66,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     options.cache === undefined
       ? undefined
       : CheckCache.open(options.cache.location, cwd, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy, nodeMemberDisk);
-  const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, cache: options.cache?.strategy } as const;
+  const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: options.cache !== undefined } as const;
 
   // Files the cache answers for are not read again; the rest are checked, in worker threads when there are many.
   const checks: Pick<FileCheck, "file" | "findings">[] = inputs.failures.map((f) => ({ file: f.file, findings: [f] }));
@@ -101,9 +101,10 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   // Only the findings are kept of each file, so memory does not grow with the parsed documents.
   await mapFiles(fresh.map((f) => f.input), threads, setup, local, (result, index) => {
     progress.tick();
-    const { input, stat } = fresh[index]!;
+    // The digest (content strategy) was taken here before the cache was asked, so it is not taken twice.
+    const { input, stat, hash } = fresh[index]!;
     checks.push({ file: input.file, findings: result.findings });
-    if (cache !== undefined && stat !== undefined && !result.findings.some((f) => f.code === "unreadable")) cache.store(input.absolute, input.file, stat, result.hash, result.answers, result.findings);
+    if (cache !== undefined && stat !== undefined && !result.findings.some((f) => f.code === "unreadable")) cache.store(input.absolute, input.file, stat, hash, result.answers, result.findings);
   });
   progress.done();
   const unsaved = cache?.save();
