@@ -1,13 +1,15 @@
 /**
  * Run by `npm run build` after tsc: loads and checks the shipped frameworks once, and writes
  * them with a standalone Ajv validator of the assessment schema into dist/shipped/, so a run
- * with the shipped frameworks parses no framework YAML and compiles no schema.
+ * with the shipped frameworks parses no framework YAML and compiles no schema. Also writes the
+ * editor schema into schema/, where the `$schema` line of a template made by `init` points.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { compileAssessmentValidator } from "../assessment/validator.js";
-import { PRECOMPILED_DIR, SHIPPED_FRAMEWORKS, frameworkFiles } from "../cli/context.js";
+import { EDITOR_SCHEMA_FILE, editorSchema } from "../assessment/editor.js";
+import { PRECOMPILED_DIR, SHIPPED_FRAMEWORKS, SHIPPED_SCHEMA_DIR, frameworkFiles } from "../cli/context.js";
 import { frameworksFingerprint } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
 import { toPrecompiled } from "../framework/precompiled.js";
@@ -19,3 +21,4 @@ const { ajv, validate } = compileAssessmentValidator(set, { source: true });
 mkdirSync(PRECOMPILED_DIR, { recursive: true });
 writeFileSync(join(PRECOMPILED_DIR, "frameworks.json"), JSON.stringify(toPrecompiled(set, frameworksFingerprint(SHIPPED_FRAMEWORKS, files))));
 writeFileSync(join(PRECOMPILED_DIR, "validate-assessment.cjs"), standaloneModule.default(ajv, validate));
+writeFileSync(join(SHIPPED_SCHEMA_DIR, EDITOR_SCHEMA_FILE), `${JSON.stringify(editorSchema(set), null, 2)}\n`);

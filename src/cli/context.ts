@@ -16,6 +16,8 @@ import { displayPath, pathKind } from "./files.js";
 
 /** The shipped frameworks, beside `dist/` in the package. */
 export const SHIPPED_FRAMEWORKS = fileURLToPath(new URL("../../frameworks/", import.meta.url));
+/** The schemas shipped in the package, the editor schema among them. */
+export const SHIPPED_SCHEMA_DIR = fileURLToPath(new URL("../../schema/", import.meta.url));
 /** Where the build leaves the shipped frameworks checked and compiled. */
 export const PRECOMPILED_DIR = fileURLToPath(new URL("../shipped/", import.meta.url));
 

@@ -7,6 +7,8 @@ import { findingLines } from "../report/validate/stylish.js";
 import type { ExitCode } from "./exit.js";
 import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
 import { runReport } from "./report.js";
+import { runSchema } from "./schema.js";
+import { runInit } from "./init.js";
 import { runScore } from "./score.js";
 import { REPORT_FORMATS } from "../report/gaps/index.js";
 import { DEFAULT_EVIDENCE } from "../gaps/evidence.js";
@@ -26,6 +28,8 @@ const megabytes = (value: string) => {
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of megabytes");
   return Math.round(n * 1024 * 1024);
 };
+
+const list = (value: string) => value.split(",").map((v) => v.trim()).filter((v) => v !== "");
 
 const wholeNumber = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
@@ -106,6 +110,27 @@ function program(setExit: (code: ExitCode) => void): Command {
       },
     );
 
+  root
+    .command("init")
+    .description("write a template assessment: every indicator with its question and level descriptors as comments")
+    .argument("[file]", "where to write it; - for stdout", "assessment.yaml")
+    .addOption(new Option("--kind <kind>", "what is assessed").choices(["city", "region"]).default("city"))
+    .option("--subject <name>", "the name of the city or region")
+    .option("--members <names>", "a region's member cities, separated by commas", (v: string, prev: string[]) => [...prev, ...list(v)], [])
+    .option("--only <ids>", "only these frameworks, separated by commas (default: every stage, and for a region every model)", (v: string, prev: string[]) => [...prev, ...list(v)], [])
+    .option("--date <YYYY-MM-DD>", "the day the assessment speaks for (default: today)")
+    .option("--schema-ref <path-or-url>", "what the editor schema line points at (default: the schema shipped with smartregion)")
+    .option("--force", "replace the file if it exists")
+    .action((file: string, opts: { kind: "city" | "region"; subject?: string; members: string[]; only: string[]; date?: string; schemaRef?: string; force?: boolean }) =>
+      setExit(runInit({ file, ...opts, subject: opts.subject, date: opts.date, schemaRef: opts.schemaRef, force: opts.force === true, frameworks: frameworkDirs(), lang: "en" }, cwd)),
+    );
+
+  root
+    .command("schema")
+    .description("print the JSON Schema of an assessment, for editors (YAML language server) and other tools")
+    .option("-o, --output <file>", "write the schema to a file instead of stdout")
+    .action((opts: { output?: string }) => setExit(runSchema({ output: opts.output, frameworks: frameworkDirs() }, cwd)));
+
   const frameworks = root.command("frameworks").description("browse the frameworks");
   frameworks
     .command("list")
@@ -151,4 +176,12 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
 
 // The same module starts the worker threads of long runs; in one, it serves instead.
 workerEntry.url = new URL(import.meta.url);
-if (!serveIfWorker()) process.exitCode = await main(process.argv.slice(2));
+if (!serveIfWorker()) {
+  // A reader that stops early (`| head`) closes the pipe: that ends the run quietly, as in
+  // other command-line tools, instead of as an unhandled error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, linkSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { pathKind } from "./files.js";
@@ -18,9 +18,9 @@ const CHUNK = 1 << 16;
 /**
  * Opens the output: stdout, or with `-o FILE` a temporary file beside FILE that is renamed
  * over it when complete, so a reader never sees half a file. Never writes over one of the
- * run's inputs.
+ * run's inputs; with `create`, never over any file that exists.
  */
-export function openOutput(outFile: string | undefined, inputs: readonly string[], cwd: string): Output {
+export function openOutput(outFile: string | undefined, inputs: readonly string[], cwd: string, mode: "replace" | "create" = "replace"): Output {
   let pending: string[] = [];
   let size = 0;
   const gather = (text: string, flush: (text: string) => void) => {
@@ -43,6 +43,8 @@ export function openOutput(outFile: string | undefined, inputs: readonly string[
     throw new UsageError(`refusing to write over the input file ${outFile}`);
   }
   if (pathKind(target) === "directory") throw new UsageError(`${outFile} is a folder`);
+  const exists = () => new UsageError(`${outFile} already exists; give --force to replace it`);
+  if (mode === "create" && pathKind(target) !== "missing") throw exists();
   if (pathKind(dirname(target)) !== "directory") throw new UsageError(`the folder of ${outFile} does not exist`);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const failed = (error: unknown): never => {
@@ -69,8 +71,13 @@ export function openOutput(outFile: string | undefined, inputs: readonly string[
       drain(flush);
       try {
         closeSync(fd);
-        renameSync(temporary, target);
+        if (mode === "replace") renameSync(temporary, target);
+        else place(temporary, target);
       } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+          rmSync(temporary, { force: true });
+          throw exists();
+        }
         failed(error);
       }
     },
@@ -85,9 +92,27 @@ export function openOutput(outFile: string | undefined, inputs: readonly string[
   };
 }
 
+/**
+ * Puts a finished temporary file at `target` only if nothing is there: a hard link fails when
+ * the name is taken, even if the file appeared after the first check.
+ */
+function place(temporary: string, target: string): void {
+  try {
+    linkSync(temporary, target);
+  } catch (error) {
+    // Some file systems have no hard links; there, check and rename.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || pathKind(target) !== "missing") throw Object.assign(new Error("exists"), { code: "EEXIST" });
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    renameSync(temporary, target);
+    return;
+  }
+  rmSync(temporary, { force: true });
+}
+
 /** Writes a whole output at once. */
-export function writeOutput(text: string, outFile: string | undefined, inputs: readonly string[], cwd: string): void {
-  const output = openOutput(outFile, inputs, cwd);
+export function writeOutput(text: string, outFile: string | undefined, inputs: readonly string[], cwd: string, mode: "replace" | "create" = "replace"): void {
+  const output = openOutput(outFile, inputs, cwd, mode);
   output.write(text);
   output.close();
 }

@@ -1,0 +1,104 @@
+import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
+import { LEVELS } from "../framework/model.js";
+import { localize } from "../text.js";
+import type { Text } from "../text.js";
+import { assessmentSchema } from "./schema.js";
+
+type Schema = Record<string, unknown>;
+
+/** Where an editor finds the assessment schema: named once, used by the build and `init`. */
+export const EDITOR_SCHEMA_FILE = "assessment.schema.json";
+
+/**
+ * The assessment schema as one self-contained document, for editors and other tools: the
+ * frameworks and the answer schema inlined under `$defs` (nothing is fetched), and every
+ * framework, indicator and level carrying its title and descriptors, so that an editor shows
+ * them on hover and offers the levels, described, as completions. It accepts and rejects the
+ * same documents as the schema validation uses; only the annotations differ.
+ */
+export function editorSchema(set: FrameworkSet, locale = "en"): Schema {
+  const t = (text: Text) => localize(text, locale);
+  const schema = assessmentSchema(set);
+  const defs = schema["$defs"] as Record<string, Schema>;
+  const refs = new Map<string, string>();
+
+  const { $schema: _s, $id: answerId, $defs: answerDefs, ...answer } = structuredClone(set.answerSchema) as Schema & { $defs: Record<string, Schema> };
+  for (const [name, def] of Object.entries(answerDefs)) {
+    defs[name] = def;
+    refs.set(`#/$defs/${name}`, `#/$defs/${name}`);
+  }
+  defs["answer"] = answer;
+  refs.set(String(answerId), "#/$defs/answer");
+
+  for (const framework of set.all) {
+    const { $schema: _fs, $id, "x-framework": _meta, ...rest } = structuredClone(framework.schema) as Schema;
+    const properties = Object.fromEntries(framework.indicators.map((i) => [i.id, indicatorSchema(set, framework, i, t)]));
+    defs[`framework-${framework.id}`] = { ...rest, title: t(framework.title), description: t(framework.summary), properties };
+    refs.set(String($id), `#/$defs/framework-${framework.id}`);
+
+    const targets = defs[`targets-${framework.id}`]!["properties"] as Record<string, Schema>;
+    for (const indicator of framework.indicators) targets[indicator.id] = { ...targets[indicator.id], title: t(indicator.title) };
+  }
+
+  // Each place that takes a framework's answers is titled with the framework.
+  const titled = (place: Schema | undefined) => {
+    const byFramework = place?.["properties"] as Record<string, Schema> | undefined;
+    for (const framework of set.all) {
+      const entry = byFramework?.[framework.id];
+      if (entry !== undefined) Object.assign(entry, { title: t(framework.title), description: t(framework.summary) });
+    }
+  };
+  const properties = schema["properties"] as Record<string, Schema>;
+  titled(properties["indicators"]);
+  titled((defs["member"]!["properties"] as Record<string, Schema>)["indicators"]);
+
+  return strip(schema, refs) as Schema;
+}
+
+/** One indicator: its answer schema, with the question and what each level looks like. */
+function indicatorSchema(set: FrameworkSet, framework: Framework, indicator: Indicator, t: (text: Text) => string): Schema {
+  const dimension = framework.dimensions.find((d) => d.id === indicator.dimension);
+  const levelLine = (level: (typeof LEVELS)[number]) => {
+    const described = indicator.levels[level];
+    return `${level} ${t(set.levelNames[level])}${described !== undefined ? `: ${t(described)}` : ""}`;
+  };
+  const place = `${t(framework.title)}${dimension !== undefined ? `, ${t(dimension.title)}` : ""}`;
+  return {
+    $ref: "#/$defs/answer",
+    title: t(indicator.title),
+    description: [t(indicator.question), ...LEVELS.map(levelLine)].join("\n"),
+    markdownDescription: [
+      `**${t(indicator.title)}** (${place})`,
+      t(indicator.question),
+      LEVELS.map((level) => `- **${levelLine(level).replace(/^(\d \S+)(:?)/, "$1**$2")}`).join("\n"),
+    ].join("\n\n"),
+    properties: {
+      level: {
+        title: t(indicator.title),
+        enum: [...LEVELS, null],
+        enumDescriptions: [...LEVELS.map(levelLine), "unanswered"],
+      },
+    },
+  };
+}
+
+/**
+ * A copy without the annotations only this tool reads (`x-…`), and with each reference to a
+ * framework or the answer schema pointed at its copy under `$defs`.
+ */
+function strip(value: unknown, refs: ReadonlyMap<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => strip(v, refs));
+  if (value === null || typeof value !== "object") return value;
+  const out: Schema = {};
+  for (const [key, inner] of Object.entries(value as Schema)) {
+    if (key.startsWith("x-")) continue;
+    if (key === "$ref" && typeof inner === "string") {
+      const to = refs.get(inner);
+      if (to === undefined && !inner.startsWith("#/")) throw new Error(`unresolved reference ${inner} in the editor schema`);
+      out[key] = to ?? inner;
+      continue;
+    }
+    out[key] = strip(inner, refs);
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { EDITOR_SCHEMA_FILE, editorSchema } from "../assessment/editor.js";
+import { isoDate } from "../assessment/rules.js";
+import { assessmentTemplate } from "../authoring/template.js";
+import { UsageError } from "../errors.js";
+import type { Framework, FrameworkSet } from "../framework/model.js";
+import { nearest } from "../validation/nearest.js";
+import { frameworksFor, SHIPPED_SCHEMA_DIR } from "./context.js";
+import type { ExitCode } from "./exit.js";
+import { pathKind } from "./files.js";
+import { writeOutput } from "./output.js";
+
+export interface InitOptions {
+  /** Where to write the template; `-` for stdout. */
+  readonly file: string;
+  readonly kind: "city" | "region";
+  readonly subject: string | undefined;
+  readonly members: readonly string[];
+  /** Framework ids to include; empty for all that suit the kind. */
+  readonly only: readonly string[];
+  readonly date: string | undefined;
+  readonly schemaRef: string | undefined;
+  readonly force: boolean;
+  readonly frameworks: readonly string[];
+  readonly lang: string;
+}
+
+/** Beside a template made with custom frameworks: the schema that knows them. */
+export const LOCAL_SCHEMA_FILE = "smartregion.schema.json";
+
+export function runInit(options: InitOptions, cwd: string, today: () => string = localToday): ExitCode {
+  if (options.kind === "city" && options.members.length > 0) throw new UsageError("--members is for a region (--kind region)");
+  if (options.kind === "region" && options.members.length === 0) {
+    throw new UsageError("a region needs its member cities: --members \"First city,Second city\"");
+  }
+  const twice = options.members.find((m, i) => options.members.indexOf(m) !== i);
+  if (twice !== undefined) throw new UsageError(`--members names ${twice} twice`);
+  const date = options.date ?? today();
+  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`);
+
+  const set = frameworksFor(options.frameworks, cwd);
+  const chosen = choose(set, options.kind, options.only);
+  const toStdout = options.file === "-";
+  const target = resolve(cwd, toStdout ? "." : options.file);
+  const folder = toStdout ? cwd : dirname(target);
+  if (!toStdout && !options.force && pathKind(target) !== "missing") throw new UsageError(`${options.file} already exists; give --force to replace it`);
+
+  let schemaRef = options.schemaRef;
+  if (schemaRef === undefined && options.frameworks.length > 0) {
+    // The shipped schema does not know custom frameworks: write one that does beside the template.
+    const local = join(folder, LOCAL_SCHEMA_FILE);
+    writeOutput(`${JSON.stringify(editorSchema(set, options.lang), null, 2)}\n`, local, [], cwd);
+    schemaRef = `./${LOCAL_SCHEMA_FILE}`;
+  }
+  schemaRef ??= pathFrom(folder, join(SHIPPED_SCHEMA_DIR, EDITOR_SCHEMA_FILE));
+
+  const subject = options.subject ?? (options.kind === "city" ? "Name of the city" : "Name of the region");
+  const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang });
+  if (toStdout) {
+    process.stdout.write(text);
+    return 0;
+  }
+  writeOutput(text, options.file, [], cwd, options.force ? "replace" : "create");
+  const count = chosen.reduce((n, f) => n + f.indicators.length * (f.kind === "stage" && options.kind === "region" ? options.members.length : 1), 0);
+  process.stdout.write(`Wrote ${options.file}: ${count} indicators to answer. Check it with: smartregion validate ${options.file}\n`);
+  return 0;
+}
+
+/** The frameworks a template holds: those named with --only, or every one that suits the kind. */
+function choose(set: FrameworkSet, kind: "city" | "region", only: readonly string[]): Framework[] {
+  const suits = (f: Framework) => kind === "region" || f.kind === "stage";
+  if (only.length === 0) return set.all.filter(suits);
+  const ids = [...set.byId.keys()];
+  return only.map((id) => {
+    const framework = set.byId.get(id);
+    if (framework === undefined) {
+      const guess = nearest(id, ids);
+      throw new UsageError(`--only: no framework "${id}"${guess !== undefined ? `; did you mean "${guess}"?` : ""} (known: ${ids.join(", ")})`);
+    }
+    if (!suits(framework)) throw new UsageError(`--only: ${id} is a formation model, answered by a region, not by a city`);
+    return framework;
+  });
+}
+
+/**
+ * How the template names the shipped schema: relative to its folder, with forward slashes,
+ * when both are on the same tree; an absolute path when only the root joins them.
+ */
+function pathFrom(folder: string, file: string): string {
+  const path = relative(folder, file);
+  if (isAbsolute(path) || path.split(sep).filter((p) => p === "..").length >= folder.split(sep).filter(Boolean).length) return file.split(sep).join("/");
+  return path.split(sep).join("/");
+}
+
+function localToday(): string {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}

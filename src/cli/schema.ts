@@ -1,0 +1,16 @@
+import { editorSchema } from "../assessment/editor.js";
+import { frameworksFor } from "./context.js";
+import type { ExitCode } from "./exit.js";
+import { writeOutput } from "./output.js";
+
+export interface SchemaOptions {
+  readonly output: string | undefined;
+  readonly frameworks: readonly string[];
+}
+
+/** Prints, or writes with `-o`, the self-contained assessment schema of the loaded frameworks. */
+export function runSchema(options: SchemaOptions, cwd: string): ExitCode {
+  const set = frameworksFor(options.frameworks, cwd);
+  writeOutput(`${JSON.stringify(editorSchema(set), null, 2)}\n`, options.output, [], cwd);
+  return 0;
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { smartregion } from "../cli/run.js";
+import { LanguageServer } from "./lsp.js";
+
+/**
+ * The editor experience, with the real yaml-language-server (what the VS Code YAML extension
+ * runs) reading the `$schema` line of a template made by `init`.
+ */
+describe("editing an assessment with yaml-language-server", () => {
+  const server = new LanguageServer();
+  let dir = "";
+  let template = "";
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "smartregion-editor-"));
+    expect(smartregion(["init", "city.yaml", "--subject", "Riverton", "--date", "2026-11-21"], dir).code).toBe(0);
+    template = readFileSync(join(dir, "city.yaml"), "utf8");
+    await server.start(pathToFileURL(dir).href);
+  }, 30000);
+  afterAll(() => server.stop());
+
+  const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle));
+
+  it("reports no problem in the template as written", async () => {
+    expect(await server.open(pathToFileURL(join(dir, "as-written.yaml")).href, template)).toEqual([]);
+  });
+
+  it("reports a level out of range at its line", async () => {
+    const text = template.replace("    fundamental-databases:\n      level:\n", "    fundamental-databases:\n      level: 7\n");
+    const diagnostics = await server.open(pathToFileURL(join(dir, "out-of-range.yaml")).href, text);
+    const line = lineOf(text, "level: 7");
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.every((d) => d.range.start.line === line && d.range.start.character === "      level: ".length)).toBe(true);
+  });
+
+  it("reports an unknown indicator and a bad date at their lines", async () => {
+    const text = template.replace("    business-databases:\n", "    business-databases:\n      level: 2\n    made-up-indicator:\n").replace(/^date: .*$/m, "date: 2026-13-40");
+    const diagnostics = await server.open(pathToFileURL(join(dir, "unknown.yaml")).href, text);
+    const lines = diagnostics.map((d) => d.range.start.line).sort((a, b) => a - b);
+    expect(lines).toEqual([lineOf(text, "date: 2026-13-40"), lineOf(text, "made-up-indicator:")].sort((a, b) => a - b));
+  });
+
+  it("offers the levels, with their descriptors, at an indicator's level:", async () => {
+    const uri = pathToFileURL(join(dir, "complete.yaml")).href;
+    // As the document stands once the planner has typed a space after `level:`.
+    const text = template.replace("    fundamental-databases:\n      level:\n", "    fundamental-databases:\n      level: \n");
+    await server.open(uri, text);
+    const line = lineOf(text, "    fundamental-databases:") + 1;
+    const items = await server.complete(uri, { line, character: "      level: ".length });
+    const labels = items.map((i) => i.label);
+    for (const level of ["0", "1", "2", "3", "4", "5"]) expect(labels).toContain(level);
+    const three = items.find((i) => i.label === "3")!;
+    const documentation = typeof three.documentation === "string" ? three.documentation : (three.documentation?.value ?? "");
+    // The descriptor of level 3 of this indicator, as the framework writes it.
+    const framework = JSON.parse(smartregion(["frameworks", "show", "integrated", "--format", "json"], ROOT).stdout) as { dimensions: { indicators: { id: string; levels: Record<string, { en: string }> }[] }[] };
+    const descriptor = framework.dimensions.flatMap((d) => d.indicators).find((i) => i.id === "fundamental-databases")!.levels["3"]!.en;
+    expect(documentation.replace(/\s+/g, " ")).toContain(descriptor.replace(/\s+/g, " "));
+  });
+
+  it("shows the question on hover over an indicator", async () => {
+    const uri = pathToFileURL(join(dir, "hover.yaml")).href;
+    await server.open(uri, template);
+    const line = lineOf(template, "    sharing-platform:");
+    const hover = await server.hover(uri, { line, character: 6 });
+    expect(hover).toMatch(/sharing platform/i);
+    expect(hover).toContain("3 defined");
+  });
+});
