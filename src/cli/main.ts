@@ -9,6 +9,9 @@ import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
 import { runReport } from "./report.js";
 import { runSchema } from "./schema.js";
 import { runInit } from "./init.js";
+import { runDiff } from "./diff.js";
+import { DIFF_FORMATS } from "../report/diff/render.js";
+import type { DiffFormatName } from "../report/diff/render.js";
 import { runScore } from "./score.js";
 import { REPORT_FORMATS } from "../report/gaps/index.js";
 import { DEFAULT_EVIDENCE } from "../gaps/evidence.js";
@@ -108,6 +111,22 @@ function program(setExit: (code: ExitCode) => void): Command {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
         setExit(await runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, lang: "en", frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
       },
+    );
+
+  root
+    .command("diff")
+    .description("progress between two assessments of one subject: indicators, evidence, scores and stages")
+    .argument("<older>", "the earlier assessment")
+    .argument("<newer>", "the later assessment")
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(DIFF_FORMATS)).default("terminal"))
+    .option("-o, --output <file>", "write the output to a file instead of stdout")
+    .option("--fail-on-regression", "exit 1 when any stage, score or indicator went down")
+    .option("--force", "compare even when the two name different subjects")
+    .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
+    .action((older: string, newer: string, opts: { format: DiffFormatName; output?: string; failOnRegression?: boolean; force?: boolean; maxFileSize: number }) =>
+      setExit(
+        runDiff(older, newer, { format: opts.format, output: opts.output, force: opts.force === true, failOnRegression: opts.failOnRegression === true, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), lang: "en" }, cwd),
+      ),
     );
 
   root

@@ -38,7 +38,7 @@ import { parseGates } from "./gates.js";
  * What one file is turned into, by command. A setup is plain data, so the same work can be
  * set up in a worker thread; the function it gives handles one file and keeps nothing of it.
  */
-interface Common {
+export interface Common {
   readonly frameworks: readonly string[];
   readonly cwd: string;
   readonly maxFileSize: number;
@@ -99,6 +99,32 @@ export function validateTask(setup: TaskSetup & { command: "validate" }, framewo
   };
 }
 
+/** A sound subject, scored, with what it was scored from. */
+export interface Scored {
+  readonly score: SubjectScore;
+  readonly assessment: Assessment;
+  readonly members: readonly ResolvedMember[];
+  readonly source: YamlSource;
+}
+
+/** One file read, checked, and scored when it has no errors; its findings either way. */
+function loadSubject(g: Ground, input: InputFile): { findings: readonly Finding[]; scored: Scored | undefined } {
+  const bytes = readInput(input.absolute, input.file, g.limits);
+  if (!(bytes instanceof Uint8Array)) return { findings: [bytes], scored: undefined };
+  const check = checkAssessment(input.file, bytes, g.context);
+  if (check.source === undefined || check.findings.some((f) => f.severity === "error")) return { findings: check.findings, scored: undefined };
+  const assessment = toAssessment(input.file, check.source.data);
+  const resolved = assessment.kind === "region" ? resolveMembers(assessment, check.source, input.absolute, g.context, g.reader) : { members: [], findings: [] };
+  const score = scoreSubject(g.frameworks, assessment, resolved.members);
+  return { findings: [...check.findings, ...resolved.findings], scored: { score, assessment, members: resolved.members, source: check.source } };
+}
+
+/** Reads, checks and scores single files, for commands that take them one by one (`diff`). */
+export function subjectLoader(common: Common, frameworks?: FrameworkSet): (input: InputFile) => { findings: readonly Finding[]; scored: Scored | undefined } {
+  const g = ground({ ...common, command: "validate", recordDisk: false }, frameworks);
+  return (input) => loadSubject(g, input);
+}
+
 /** One file read, checked, and scored when it is sound; its report is made by `make`. */
 function subjectTask<Item, Summary>(
   g: Ground,
@@ -106,15 +132,10 @@ function subjectTask<Item, Summary>(
   make: (score: SubjectScore, assessment: Assessment, members: readonly ResolvedMember[], source: YamlSource) => { item: Item; gates: readonly GateResult[]; remarks: readonly Finding[] },
 ): (input: InputFile) => SubjectResult {
   return (input) => {
-    const bytes = readInput(input.absolute, input.file, g.limits);
-    if (!(bytes instanceof Uint8Array)) return { findings: [bytes], piece: undefined, gates: [], remarks: [] };
-    const check = checkAssessment(input.file, bytes, g.context);
-    if (check.source === undefined || check.findings.some((f) => f.severity === "error")) return { findings: check.findings, piece: undefined, gates: [], remarks: [] };
-    const assessment = toAssessment(input.file, check.source.data);
-    const resolved = assessment.kind === "region" ? resolveMembers(assessment, check.source, input.absolute, g.context, g.reader) : { members: [], findings: [] };
-    const score = scoreSubject(g.frameworks, assessment, resolved.members);
-    const made = make(score, assessment, resolved.members, check.source);
-    return { findings: [...check.findings, ...resolved.findings], piece: writer.item(made.item), gates: made.gates, remarks: made.remarks };
+    const { findings, scored } = loadSubject(g, input);
+    if (scored === undefined) return { findings, piece: undefined, gates: [], remarks: [] };
+    const made = make(scored.score, scored.assessment, scored.members, scored.source);
+    return { findings, piece: writer.item(made.item), gates: made.gates, remarks: made.remarks };
   };
 }
 

@@ -1,0 +1,60 @@
+import type { SubjectDiff } from "../../diff/model.js";
+import { mdTable, mdText } from "../markdown.js";
+import { nullForAbsent } from "../options.js";
+import type { FormatOptions } from "../options.js";
+import { printable } from "../printable.js";
+import { table } from "../table.js";
+import { DOWN, UP, diffView } from "./view.js";
+
+export type DiffFormatName = "terminal" | "json" | "markdown";
+
+/** The version of the JSON structure of `diff`. */
+export const DIFF_JSON_VERSION = 1;
+
+const terminal = (diff: SubjectDiff, options: FormatOptions): string => {
+  const { style } = options;
+  const mark = (cell: string) => (cell.startsWith(UP) ? style.good(cell) : cell.startsWith(DOWN) ? style.error(cell) : cell);
+  const out: string[] = [];
+  for (const block of diffView(diff, options.frameworks, options.locale, printable, "  ")) {
+    switch (block.type) {
+      case "heading":
+        out.push("", style.bold(block.text));
+        break;
+      case "line":
+        out.push(block.text.replace(`${UP} up`, style.good(`${UP} up`)).replace(`${DOWN} down`, style.error(`${DOWN} down`)));
+        break;
+      case "table":
+        out.push("", table(block.head, block.rows.map((row) => row.map(mark)), style, block.align));
+        break;
+      case "list":
+        out.push("", ...block.items.map((item) => `  • ${item}`));
+        break;
+    }
+  }
+  return `${out.join("\n").replace(/^\n/, "")}\n`;
+};
+
+const markdown = (diff: SubjectDiff, options: FormatOptions): string => {
+  const out: string[] = [];
+  for (const block of diffView(diff, options.frameworks, options.locale, mdText, "&nbsp;&nbsp;")) {
+    switch (block.type) {
+      case "heading":
+        out.push(`${"#".repeat(block.level)} ${block.text}`, "");
+        break;
+      case "line":
+        out.push(block.text, "");
+        break;
+      case "table":
+        out.push(mdTable(block.head, block.rows, block.align), "");
+        break;
+      case "list":
+        out.push(...block.items.map((item) => `- ${item}`), "");
+        break;
+    }
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+};
+
+const json = (diff: SubjectDiff): string => `${JSON.stringify({ smartregion: "diff", version: DIFF_JSON_VERSION, ...diff }, nullForAbsent, 2)}\n`;
+
+export const DIFF_FORMATS: Record<DiffFormatName, (diff: SubjectDiff, options: FormatOptions) => string> = { terminal, json, markdown };
