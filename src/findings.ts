@@ -69,6 +69,7 @@ export const CODES = {
   "empty-dimension": { severity: "error", impact: "content" },
   "duplicate-id": { severity: "error", impact: "content" },
   "kind-fields": { severity: "error", impact: "content" },
+  "missing-translation": { severity: "warning", impact: "content" },
 } as const satisfies Record<string, { severity: Severity; impact: Impact }>;
 
 export type Code = keyof typeof CODES;

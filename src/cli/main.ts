@@ -10,6 +10,8 @@ import { runReport } from "./report.js";
 import { runSchema } from "./schema.js";
 import { runInit } from "./init.js";
 import { runDiff } from "./diff.js";
+import { runLint } from "./lint.js";
+import type { ValidateFormat } from "../report/validate/index.js";
 import { DIFF_FORMATS } from "../report/diff/render.js";
 import type { DiffFormatName } from "../report/diff/render.js";
 import { runScore } from "./score.js";
@@ -162,6 +164,16 @@ function program(setExit: (code: ExitCode) => void): Command {
     .argument("<id>", "framework id, as in `frameworks list`")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .action((id: string, opts: { format: "text" | "json" }) => setExit(runFrameworksShow(id, opts.format, frameworkDirs(), cwd)));
+  frameworks
+    .command("lint")
+    .description("check framework files: the meta-schema, unique ids, level descriptors, weights, thresholds, translations")
+    .argument("<paths...>", "framework files or folders")
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(VALIDATE_FORMATTERS)).default("stylish"))
+    .option("-o, --output <file>", "write the output to a file instead of stdout")
+    .option("--strict", "exit 1 on warnings (missing translations) too")
+    .action((paths: string[], opts: { format: ValidateFormat; output?: string; strict?: boolean }) =>
+      setExit(runLint(paths, { format: opts.format, output: opts.output, strict: opts.strict === true, frameworks: frameworkDirs(), version: VERSION }, cwd)),
+    );
   return root;
 }
 

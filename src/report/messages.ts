@@ -65,6 +65,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "unknown-dimension": (f) => `Unknown dimension ${q(f.value)}; declared: ${list(f.allowed)}`,
   "empty-dimension": (f) => `Dimension ${q(f.value)} has no indicators`,
   "duplicate-id": (f) => `${q(f.value)} is used twice${f.context !== undefined ? ` (also in ${f.context})` : ""}`,
+  "missing-translation": (f) => `No ${q(f.value)} text here, though the framework is written in ${q(f.value)} elsewhere; English is shown instead`,
   "kind-fields": (f) =>
     f.expected === "stage" ? `A stage needs ${q(f.key)}` : `${q(f.key)} belongs to stages, not to models`,
 };

@@ -52,4 +52,5 @@ export const RULE_HELP: Record<Code, string> = {
   "empty-dimension": "A dimension with no indicators.",
   "duplicate-id": "An id is used twice.",
   "kind-fields": "A field that the framework's kind needs, or must not have.",
+  "missing-translation": "A text of a framework lacks a locale that its other texts have.",
 };

@@ -12,9 +12,9 @@ import type { ScoreFormat } from "./model.js";
 import { blankLineBetween } from "../stream.js";
 
 
-function header(score: SubjectScore, style: Style): string[] {
+function header(score: SubjectScore, names: Names, style: Style): string[] {
   const lines = [style.bold(`${printable(score.name)} (${score.kind})`) + style.dim(`  ${score.date}  ${printable(score.file)}`)];
-  if (score.targetStage !== undefined) lines.push(`Target: ${score.targetStage}${score.targetDate !== undefined ? ` by ${score.targetDate}` : ""}`);
+  if (score.targetStage !== undefined) lines.push(`Target: ${names.stage(score.targetStage)}${score.targetDate !== undefined ? ` by ${score.targetDate}` : ""}`);
   return lines;
 }
 
@@ -45,11 +45,11 @@ function profileLines(profile: StageProfile, names: Names, style: Style): string
 }
 
 function city(score: CityScore, names: Names, style: Style): string[] {
-  return [...header(score, style), ...profileLines(score.profile, names, style)];
+  return [...header(score, names, style), ...profileLines(score.profile, names, style)];
 }
 
 function region(score: RegionScore, set: FrameworkSet, names: Names, style: Style): string[] {
-  const lines = [...header(score, style), ""];
+  const lines = [...header(score, names, style), ""];
   const { fit } = score;
   if (fit.best === undefined) lines.push("Best-fit model: none (no region-level indicator answered)");
   else {

@@ -1,0 +1,72 @@
+import { resolve } from "node:path";
+import { FrameworkError } from "../errors.js";
+import type { Finding } from "../findings.js";
+import { compareText, sortFindings } from "../findings.js";
+import { loadFrameworks } from "../framework/load.js";
+import { translationFindings } from "../framework/translations.js";
+import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
+import type { ValidateFormat } from "../report/validate/index.js";
+import { readYaml } from "../yaml/source.js";
+import { styleFor, wantsColour } from "./colour.js";
+import { frameworkFiles, SHIPPED_FRAMEWORKS } from "./context.js";
+import { exitCodeFor } from "./exit.js";
+import type { ExitCode } from "./exit.js";
+import { pathKind } from "./files.js";
+import { writeOutput } from "./output.js";
+import { UsageError } from "../errors.js";
+
+export interface LintOptions {
+  readonly format: ValidateFormat;
+  readonly output: string | undefined;
+  /** Warnings (missing translations) fail the run too. */
+  readonly strict: boolean;
+  readonly frameworks: readonly string[];
+  readonly version: string;
+}
+
+/** A name no folder has: the files given to lint, loaded as one more folder of custom frameworks. */
+const LINTED = "\u0000linted";
+
+/**
+ * Checks framework files as they would load beside the shipped ones (and any `--frameworks`
+ * folders): the meta-schema, the rules it cannot express, clashes of ids and stage orders,
+ * and, as warnings, texts missing a locale that the framework uses elsewhere.
+ */
+export function runLint(paths: readonly string[], options: LintOptions, cwd: string): ExitCode {
+  const files = frameworkFiles(cwd);
+  // A folder is read as `--frameworks` reads it: the YAML files directly inside.
+  const targets = paths.flatMap((path) => {
+    const absolute = resolve(cwd, path);
+    const kind = pathKind(absolute);
+    if (kind === "missing") throw new UsageError(`no framework file or folder at ${path}`);
+    return kind === "directory" ? files.list(absolute) : [absolute];
+  });
+  const inputs = { files: [...new Set(targets)] };
+  const custom = options.frameworks.map((dir) => {
+    const absolute = resolve(cwd, dir);
+    if (pathKind(absolute) !== "directory") throw new UsageError(`--frameworks ${dir}: no such folder`);
+    return absolute;
+  });
+
+  const findings: Finding[] = [];
+  try {
+    loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom: [...custom, LINTED] }, { ...files, list: (dir) => (dir === LINTED ? [...inputs.files] : files.list(dir)) });
+  } catch (error) {
+    if (!(error instanceof FrameworkError)) throw error;
+    findings.push(...error.findings);
+  }
+  for (const file of inputs.files) {
+    const display = files.display(file);
+    if (findings.some((f) => f.file === display && f.severity === "error")) continue;
+    const read = readYaml(display, files.read(file));
+    if (read.source !== undefined) findings.push(...translationFindings(read.source));
+  }
+
+  const sorted = sortFindings(findings);
+  const displays = [...new Set([...inputs.files.map((f) => files.display(f)), ...sorted.map((f) => f.file)])].sort(compareText);
+  const result = { files: displays.map((file) => ({ file, findings: sorted.filter((f) => f.file === file) })) };
+  const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
+  writeOutput(VALIDATE_FORMATTERS[options.format](result, { style: styleFor(colour), version: options.version, command: "frameworks lint" }), options.output, inputs.files, cwd);
+  const code = exitCodeFor(sorted);
+  return code === 0 && options.strict && sorted.length > 0 ? 1 : code;
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { jsonFindings, smartregion } from "./run.js";
+
+const example = readFileSync(join(ROOT, "examples", "custom-frameworks", "tourism-destination.yaml"), "utf8");
+
+/** 1-based line and column of the first occurrence of `needle` (at its first non-space). */
+function at(text: string, needle: string, from = 0): string {
+  const index = text.indexOf(needle, from);
+  expect(index, needle).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, index);
+  const line = before.split("\n").length;
+  const col = index - before.lastIndexOf("\n");
+  const lead = /^ */.exec(needle)![0].length;
+  return `${line}:${col + lead}`;
+}
+
+describe("frameworks lint", () => {
+  let dir = "";
+  const lint = (...args: string[]) => smartregion(["frameworks", "lint", ...args], dir);
+  const findings = (...files: string[]) => {
+    const run = lint(...files, "--format", "json");
+    return { code: run.code, found: jsonFindings(run.stdout) };
+  };
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return text;
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "smartregion-lint-"));
+  });
+
+  it("passes the shipped frameworks and the example custom framework", () => {
+    const run = smartregion(["frameworks", "lint", "frameworks", "examples/custom-frameworks", "--format", "json"]);
+    expect(run.code).toBe(0);
+    expect(Object.values(jsonFindings(run.stdout)).flat()).toEqual([]);
+  });
+
+  it("reports what the meta-schema rules out, at its line and column", () => {
+    const cases: [string, string, string][] = [
+      ["weight: 2", "weight: 0", "out-of-range"],
+      ["    bar: 3", "    bar: 7", "out-of-range"],
+      ["  version: 0.1.0", "  version: one", "bad-format"],
+    ];
+    for (const [from, to, code] of cases) {
+      const text = write("case.yaml", example.replace(from, to));
+      const value = to.split(": ")[1]!;
+      const position = at(text, to);
+      const [line, col] = position.split(":").map(Number);
+      const expected = `${code}@${line}:${col! + to.trim().indexOf(value)}`;
+      const result = findings("case.yaml");
+      expect(result.code, to).toBe(1);
+      expect(result.found["case.yaml"], to).toEqual([expected]);
+    }
+  });
+
+  it("reports a missing level descriptor at the levels mapping", () => {
+    const text = write("levels.yaml", example.replace("        3:\n          en: A joint body", "        4:\n          en: A joint body"));
+    const result = findings("levels.yaml");
+    expect(result.code).toBe(1);
+    expect(result.found["levels.yaml"]).toEqual([`missing-key@${at(text, "        1:\n          en: The cities meet")}`]);
+  });
+
+  it("reports duplicate ids: dimensions, indicators, frameworks and stage orders", () => {
+    const dims = write("dims.yaml", example.replace("    - id: visitor-data\n", "    - id: destination-body\n").replace(/dimension: visitor-data/g, "dimension: destination-body"));
+    const second = dims.indexOf("    - id: destination-body", dims.indexOf("    - id: destination-body") + 1);
+    expect(findings("dims.yaml").found["dims.yaml"]).toEqual([`duplicate-id@${at(dims, "destination-body", second)}`]);
+
+    const keys = write("keys.yaml", example.replace("\n  shared-booking:\n", "\n  pooled-funding:\n"));
+    expect(findings("keys.yaml").found["keys.yaml"]!.map((f) => f.split("@")[0])).toEqual(["duplicate-key"]);
+
+    write("twin-a.yaml", example.replace("id: tourism-destination", "id: twin"));
+    const twin = write("twin-b.yaml", example.replace("id: tourism-destination", "id: twin"));
+    const both = findings("twin-a.yaml", "twin-b.yaml");
+    expect(both.code).toBe(1);
+    expect([...(both.found["twin-a.yaml"] ?? []), ...(both.found["twin-b.yaml"] ?? [])]).toEqual([`duplicate-id@${at(twin, "twin")}`]);
+
+    // A new stage at the order of a shipped one.
+    const stage = write("stage.yaml", example.replace("  kind: model\n", "  kind: stage\n  order: 2\n").replace("  case:\n", "  xcase:\n").replace(/ {2}xcase:\n(?: {4}.*\n)+/, ""));
+    const ordered = findings("stage.yaml");
+    expect(ordered.code).toBe(1);
+    expect(ordered.found["stage.yaml"]).toEqual(["duplicate-id@1:1"]);
+    void stage;
+  });
+
+  it("reports an indicator in an undeclared dimension", () => {
+    const text = write("dimension.yaml", example.replace("      dimension: visitor-data\n      weight: 1", "      dimension: visitor-datum\n      weight: 1"));
+    expect(findings("dimension.yaml").found["dimension.yaml"]).toEqual([`unknown-dimension@${at(text, "visitor-datum")}`]);
+  });
+
+  it("warns of each text missing a locale the framework uses elsewhere; --strict makes that fail", () => {
+    const text = write("zh.yaml", example.replace("    en: Shared tourism destination\n", "    en: Shared tourism destination\n    zh-CN: 共享旅游目的地\n"));
+    const result = findings("zh.yaml");
+    expect(result.code).toBe(0);
+    const found = result.found["zh.yaml"]!;
+    // Every text but the title: summary, case, 2 dimensions x 2, 4 indicators x (title, question, advice, 3 levels).
+    expect(found.length).toBe(2 + 4 + 4 * 6);
+    expect(found.every((f) => f.startsWith("missing-translation@"))).toBe(true);
+    // At the summary's mapping, which has only `en`.
+    expect(found[0]).toBe(`missing-translation@${at(text, "    en: Cities that visitors see")}`);
+    expect(lint("zh.yaml", "--strict").code).toBe(1);
+  });
+
+  it("exits 2 when a path names nothing", () => {
+    expect(lint("nowhere.yaml").code).toBe(2);
+  });
+});
