@@ -12,3 +12,11 @@ export class FrameworkError extends Error {
     super(`${findings.length} problem(s) in frameworks`);
   }
 }
+
+/** The project's `.smartregion.yaml` cannot be used; its findings say where (exit 2). */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly findings: readonly Finding[]) {
+    super(`${findings.length} problem(s) in the configuration file`);
+  }
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { FrameworkError, UsageError } from "../errors.js";
+import { ConfigError, FrameworkError, UsageError } from "../errors.js";
+import { findConfig } from "./config.js";
 import { PLAIN } from "../report/style.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import { findingLines } from "../report/validate/stylish.js";
@@ -47,11 +48,17 @@ function program(setExit: (code: ExitCode) => void): Command {
     .description("Validate, score and report on smart-city and smart-region self-assessments.")
     .version(VERSION, "-v, --version")
     .option("--frameworks <dir>", "also load the frameworks in this folder (repeatable); they replace shipped ones of the same id", collect, [])
+    .option("--no-config", "ignore .smartregion.yaml")
     .option("-j, --jobs <n>", "worker threads for long runs: 0 picks by cores and number of files, 1 uses none", wholeNumber, 0)
     .option("--debug", "show the stack of an internal error")
     .showHelpAfterError()
     .exitOverride();
-  const frameworkDirs = () => root.opts<{ frameworks: string[] }>().frameworks;
+  let dirs: string[] | undefined;
+  // The folders of .smartregion.yaml first, then those given with --frameworks, which win on a clash of ids.
+  const frameworkDirs = () => {
+    const opts = root.opts<{ frameworks: string[]; config: boolean }>();
+    return (dirs ??= [...(opts.config ? findConfig(cwd).frameworks : []), ...opts.frameworks]);
+  };
   const jobs = () => root.opts<{ jobs: number }>().jobs;
 
   root
@@ -190,6 +197,10 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     }
     if (error instanceof UsageError) {
       process.stderr.write(`smartregion: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`smartregion: the configuration file cannot be used\n${findingLines(error.findings, PLAIN).join("\n")}\n`);
       return 2;
     }
     if (error instanceof FrameworkError) {

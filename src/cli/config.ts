@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ConfigError } from "../errors.js";
+import { finding, sortFindings } from "../findings.js";
+import type { Finding } from "../findings.js";
+import { locate } from "../yaml/locate.js";
+import { readYaml } from "../yaml/source.js";
+import { displayPath, pathKind } from "./files.js";
+
+/** The project file every command reads, found in the working folder or the nearest above it. */
+export const CONFIG_FILE = ".smartregion.yaml";
+
+export interface Config {
+  /** Folders of custom frameworks, absolute. */
+  readonly frameworks: readonly string[];
+}
+
+const NONE: Config = { frameworks: [] };
+
+/**
+ * The nearest `.smartregion.yaml` at or above `cwd`: for now it names the folders of custom
+ * frameworks, relative to itself, so that every command in a repository loads them without
+ * `--frameworks`. A file that says anything else is refused with its position.
+ */
+export function findConfig(cwd: string): Config {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const file = join(dir, CONFIG_FILE);
+    if (pathKind(file) === "file") return readConfig(file, cwd);
+    if (dirname(dir) === dir) return NONE;
+  }
+}
+
+function readConfig(absolute: string, cwd: string): Config {
+  const file = displayPath(absolute, cwd);
+  const read = readYaml(file, readFileSync(absolute));
+  if (read.source === undefined) throw new ConfigError(read.findings);
+  const source = read.source;
+  const data = source.data;
+  const problems: Finding[] = [];
+  const at = (path: (string | number)[], key = false) => {
+    const where = locate(source, path);
+    return key ? (where.key ?? where.value) : where.value;
+  };
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new ConfigError([finding("not-a-mapping", file, at([]), "")]);
+  }
+  for (const key of Object.keys(data)) {
+    if (key !== "frameworks") problems.push(finding("unknown-key", file, at([key], true), key, { key, allowed: ["frameworks"] }));
+  }
+  const raw = (data as Record<string, unknown>)["frameworks"];
+  const list = raw === undefined ? [] : typeof raw === "string" ? [raw] : raw;
+  const dirs: string[] = [];
+  if (!Array.isArray(list)) {
+    problems.push(finding("wrong-type", file, at(["frameworks"]), "frameworks", { expected: "a folder or a list of folders", actual: typeof list }));
+  } else {
+    list.forEach((entry: unknown, index) => {
+      const path = typeof raw === "string" ? ["frameworks"] : ["frameworks", index];
+      if (typeof entry !== "string" || entry === "") {
+        problems.push(finding("wrong-type", file, at(path), path.join("."), { expected: "a folder", actual: entry === "" ? "nothing" : typeof entry }));
+        return;
+      }
+      const folder = resolve(dirname(absolute), entry);
+      if (pathKind(folder) !== "directory") problems.push(finding("not-found", file, at(path), path.join("."), { detail: `no folder ${entry}` }));
+      dirs.push(folder);
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(sortFindings(problems));
+  return { frameworks: dirs };
+}
