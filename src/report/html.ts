@@ -1,6 +1,12 @@
-/** Text made safe inside HTML elements and attribute values. */
+import { printable } from "./printable.js";
+
+/**
+ * Text made safe inside HTML elements and attribute values: markup characters as references,
+ * and control characters and bidirectional overrides shown as escapes, so that no input text
+ * can reorder or hide what the page shows.
+ */
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return printable(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Numbers in SVG coordinates: fixed, so the same input gives the same bytes. */

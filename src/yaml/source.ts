@@ -62,6 +62,11 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
     return { source: { file, data: quick, tree: () => (tree ??= parseTree(text)) }, findings: [] };
   }
 
+  // Flow collections nested past the limit are refused before the parser recurses into them,
+  // so the answer never depends on how much stack the parser happens to have left.
+  const deep = flowTooDeep(text, limits.maxDepth);
+  if (deep !== undefined) return fail("too-deep", deep, { limit: limits.maxDepth });
+
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -71,7 +76,7 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
     throw error;
   }
 
-  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlFinding(file, e, lines.linePos(e.pos[0])));
+  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlFinding(file, e, lines.linePos(e.pos[0]), limits));
   if (problems.length > 0) return { source: undefined, findings: problems };
   if (doc.contents === null) return fail("empty-file");
 
@@ -91,6 +96,62 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
   }
   const tree = { doc, lines };
   return { source: { file, data, tree: () => tree }, findings: [] };
+}
+
+/**
+ * Where flow brackets (`[`, `{`) first nest deeper than `maxDepth`, skipping comments and quoted
+ * scalars. A bracket counts only where a flow collection can start (after a line's indentation,
+ * `:`, `-`, `?`, `,` or another bracket), so brackets inside plain text are left alone.
+ */
+export function flowTooDeep(text: string, maxDepth: number): Position | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let previous = "\n"; // the last character that was not a space
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") {
+      line++;
+      lineStart = i + 1;
+      previous = "\n";
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\r") continue;
+    const opens = previous === "\n" || previous === ":" || previous === "-" || previous === "?" || previous === "," || previous === "[" || previous === "{";
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
+    if ((c === '"' || c === "'") && opens) {
+      for (i++; i < text.length; i++) {
+        const d = text[i]!;
+        if (d === "\n") {
+          line++;
+          lineStart = i + 1;
+        } else if (c === '"' && d === "\\") i++;
+        else if (d === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+      previous = c;
+      continue;
+    }
+    if (c === "[" || c === "{") {
+      if (!opens) {
+        previous = "x"; // inside plain text
+        continue;
+      }
+      depth++;
+      if (depth > maxDepth) return { line, col: i - lineStart + 1 };
+    } else if ((c === "]" || c === "}") && depth > 0) {
+      depth--;
+    }
+    previous = c;
+  }
+  return undefined;
 }
 
 function parseTree(text: string, lines = new LineCounter()): YamlTree {
@@ -123,7 +184,7 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
   }
 }
 
-function yamlFinding(file: string, error: YAMLError, at: Position): Finding {
+function yamlFinding(file: string, error: YAMLError, at: Position, limits: Limits): Finding {
   const detail = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
   switch (error.code) {
     case "DUPLICATE_KEY":
@@ -131,7 +192,7 @@ function yamlFinding(file: string, error: YAMLError, at: Position): Finding {
     case "MULTIPLE_DOCS":
       return finding("multiple-documents", file, at, "", {});
     case "RESOURCE_EXHAUSTION":
-      return finding("too-deep", file, at, "", { detail });
+      return finding("too-deep", file, at, "", { detail, limit: limits.maxDepth });
     case "TAG_RESOLVE_FAILED":
       return finding("unsupported-tag", file, at, "", { detail });
     default:

@@ -61,10 +61,20 @@ describe("readYaml", () => {
     expect(result.findings[0]!.line).toBe(DEFAULT_LIMITS.maxDepth + 1);
   });
 
-  it("survives nesting thousands deep in flow style", () => {
-    const result = read(`a: ${"[".repeat(5000)}${"]".repeat(5000)}\n`);
-    expect(result.source).toBeUndefined();
-    expect(result.findings[0]?.code).toBe("too-deep");
+  it("survives nesting thousands deep in flow style, at the bracket past the limit, before parsing", () => {
+    for (const n of [65, 5000, 100000]) {
+      const result = read(`b: 1\na: ${"[".repeat(n)}${"]".repeat(n)}\n`);
+      expect(result.source).toBeUndefined();
+      expect(result.findings.map((f) => `${f.code}@${f.line}:${f.col}`)).toEqual([`too-deep@2:${"a: ".length + DEFAULT_LIMITS.maxDepth + 1}`]);
+    }
+    for (const n of [65, 5000]) expect(read(`a: {b: ${"[".repeat(n)}${"]".repeat(n)}}\n`).findings[0]?.code).toBe("too-deep");
+  });
+
+  it("does not count brackets in quotes, comments or plain text as nesting", () => {
+    const many = "[".repeat(200);
+    const result = read(`a: "${many}"\nb: '${many}'' ${many}'\nc: x${many}\n# ${many}\nd: [1, "${many}", [2]]\n`);
+    expect(result.findings).toEqual([]);
+    expect((result.source?.data as Record<string, unknown>)["c"]).toBe(`x${many}`);
   });
 
   it("keeps YAML 1.1 words and dates as strings", () => {
