@@ -41,6 +41,7 @@ export const CODES = {
   "empty-value": { severity: "error", impact: "content" },
   "too-long": { severity: "error", impact: "content" },
   "too-few-items": { severity: "error", impact: "content" },
+  "too-many-items": { severity: "error", impact: "content" },
   "bad-key": { severity: "error", impact: "content" },
   "conflicting-keys": { severity: "error", impact: "content" },
   "schema": { severity: "error", impact: "content" },

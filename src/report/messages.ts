@@ -39,6 +39,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "empty-value": () => "Value must not be empty",
   "too-long": (f) => `Value is longer than ${f.limit ?? 0} characters`,
   "too-few-items": (f) => `Needs at least ${f.limit ?? 1} item(s)`,
+  "too-many-items": (f) => `Holds more than the ${f.limit ?? 0} items allowed`,
   "bad-key": (f) => `Key ${q(f.key)} is not allowed here; expected ${f.expected ?? "another key"}${didYouMean(f)}`,
   "conflicting-keys": (f) => `${q(f.key)} cannot be given together with ${q(f.context)}`,
   "schema": (f) => `Does not match the schema: ${f.detail ?? ""}`,

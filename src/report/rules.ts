@@ -28,6 +28,7 @@ export const RULE_HELP: Record<Code, string> = {
   "empty-value": "The value is empty.",
   "too-long": "The value is longer than allowed.",
   "too-few-items": "The list or mapping has fewer items than required.",
+  "too-many-items": "The list has more items than allowed (a region's members: 500).",
   "bad-key": "The key is not allowed at this place.",
   "conflicting-keys": "Two keys exclude each other: a level and not-applicable, or a member file and inline indicators.",
   "schema": "The value does not match the schema.",

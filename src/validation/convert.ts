@@ -105,6 +105,8 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
       case "minItems":
       case "minProperties":
         return at(error, "too-few-items", "value", { limit: Number(params["limit"]) });
+      case "maxItems":
+        return at(error, "too-many-items", "value", { limit: Number(params["limit"]) });
       case "false schema":
         return at(error, "unknown-key", "key", { key: pointerSteps(error.instancePath).at(-1) ?? "" });
       default:

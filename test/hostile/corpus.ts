@@ -116,6 +116,8 @@ export function buildCorpus(): { dir: string; cases: Case[] } {
   member("directory.yaml", ["good.yaml", "folder.yaml"], 1, ["member-not-a-file@8"]);
   member("fifo-member.yaml", ["good.yaml", "fifo.yaml"], 1, ["member-not-a-file@8"]);
   member("device-member.yaml", ["good.yaml", "device.yaml"], 1, ["member-outside-folder@8"]);
+  writeFileSync(join(dir, "region", "too-many.yaml"), `${region([])}${Array.from({ length: 501 }, (_, i) => `  - name: Member ${i}\n`).join("")}`);
+  cases.push({ file: "region/too-many.yaml", exit: 1, expect: ["too-many-items@7"] });
   // A cycle of region files: each is sound on its own (`validate` checks member paths), and
   // `score` and `report`, which read members, refuse a member that is a region.
   member("cycle-a.yaml", ["good.yaml", "cycle-b.yaml"], 0, []);

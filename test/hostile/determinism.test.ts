@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { smartregion } from "../cli/run.js";
+
+/** Places, languages and time zones that must not change a byte of any output. */
+const ENVIRONMENTS = [{}, { TZ: "Pacific/Kiritimati", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" }, { TZ: "America/Adak", LANG: "C" }];
+
+describe("determinism: the same input gives the same bytes", () => {
+  let dir = "";
+  const files = ["city.yaml", "seattle-region.yaml", "six-city-alliance.yaml", "dublin-region", "invalid.yaml", "broken.yaml"];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "smartregion-same-"));
+    for (const f of ["city.yaml", "seattle-region.yaml", "six-city-alliance.yaml", "dublin-region", "invalid.yaml"]) cpSync(join(ROOT, "examples", f), join(dir, f), { recursive: true });
+    writeFileSync(join(dir, "broken.yaml"), "smartregion: 1\nsubject: [unclosed\n");
+    writeFileSync(join(dir, "city-2027.yaml"), `${smartregion(["init", "-", "--subject", "Riverton", "--date", "2027-06-30"], dir).stdout}`);
+  });
+
+  const formats: [string, string[]][] = [
+    ["validate", ["stylish", "json", "sarif", "junit", "github"]],
+    ["score", ["terminal", "json", "markdown", "sarif", "junit", "github"]],
+    ["report", ["terminal", "json", "markdown", "html", "sarif", "junit", "github"]],
+  ];
+  const perFile = formats.flatMap(([command, names]) => names.map((format) => [command, format] as [string, string]));
+
+  it.each(perFile)("%s --format %s: twice, in another order, and in other places and time zones", (command, format) => {
+    const first = smartregion([command, "--format", format, ...files], dir);
+    expect([0, 1, 2]).toContain(first.code);
+    expect(first.stdout.length).toBeGreaterThan(0);
+    for (const env of ENVIRONMENTS) {
+      const again = smartregion([command, "--format", format, ...files], dir, env);
+      expect(again.stdout).toBe(first.stdout);
+      expect(again.code).toBe(first.code);
+    }
+    const reversed = smartregion([command, "--format", format, ...[...files].reverse()], dir);
+    expect(reversed.stdout).toBe(first.stdout);
+  });
+
+  const single: string[][] = [
+    ["diff", "city.yaml", "city-2027.yaml", "--format", "terminal"],
+    ["diff", "city.yaml", "city-2027.yaml", "--format", "markdown"],
+    ["diff", "city.yaml", "city-2027.yaml", "--format", "json"],
+    ["schema"],
+    ["init", "-", "--kind", "region", "--members", "A,B", "--date", "2026-01-01"],
+    ["frameworks", "list"],
+    ["frameworks", "list", "--format", "json"],
+    ["frameworks", "show", "core-led"],
+    ["frameworks", "lint", join(ROOT, "frameworks"), "--format", "json"],
+  ];
+
+  it.each(single.map((args) => [args.join(" "), args]))("%s: twice, and in other places and time zones", (_, args) => {
+    const first = smartregion(args as string[], dir);
+    expect(first.stdout.length).toBeGreaterThan(0);
+    for (const env of ENVIRONMENTS) expect(smartregion(args as string[], dir, env).stdout).toBe(first.stdout);
+  });
+});
