@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ConfigError, FrameworkError, UsageError } from "../errors.js";
 import { findConfig } from "./config.js";
 import { PLAIN } from "../report/style.js";
+import { printable } from "../report/printable.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import { findingLines } from "../report/validate/stylish.js";
 import type { ExitCode } from "./exit.js";
@@ -52,6 +53,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("-j, --jobs <n>", "worker threads for long runs: 0 picks by cores and number of files, 1 uses none", wholeNumber, 0)
     .option("--debug", "show the stack of an internal error")
     .showHelpAfterError()
+    // Arguments can hold control characters: they are shown as escapes, never sent to the terminal.
+    .configureOutput({ writeErr: (text) => process.stderr.write(printable(text)) })
     .exitOverride();
   let dirs: string[] | undefined;
   // The folders of .smartregion.yaml first, then those given with --frameworks, which win on a clash of ids.
@@ -196,7 +199,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`smartregion: ${error.message}\n`);
+      process.stderr.write(`smartregion: ${printable(error.message)}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
@@ -209,7 +212,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     }
     const debug = argv.includes("--debug");
     process.stderr.write(
-      `smartregion: internal error: ${error instanceof Error ? error.message : String(error)}\n` +
+      `smartregion: internal error: ${printable(error instanceof Error ? error.message : String(error))}\n` +
         (debug && error instanceof Error ? `${error.stack ?? ""}\n` : "Run again with --debug to see where, and please report it.\n"),
     );
     return 2;

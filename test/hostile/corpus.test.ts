@@ -110,6 +110,24 @@ describe("hostile input", () => {
     }
   });
 
+  it("keeps control characters in arguments out of the terminal, in every message", () => {
+    const evil = "x\u001b[2J\u202e";
+    for (const args of [
+      ["validate", `${evil}.yaml`],
+      ["diff", `${evil}.yaml`, "crlf.yaml"],
+      ["frameworks", "show", evil],
+      ["score", "--fail-under", `${evil}=5`, "crlf.yaml"],
+      ["score", "--format", evil, "crlf.yaml"],
+      ["validate", `--${evil}`],
+      ["init", "-", "--only", evil],
+    ]) {
+      const run = smartregion(args, dir);
+      sound(run, args.join(" "));
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stdout + run.stderr, args.join(" ")).not.toMatch(CONTROL);
+    }
+  });
+
   it("writes output whole or not at all, never over an input, and leaves no temporary file", () => {
     const out = join(dir, "..", "out.json");
     writeFileSync(out, "previous\n");
