@@ -104,6 +104,9 @@ export function buildCorpus(): { dir: string; cases: Case[] } {
   mkdirSync(join(dir, "region", "folder.yaml"));
   execFileSync("mkfifo", [join(dir, "region", "fifo.yaml")]);
   symlinkSync("/dev/zero", join(dir, "region", "device.yaml"));
+  // A FIFO or a device named on the command line is refused before a byte is read (a read would hang or never end).
+  cases.push({ file: "region/fifo.yaml", exit: 2, expect: ["not-a-file@1"] });
+  cases.push({ file: "/dev/zero", exit: 2, expect: ["not-a-file@1"] });
   const region = (members: string[]) => `smartregion: 1\nsubject:\n  name: R\n  kind: region\ndate: 2026-06-30\nmembers:\n${members.map((m) => `  - file: ${m}\n`).join("")}`;
   const member = (file: string, members: string[], exit: Case["exit"], expect: string[]) => {
     writeFileSync(join(dir, "region", file), region(members));
