@@ -6,7 +6,8 @@ import { UsageError } from "../errors.js";
 import { frameworksFingerprint } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
 import type { FrameworkFiles } from "../framework/load.js";
-import type { FrameworkSet } from "../framework/model.js";
+import type { Framework, FrameworkSet } from "../framework/model.js";
+import { nearest } from "../validation/nearest.js";
 import { fromPrecompiled } from "../framework/precompiled.js";
 import type { PrecompiledFrameworks } from "../framework/precompiled.js";
 import { createSchemaCheck, schemaCheckFrom } from "../assessment/validator.js";
@@ -62,12 +63,25 @@ export function frameworksFor(customDirs: readonly string[], cwd: string): Frame
     const ready = precompiled(cwd);
     if (ready !== undefined) return ready;
   }
-  const custom = customDirs.map((dir) => {
+  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom: customFrameworkDirs(customDirs, cwd) }, frameworkFiles(cwd));
+}
+
+/** The absolute folders named with `--frameworks`, each checked to be a folder. */
+export function customFrameworkDirs(dirs: readonly string[], cwd: string): string[] {
+  return dirs.map((dir) => {
     const absolute = resolve(cwd, dir);
     if (pathKind(absolute) !== "directory") throw new UsageError(`--frameworks ${dir}: no such folder`);
     return absolute;
   });
-  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom }, frameworkFiles(cwd));
+}
+
+/** The framework of `id`, or a usage error that names the nearest known id. */
+export function frameworkById(set: FrameworkSet, id: string, option = ""): Framework {
+  const framework = set.byId.get(id);
+  if (framework !== undefined) return framework;
+  const ids = [...set.byId.keys()];
+  const guess = nearest(id, ids);
+  throw new UsageError(`${option}no framework "${id}"${guess !== undefined ? `; did you mean "${guess}"?` : ""} (known: ${ids.join(", ")})`);
 }
 
 /** The schema check of a framework set: precompiled when the set is, else compiled now. */

@@ -61,4 +61,5 @@ export function runDiff(olderPath: string, newerPath: string, options: DiffOptio
 }
 
 /** Names that differ only in case or spacing name the same subject. */
-const sameSubject = (a: string, b: string) => a.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase() === b.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+const normalName = (name: string) => name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+const sameSubject = (a: string, b: string) => normalName(a) === normalName(b);

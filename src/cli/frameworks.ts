@@ -1,8 +1,6 @@
-import { UsageError } from "../errors.js";
 import { frameworkData, formatFrameworkList, formatFrameworkShow } from "../report/frameworks.js";
-import { nearest } from "../validation/nearest.js";
 import { styleFor, wantsColour } from "./colour.js";
-import { frameworksFor } from "./context.js";
+import { frameworkById, frameworksFor } from "./context.js";
 import type { ExitCode } from "./exit.js";
 
 const style = () => styleFor(wantsColour(process.stdout.isTTY === true, process.env));
@@ -17,12 +15,7 @@ export function runFrameworksList(format: "text" | "json", dirs: readonly string
 
 export function runFrameworksShow(id: string, format: "text" | "json", dirs: readonly string[], cwd: string): ExitCode {
   const set = frameworksFor(dirs, cwd);
-  const framework = set.byId.get(id);
-  if (framework === undefined) {
-    const ids = [...set.byId.keys()];
-    const guess = nearest(id, ids);
-    throw new UsageError(`no framework "${id}"${guess !== undefined ? `; did you mean "${guess}"?` : ""} (known: ${ids.join(", ")})`);
-  }
+  const framework = frameworkById(set, id);
   process.stdout.write(format === "json" ? `${JSON.stringify(frameworkData(framework), null, 2)}\n` : formatFrameworkShow(set, framework, style()));
   return 0;
 }

@@ -4,8 +4,7 @@ import { isoDate } from "../assessment/rules.js";
 import { assessmentTemplate } from "../authoring/template.js";
 import { UsageError } from "../errors.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
-import { nearest } from "../validation/nearest.js";
-import { frameworksFor, SHIPPED_SCHEMA_DIR } from "./context.js";
+import { frameworkById, frameworksFor, SHIPPED_SCHEMA_DIR } from "./context.js";
 import type { ExitCode } from "./exit.js";
 import { pathKind } from "./files.js";
 import { writeOutput } from "./output.js";
@@ -70,13 +69,8 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
 function choose(set: FrameworkSet, kind: "city" | "region", only: readonly string[]): Framework[] {
   const suits = (f: Framework) => kind === "region" || f.kind === "stage";
   if (only.length === 0) return set.all.filter(suits);
-  const ids = [...set.byId.keys()];
   return only.map((id) => {
-    const framework = set.byId.get(id);
-    if (framework === undefined) {
-      const guess = nearest(id, ids);
-      throw new UsageError(`--only: no framework "${id}"${guess !== undefined ? `; did you mean "${guess}"?` : ""} (known: ${ids.join(", ")})`);
-    }
+    const framework = frameworkById(set, id, "--only: ");
     if (!suits(framework)) throw new UsageError(`--only: ${id} is a formation model, answered by a region, not by a city`);
     return framework;
   });

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { FrameworkError } from "../errors.js";
+import { FrameworkError, UsageError } from "../errors.js";
 import type { Finding } from "../findings.js";
 import { compareText, sortFindings } from "../findings.js";
 import { loadFrameworks } from "../framework/load.js";
@@ -8,12 +8,11 @@ import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import type { ValidateFormat } from "../report/validate/index.js";
 import { readYaml } from "../yaml/source.js";
 import { styleFor, wantsColour } from "./colour.js";
-import { frameworkFiles, SHIPPED_FRAMEWORKS } from "./context.js";
+import { customFrameworkDirs, frameworkFiles, SHIPPED_FRAMEWORKS } from "./context.js";
 import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
 import { pathKind } from "./files.js";
 import { writeOutput } from "./output.js";
-import { UsageError } from "../errors.js";
 
 export interface LintOptions {
   readonly format: ValidateFormat;
@@ -42,11 +41,7 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
     return kind === "directory" ? files.list(absolute) : [absolute];
   });
   const inputs = { files: [...new Set(targets)] };
-  const custom = options.frameworks.map((dir) => {
-    const absolute = resolve(cwd, dir);
-    if (pathKind(absolute) !== "directory") throw new UsageError(`--frameworks ${dir}: no such folder`);
-    return absolute;
-  });
+  const custom = customFrameworkDirs(options.frameworks, cwd);
 
   const findings: Finding[] = [];
   try {

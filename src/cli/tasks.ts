@@ -22,6 +22,7 @@ import { evaluateGates } from "../scoring/gates.js";
 import { gateFinding } from "../report/ci.js";
 import type { GateResult } from "../scoring/gates.js";
 import type { SubjectScore } from "../scoring/model.js";
+import type { Scored as ScoredSubject } from "../diff/diff.js";
 import { scoreSubject } from "../scoring/subject.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import type { Limits, YamlSource } from "../yaml/source.js";
@@ -75,7 +76,7 @@ interface Ground {
   readonly reader: MemberReader;
 }
 
-function ground(setup: TaskSetup, frameworks = frameworksFor(setup.frameworks, setup.cwd)): Ground {
+function ground(setup: Common, frameworks = frameworksFor(setup.frameworks, setup.cwd)): Ground {
   const limits = { ...DEFAULT_LIMITS, maxBytes: setup.maxFileSize };
   const reader: MemberReader = {
     read: (absolute) => {
@@ -100,10 +101,7 @@ export function validateTask(setup: TaskSetup & { command: "validate" }, framewo
 }
 
 /** A sound subject, scored, with what it was scored from. */
-export interface Scored {
-  readonly score: SubjectScore;
-  readonly assessment: Assessment;
-  readonly members: readonly ResolvedMember[];
+export interface Scored extends ScoredSubject {
   readonly source: YamlSource;
 }
 
@@ -121,7 +119,7 @@ function loadSubject(g: Ground, input: InputFile): { findings: readonly Finding[
 
 /** Reads, checks and scores single files, for commands that take them one by one (`diff`). */
 export function subjectLoader(common: Common, frameworks?: FrameworkSet): (input: InputFile) => { findings: readonly Finding[]; scored: Scored | undefined } {
-  const g = ground({ ...common, command: "validate", recordDisk: false }, frameworks);
+  const g = ground(common, frameworks);
   return (input) => loadSubject(g, input);
 }
 

@@ -3,7 +3,7 @@ import type { ResolvedMember } from "../assessment/region.js";
 import { compareText } from "../findings.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { INFORMATIZATION } from "../scoring/model.js";
-import type { FrameworkResult, StageProfile, SubjectScore } from "../scoring/model.js";
+import type { FrameworkResult, RegionScore, StageProfile, SubjectScore } from "../scoring/model.js";
 import type { AnswersDiff, EvidenceChange, IndicatorChange, LevelState, MemberDiff, Movement, Regression, ScoreChange, StageChange, SubjectDiff } from "./model.js";
 
 /** One side of a comparison: the assessment as scored, with its resolved members. */
@@ -33,12 +33,10 @@ export function diffSubjects(set: FrameworkSet, older: Scored, newer: Scored): S
   const regionStage = stageChangeOf(set, older.score.rollup.stage, newer.score.rollup.stage);
   if (regionStage.direction === "down") regressions.push({ member: undefined, what: "region-stage", framework: undefined, dimension: undefined, indicator: undefined, before: regionStage.before, after: regionStage.after });
 
-  const memberOf = (scored: Scored) => {
-    const region = scored.score.kind === "region" ? scored.score : undefined;
-    return new Map(region!.members.map((result, i) => [result.name, { result, resolved: scored.members[i] }]));
-  };
-  const before = memberOf(older);
-  const after = memberOf(newer);
+  const memberOf = (region: RegionScore, resolved: readonly ResolvedMember[]) =>
+    new Map(region.members.map((result, i) => [result.name, { result, resolved: resolved[i] }]));
+  const before = memberOf(older.score, older.members);
+  const after = memberOf(newer.score, newer.members);
   const names = [...new Set([...after.keys(), ...before.keys()])];
   const members: MemberDiff[] = names.map((name) => {
     const b = before.get(name);

@@ -1,6 +1,7 @@
 import { finding } from "../findings.js";
 import type { Finding } from "../findings.js";
-import { DEFAULT_LOCALE } from "../text.js";
+import { localesOf } from "../text.js";
+import type { Text } from "../text.js";
 import { locate } from "../yaml/locate.js";
 import type { YamlSource } from "../yaml/source.js";
 
@@ -8,10 +9,10 @@ type Path = (string | number)[];
 type Data = Record<string, unknown>;
 
 /** Every human text of a framework that passed the meta-schema, with its path. */
-export function frameworkTexts(data: Data): { path: Path; text: unknown }[] {
-  const texts: { path: Path; text: unknown }[] = [];
+export function frameworkTexts(data: Data): { path: Path; text: Text }[] {
+  const texts: { path: Path; text: Text }[] = [];
   const add = (path: Path, text: unknown) => {
-    if (text !== undefined) texts.push({ path, text });
+    if (text !== undefined) texts.push({ path, text: text as Text });
   };
   const meta = data["x-framework"] as Data;
   for (const key of ["title", "summary", "case"]) add(["x-framework", key], meta[key]);
@@ -28,7 +29,6 @@ export function frameworkTexts(data: Data): { path: Path; text: unknown }[] {
   return texts;
 }
 
-const localesOf = (text: unknown): string[] => (typeof text === "string" ? [DEFAULT_LOCALE] : Object.keys(text as Data));
 
 /**
  * Each text that lacks a locale the framework's other texts have: a warning, since English
