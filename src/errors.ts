@@ -1,8 +1,19 @@
 import type { Finding } from "./findings.js";
 
-/** The command line asked for something that cannot be done as asked (exit 2). */
+/** The command line asked for something that cannot be done as asked (exit 2); said in English and, when given, in Chinese. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  constructor(
+    message: string,
+    readonly zh?: string,
+  ) {
+    super(message);
+  }
+
+  /** The message in `locale`, English when there is none in it. */
+  say(locale: string): string {
+    return locale === "zh-CN" && this.zh !== undefined ? this.zh : this.message;
+  }
 }
 
 /** A framework, shipped or custom, is broken; its findings say where (exit 2). */

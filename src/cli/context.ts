@@ -70,7 +70,7 @@ export function frameworksFor(customDirs: readonly string[], cwd: string): Frame
 export function customFrameworkDirs(dirs: readonly string[], cwd: string): string[] {
   return dirs.map((dir) => {
     const absolute = resolve(cwd, dir);
-    if (pathKind(absolute) !== "directory") throw new UsageError(`--frameworks ${dir}: no such folder`);
+    if (pathKind(absolute) !== "directory") throw new UsageError(`--frameworks ${dir}: no such folder`, `--frameworks ${dir}：没有这个文件夹`);
     return absolute;
   });
 }
@@ -81,7 +81,10 @@ export function frameworkById(set: FrameworkSet, id: string, option = ""): Frame
   if (framework !== undefined) return framework;
   const ids = [...set.byId.keys()];
   const guess = nearest(id, ids);
-  throw new UsageError(`${option}no framework "${id}"${guess !== undefined ? `; did you mean "${guess}"?` : ""} (known: ${ids.join(", ")})`);
+  throw new UsageError(
+    `${option}no framework "${id}"${guess !== undefined ? `; did you mean "${guess}"?` : ""} (known: ${ids.join(", ")})`,
+    `${option}没有评估框架“${id}”${guess !== undefined ? `；是否想写“${guess}”？` : ""}（已有：${ids.join("、")}）`,
+  );
 }
 
 /** The schema check of a framework set: precompiled when the set is, else compiled now. */

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { diffSubjects } from "../diff/diff.js";
 import { UsageError } from "../errors.js";
+import { ZH } from "../i18n/words.js";
 import type { Finding } from "../findings.js";
 import { finding, sortFindings, START } from "../findings.js";
 import { DIFF_FORMATS } from "../report/diff/render.js";
@@ -24,7 +25,8 @@ export interface DiffOptions {
   readonly failOnRegression: boolean;
   readonly maxFileSize: number;
   readonly frameworks: readonly string[];
-  readonly lang: string;
+  /** The languages asked for; formats that show only one use the first. */
+  readonly langs: readonly string[];
 }
 
 /** Progress between two assessments of one subject: exit 1 on problems, or on a regression when asked. */
@@ -43,19 +45,25 @@ export function runDiff(olderPath: string, newerPath: string, options: DiffOptio
     return loaded.scored;
   });
   const style = styleFor(wantsColour(process.stderr.isTTY === true, process.env));
-  if (findings.length > 0) process.stderr.write(`${findingLines(sortFindings(findings), style).join("\n")}\n`);
+  if (findings.length > 0) process.stderr.write(`${findingLines(sortFindings(findings), style, options.langs[0]).join("\n")}\n`);
   const [older, newer] = sides as [Scored | undefined, Scored | undefined];
   if (older === undefined || newer === undefined) return exitCodeFor(findings) === 2 ? 2 : 1;
 
   const [a, b] = [older.score, newer.score];
-  if (a.kind !== b.kind) throw new UsageError(`${printable(a.file)} assesses a ${a.kind} and ${printable(b.file)} a ${b.kind}: there is nothing to compare`);
+  if (a.kind !== b.kind) throw new UsageError(
+      `${printable(a.file)} assesses a ${a.kind} and ${printable(b.file)} a ${b.kind}: there is nothing to compare`,
+      `${printable(a.file)} 评估的是${ZH.kind[a.kind]}，${printable(b.file)} 评估的是${ZH.kind[b.kind]}：无从比较`,
+    );
   if (!sameSubject(a.name, b.name) && !options.force) {
-    throw new UsageError(`${printable(a.file)} assesses "${printable(a.name)}" and ${printable(b.file)} "${printable(b.name)}"; give --force to compare them anyway`);
+    throw new UsageError(
+      `${printable(a.file)} assesses "${printable(a.name)}" and ${printable(b.file)} "${printable(b.name)}"; give --force to compare them anyway`,
+      `${printable(a.file)} 评估的是“${printable(a.name)}”，${printable(b.file)} 评估的是“${printable(b.name)}”；如仍要比较，请加 --force`,
+    );
   }
 
   const diff = diffSubjects(frameworks, older, newer);
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const text = DIFF_FORMATS[options.format](diff, { frameworks, style: styleFor(colour), locale: options.lang });
+  const text = DIFF_FORMATS[options.format](diff, { frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs });
   writeOutput(text, options.output, [resolve(cwd, olderPath), resolve(cwd, newerPath)], cwd);
   return options.failOnRegression && diff.regressions.length > 0 ? 1 : 0;
 }

@@ -5,17 +5,17 @@ import type { ExitCode } from "./exit.js";
 
 const style = () => styleFor(wantsColour(process.stdout.isTTY === true, process.env));
 
-export function runFrameworksList(format: "text" | "json", dirs: readonly string[], cwd: string): ExitCode {
+export function runFrameworksList(format: "text" | "json", dirs: readonly string[], cwd: string, locale = "en"): ExitCode {
   const set = frameworksFor(dirs, cwd);
   process.stdout.write(
-    format === "json" ? `${JSON.stringify(set.all.map(frameworkData), null, 2)}\n` : formatFrameworkList(set, style()),
+    format === "json" ? `${JSON.stringify(set.all.map(frameworkData), null, 2)}\n` : formatFrameworkList(set, style(), locale),
   );
   return 0;
 }
 
-export function runFrameworksShow(id: string, format: "text" | "json", dirs: readonly string[], cwd: string): ExitCode {
+export function runFrameworksShow(id: string, format: "text" | "json", dirs: readonly string[], cwd: string, locale = "en"): ExitCode {
   const set = frameworksFor(dirs, cwd);
   const framework = frameworkById(set, id);
-  process.stdout.write(format === "json" ? `${JSON.stringify(frameworkData(framework), null, 2)}\n` : formatFrameworkShow(set, framework, style()));
+  process.stdout.write(format === "json" ? `${JSON.stringify(frameworkData(framework), null, 2)}\n` : formatFrameworkShow(set, framework, style(), locale));
   return 0;
 }

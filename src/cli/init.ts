@@ -28,21 +28,21 @@ export interface InitOptions {
 export const LOCAL_SCHEMA_FILE = "smartregion.schema.json";
 
 export function runInit(options: InitOptions, cwd: string, today: () => string = localToday): ExitCode {
-  if (options.kind === "city" && options.members.length > 0) throw new UsageError("--members is for a region (--kind region)");
+  if (options.kind === "city" && options.members.length > 0) throw new UsageError("--members is for a region (--kind region)", "--members 只用于区域（--kind region）");
   if (options.kind === "region" && options.members.length === 0) {
-    throw new UsageError("a region needs its member cities: --members \"First city,Second city\"");
+    throw new UsageError("a region needs its member cities: --members \"First city,Second city\"", "区域须列出成员城市：--members \"第一个城市,第二个城市\"");
   }
   const twice = options.members.find((m, i) => options.members.indexOf(m) !== i);
-  if (twice !== undefined) throw new UsageError(`--members names ${twice} twice`);
+  if (twice !== undefined) throw new UsageError(`--members names ${twice} twice`, `--members 中 ${twice} 出现了两次`);
   const date = options.date ?? today();
-  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`);
+  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为 YYYY-MM-DD 格式的日期`);
 
   const set = frameworksFor(options.frameworks, cwd);
   const chosen = choose(set, options.kind, options.only);
   const toStdout = options.file === "-";
   const target = resolve(cwd, toStdout ? "." : options.file);
   const folder = toStdout ? cwd : dirname(target);
-  if (!toStdout && !options.force && pathKind(target) !== "missing") throw new UsageError(`${options.file} already exists; give --force to replace it`);
+  if (!toStdout && !options.force && pathKind(target) !== "missing") throw new UsageError(`${options.file} already exists; give --force to replace it`, `${options.file} 已存在；如要替换，请加 --force`);
 
   let schemaRef = options.schemaRef;
   if (schemaRef === undefined && options.frameworks.length > 0) {
@@ -71,7 +71,7 @@ function choose(set: FrameworkSet, kind: "city" | "region", only: readonly strin
   if (only.length === 0) return set.all.filter(suits);
   return only.map((id) => {
     const framework = frameworkById(set, id, "--only: ");
-    if (!suits(framework)) throw new UsageError(`--only: ${id} is a formation model, answered by a region, not by a city`);
+    if (!suits(framework)) throw new UsageError(`--only: ${id} is a formation model, answered by a region, not by a city`, `--only：${id} 是组建模式，由区域而非城市作答`);
     return framework;
   });
 }

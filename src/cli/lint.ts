@@ -21,6 +21,7 @@ export interface LintOptions {
   readonly strict: boolean;
   readonly frameworks: readonly string[];
   readonly version: string;
+  readonly locale: string;
 }
 
 /** A name no folder has: the files given to lint, loaded as one more folder of custom frameworks. */
@@ -37,7 +38,7 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
   const targets = paths.flatMap((path) => {
     const absolute = resolve(cwd, path);
     const kind = pathKind(absolute);
-    if (kind === "missing") throw new UsageError(`no framework file or folder at ${path}`);
+    if (kind === "missing") throw new UsageError(`no framework file or folder at ${path}`, `${path} 处没有评估框架文件或文件夹`);
     return kind === "directory" ? files.list(absolute) : [absolute];
   });
   const inputs = { files: [...new Set(targets)] };
@@ -61,7 +62,7 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
   const displays = [...new Set([...inputs.files.map((f) => files.display(f)), ...sorted.map((f) => f.file)])].sort(compareText);
   const result = { files: displays.map((file) => ({ file, findings: sorted.filter((f) => f.file === file) })) };
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  writeOutput(VALIDATE_FORMATTERS[options.format](result, { style: styleFor(colour), version: options.version, command: "frameworks lint" }), options.output, inputs.files, cwd);
+  writeOutput(VALIDATE_FORMATTERS[options.format](result, { style: styleFor(colour), version: options.version, command: "frameworks lint", locale: options.locale }), options.output, inputs.files, cwd);
   const code = exitCodeFor(sorted);
   return code === 0 && options.strict && sorted.length > 0 ? 1 : code;
 }

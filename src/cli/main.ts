@@ -1,4 +1,7 @@
 import { readFileSync } from "node:fs";
+import { envLocale, LOCALES, parseLangs } from "../i18n/locale.js";
+import type { Locale } from "../i18n/locale.js";
+import { words } from "../i18n/words.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError, FrameworkError, UsageError } from "../errors.js";
 import { findConfig } from "./config.js";
@@ -36,6 +39,12 @@ const megabytes = (value: string) => {
   return Math.round(n * 1024 * 1024);
 };
 
+const languages = (value: string): Locale[] => {
+  const parsed = parseLangs(value);
+  if (parsed === undefined) throw new InvalidArgumentError(`expected ${LOCALES.join(" or ")}, or several separated by commas`);
+  return parsed;
+};
+
 const list = (value: string) => value.split(",").map((v) => v.trim()).filter((v) => v !== "");
 
 const wholeNumber = (value: string) => {
@@ -51,6 +60,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--frameworks <dir>", "also load the frameworks in this folder (repeatable); they replace shipped ones of the same id", collect, [])
     .option("--no-config", "ignore .smartregion.yaml")
     .option("-j, --jobs <n>", "worker threads for long runs: 0 picks by cores and number of files, 1 uses none", wholeNumber, 0)
+    .option("--lang <languages>", "language of reports and messages: en or zh-CN; zh-CN,en puts both in one HTML or Markdown document (default: from LC_ALL, LC_MESSAGES or LANG)", languages)
     .option("--debug", "show the stack of an internal error")
     .showHelpAfterError()
     // Arguments can hold control characters: they are shown as escapes, never sent to the terminal.
@@ -63,6 +73,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     return (dirs ??= [...(opts.config ? findConfig(cwd).frameworks : []), ...opts.frameworks]);
   };
   const jobs = () => root.opts<{ jobs: number }>().jobs;
+  const langs = () => root.opts<{ lang?: Locale[] }>().lang ?? [envLocale(process.env)];
 
   root
     .command("validate")
@@ -85,7 +96,7 @@ function program(setExit: (code: ExitCode) => void): Command {
         setExit(
           await runValidate(
             paths,
-            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs() },
+            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]! },
             cwd,
           ),
         );
@@ -102,7 +113,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
     .action(async (paths: string[], opts: { format: ScoreFormatName; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
-      setExit(await runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, lang: "en", frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
+      setExit(await runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
     });
 
   root
@@ -121,7 +132,7 @@ function program(setExit: (code: ExitCode) => void): Command {
         opts: { format: ReportFormatName; output?: string; evidenceMaxAge: number; evidenceFromLevel: number; strictEvidence?: boolean; maxFileSize: number },
       ) => {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
-        setExit(await runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, lang: "en", frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
+        setExit(await runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
       },
     );
 
@@ -137,7 +148,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
     .action((older: string, newer: string, opts: { format: DiffFormatName; output?: string; failOnRegression?: boolean; force?: boolean; maxFileSize: number }) =>
       setExit(
-        runDiff(older, newer, { format: opts.format, output: opts.output, force: opts.force === true, failOnRegression: opts.failOnRegression === true, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), lang: "en" }, cwd),
+        runDiff(older, newer, { format: opts.format, output: opts.output, force: opts.force === true, failOnRegression: opts.failOnRegression === true, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), langs: langs() }, cwd),
       ),
     );
 
@@ -153,27 +164,27 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--schema-ref <path-or-url>", "what the editor schema line points at (default: the schema shipped with smartregion)")
     .option("--force", "replace the file if it exists")
     .action((file: string, opts: { kind: "city" | "region"; subject?: string; members: string[]; only: string[]; date?: string; schemaRef?: string; force?: boolean }) =>
-      setExit(runInit({ file, ...opts, subject: opts.subject, date: opts.date, schemaRef: opts.schemaRef, force: opts.force === true, frameworks: frameworkDirs(), lang: "en" }, cwd)),
+      setExit(runInit({ file, ...opts, subject: opts.subject, date: opts.date, schemaRef: opts.schemaRef, force: opts.force === true, frameworks: frameworkDirs(), lang: langs()[0]! }, cwd)),
     );
 
   root
     .command("schema")
     .description("print the JSON Schema of an assessment, for editors (YAML language server) and other tools")
     .option("-o, --output <file>", "write the schema to a file instead of stdout")
-    .action((opts: { output?: string }) => setExit(runSchema({ output: opts.output, frameworks: frameworkDirs() }, cwd)));
+    .action((opts: { output?: string }) => setExit(runSchema({ output: opts.output, frameworks: frameworkDirs(), lang: langs()[0]! }, cwd)));
 
   const frameworks = root.command("frameworks").description("browse the frameworks");
   frameworks
     .command("list")
     .description("list the frameworks and what each assesses")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((opts: { format: "text" | "json" }) => setExit(runFrameworksList(opts.format, frameworkDirs(), cwd)));
+    .action((opts: { format: "text" | "json" }) => setExit(runFrameworksList(opts.format, frameworkDirs(), cwd, langs()[0]!)));
   frameworks
     .command("show")
     .description("show one framework: its dimensions, indicators and level descriptors")
     .argument("<id>", "framework id, as in `frameworks list`")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((id: string, opts: { format: "text" | "json" }) => setExit(runFrameworksShow(id, opts.format, frameworkDirs(), cwd)));
+    .action((id: string, opts: { format: "text" | "json" }) => setExit(runFrameworksShow(id, opts.format, frameworkDirs(), cwd, langs()[0]!)));
   frameworks
     .command("lint")
     .description("check framework files: the meta-schema, unique ids, level descriptors, weights, thresholds, translations")
@@ -182,7 +193,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--strict", "exit 1 on warnings (missing translations) too")
     .action((paths: string[], opts: { format: ValidateFormat; output?: string; strict?: boolean }) =>
-      setExit(runLint(paths, { format: opts.format, output: opts.output, strict: opts.strict === true, frameworks: frameworkDirs(), version: VERSION }, cwd)),
+      setExit(runLint(paths, { format: opts.format, output: opts.output, strict: opts.strict === true, frameworks: frameworkDirs(), version: VERSION, locale: langs()[0]! }, cwd)),
     );
   return root;
 }
@@ -190,6 +201,8 @@ function program(setExit: (code: ExitCode) => void): Command {
 async function main(argv: readonly string[]): Promise<ExitCode> {
   let code: ExitCode = 0;
   const cli = program((c) => (code = c));
+  // The language of an error: --lang when it was read before the error, else the environment's.
+  const locale = () => cli.opts<{ lang?: Locale[] }>().lang?.[0] ?? envLocale(process.env);
   try {
     await cli.parseAsync(argv, { from: "user" });
     return code;
@@ -199,21 +212,21 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`smartregion: ${printable(error.message)}\n`);
+      process.stderr.write(`smartregion: ${printable(error.say(locale()))}\n`);
       return 2;
     }
     if (error instanceof ConfigError) {
-      process.stderr.write(`smartregion: the configuration file cannot be used\n${findingLines(error.findings, PLAIN).join("\n")}\n`);
+      process.stderr.write(`smartregion: ${words(locale()).cli.configUnusable}\n${findingLines(error.findings, PLAIN, locale()).join("\n")}\n`);
       return 2;
     }
     if (error instanceof FrameworkError) {
-      process.stderr.write(`smartregion: a framework is broken\n${findingLines(error.findings, PLAIN).join("\n")}\n`);
+      process.stderr.write(`smartregion: ${words(locale()).cli.frameworkBroken}\n${findingLines(error.findings, PLAIN, locale()).join("\n")}\n`);
       return 2;
     }
     const debug = argv.includes("--debug");
     process.stderr.write(
-      `smartregion: internal error: ${printable(error instanceof Error ? error.message : String(error))}\n` +
-        (debug && error instanceof Error ? `${error.stack ?? ""}\n` : "Run again with --debug to see where, and please report it.\n"),
+      `smartregion: ${words(locale()).cli.internalError}: ${printable(error instanceof Error ? error.message : String(error))}\n` +
+        (debug && error instanceof Error ? `${error.stack ?? ""}\n` : `${words(locale()).cli.runWithDebug}\n`),
     );
     return 2;
   }

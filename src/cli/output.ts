@@ -40,16 +40,17 @@ export function openOutput(outFile: string | undefined, inputs: readonly string[
   }
   const target = resolve(cwd, outFile);
   if (inputs.some((input) => resolve(cwd, input) === target)) {
-    throw new UsageError(`refusing to write over the input file ${outFile}`);
+    throw new UsageError(`refusing to write over the input file ${outFile}`, `拒绝覆盖输入文件 ${outFile}`);
   }
-  if (pathKind(target) === "directory") throw new UsageError(`${outFile} is a folder`);
-  const exists = () => new UsageError(`${outFile} already exists; give --force to replace it`);
+  if (pathKind(target) === "directory") throw new UsageError(`${outFile} is a folder`, `${outFile} 是文件夹`);
+  const exists = () => new UsageError(`${outFile} already exists; give --force to replace it`, `${outFile} 已存在；如要替换，请加 --force`);
   if (mode === "create" && pathKind(target) !== "missing") throw exists();
-  if (pathKind(dirname(target)) !== "directory") throw new UsageError(`the folder of ${outFile} does not exist`);
+  if (pathKind(dirname(target)) !== "directory") throw new UsageError(`the folder of ${outFile} does not exist`, `${outFile} 所在的文件夹不存在`);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const failed = (error: unknown): never => {
     rmSync(temporary, { force: true });
-    throw new UsageError(`cannot write ${outFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`cannot write ${outFile}: ${reason}`, `无法写入 ${outFile}：${reason}`);
   };
   let fd: number;
   try {

@@ -1,3 +1,5 @@
+import { words } from "../i18n/words.js";
+
 /** A line on stderr that counts the files done, for long runs in a terminal. */
 export interface Progress {
   tick(): void;
@@ -17,7 +19,8 @@ const EVERY = 100;
  * Counts `total` files on `stream` when it is a terminal and the run lasts long enough to
  * wonder about; when stderr is piped or redirected nothing is written at all.
  */
-export function progressFor(total: number, verb: string, stream: Terminal = process.stderr, now: () => number = Date.now): Progress {
+export function progressFor(total: number, verb: "checked" | "scored" | "reported on", locale = "en", stream: Terminal = process.stderr, now: () => number = Date.now): Progress {
+  const say = words(locale).cli.progress;
   if (stream.isTTY !== true || total < 2) return { tick: () => undefined, done: () => undefined };
   const started = now();
   let count = 0;
@@ -30,7 +33,7 @@ export function progressFor(total: number, verb: string, stream: Terminal = proc
       if (t - started < DELAY || t - drawn < EVERY) return;
       drawn = t;
       shown = true;
-      stream.write(`\r\x1b[K${verb} ${count}/${total} files (${Math.round((100 * count) / total)}%)`);
+      stream.write(`\r\x1b[K${say(verb, count, total, Math.round((100 * count) / total))}`);
     },
     done() {
       if (shown) stream.write("\r\x1b[K");

@@ -15,7 +15,8 @@ import type { CommonOptions } from "./validate.js";
 export interface ReportOptions extends CommonOptions {
   readonly format: ReportFormatName;
   readonly evidence: EvidenceRules;
-  readonly lang: string;
+  /** The languages asked for; formats that show only one use the first. */
+  readonly langs: readonly string[];
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
   readonly jobs: number;
   readonly version: string;
@@ -25,8 +26,8 @@ export async function runReport(args: readonly string[], options: ReportOptions,
   const frameworks = frameworksFor(options.frameworks, cwd);
   const inputs = listInputs(args, cwd);
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const writer = REPORT_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.lang, version: options.version });
-  const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.lang, evidence: options.evidence } as const;
+  const writer = REPORT_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, version: options.version });
+  const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.langs[0]!, evidence: options.evidence } as const;
   // A format that gathers every subject into one page is made in this thread.
   const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
   const local = threads > 1 ? () => undefined as never : reportTask(setup, writer, frameworks);

@@ -6,11 +6,13 @@ import { writeOutput } from "./output.js";
 export interface SchemaOptions {
   readonly output: string | undefined;
   readonly frameworks: readonly string[];
+  /** The language of the titles, descriptions and level names the editor shows. */
+  readonly lang: string;
 }
 
 /** Prints, or writes with `-o`, the self-contained assessment schema of the loaded frameworks. */
 export function runSchema(options: SchemaOptions, cwd: string): ExitCode {
   const set = frameworksFor(options.frameworks, cwd);
-  writeOutput(`${JSON.stringify(editorSchema(set), null, 2)}\n`, options.output, [], cwd);
+  writeOutput(`${JSON.stringify(editorSchema(set, options.lang), null, 2)}\n`, options.output, [], cwd);
   return 0;
 }

@@ -16,7 +16,8 @@ export interface ScoreOptions extends CommonOptions {
   readonly format: ScoreFormatName;
   readonly minStage: string | undefined;
   readonly failUnder: readonly string[];
-  readonly lang: string;
+  /** The languages asked for; formats that show only one use the first. */
+  readonly langs: readonly string[];
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
   readonly jobs: number;
   readonly version: string;
@@ -27,9 +28,10 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   parseGates(frameworks, options.minStage, options.failUnder);
   const inputs = listInputs(args, cwd);
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const writer = SCORE_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.lang, version: options.version });
-  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.lang, minStage: options.minStage, failUnder: options.failUnder } as const;
-  const threads = threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
+  const writer = SCORE_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, version: options.version });
+  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
+  // A format that gathers every subject (one document a language) is made in this thread.
+  const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
   const local = threads > 1 ? () => undefined as never : scoreTask(setup, writer, frameworks);
   return writing(openOutput(options.output, inputs.absolute, cwd), async (output) => {
     const summary = await writeSubjects(output, writer, inputs, threads, setup, local);

@@ -33,7 +33,7 @@ export async function writeSubjects(
   const findings: Finding[] = [...inputs.failures];
   const gates: GateResult[] = [];
   const remarks: Finding[] = [];
-  const progress = progressFor(inputs.files.length, setup.command === "score" ? "scored" : "reported on");
+  const progress = progressFor(inputs.files.length, setup.command === "score" ? "scored" : "reported on", setup.command === "validate" ? "en" : setup.locale);
   let count = 0;
   output.write(writer.head());
   await mapFiles(inputs.files, threads, setup, local, (result) => {

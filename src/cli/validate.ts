@@ -36,6 +36,8 @@ export interface ValidateOptions extends CommonOptions {
   readonly cache: { readonly location: string; readonly strategy: CacheStrategy } | undefined;
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
   readonly jobs: number;
+  /** The language of the messages. */
+  readonly locale: string;
 }
 
 /** `--format sarif=results.sarif --format stylish`: each format to its file, or to stdout (or -o). */
@@ -43,14 +45,15 @@ export function parseFormats(formats: readonly string[], output: string | undefi
   const parsed = (formats.length === 0 ? ["stylish"] : formats).map((value) => {
     const [name, ...rest] = value.split("=");
     if (!(name! in VALIDATE_FORMATTERS)) {
-      throw new UsageError(`--format "${name}": expected one of ${Object.keys(VALIDATE_FORMATTERS).join(", ")}, optionally as NAME=FILE`);
+      const known = Object.keys(VALIDATE_FORMATTERS);
+      throw new UsageError(`--format "${name}": expected one of ${known.join(", ")}, optionally as NAME=FILE`, `--format “${name}”：应为 ${known.join("、")} 之一，也可写作 NAME=FILE`);
     }
     return { format: name as ValidateFormat, file: rest.length > 0 ? rest.join("=") : undefined };
   });
   const toStdout = parsed.filter((p) => p.file === undefined);
-  if (toStdout.length > 1) throw new UsageError("only one --format can go to standard output; give the others a file (--format sarif=results.sarif)");
+  if (toStdout.length > 1) throw new UsageError("only one --format can go to standard output; give the others a file (--format sarif=results.sarif)", "只能有一个 --format 输出到标准输出；其余请各指定一个文件（--format sarif=results.sarif）");
   if (output !== undefined) {
-    if (toStdout.length === 0) throw new UsageError("-o names a file for the format written to standard output, and every format has its own file");
+    if (toStdout.length === 0) throw new UsageError("-o names a file for the format written to standard output, and every format has its own file", "-o 指定的是输出到标准输出的那种格式的文件，而每种格式都已有自己的文件");
     toStdout[0] = { ...toStdout[0]!, file: output };
     return parsed.map((p) => (p.file === undefined ? { ...p, file: output } : p));
   }
@@ -95,7 +98,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     else fresh.push({ input, stat, hash });
   }
 
-  const progress = progressFor(fresh.length, "checked");
+  const progress = progressFor(fresh.length, "checked", options.locale);
   const threads = threadsFor(fresh.length, options.jobs, WORKERS_FROM.validate);
   const local = threads > 1 ? () => undefined as never : validateTask(setup, frameworks);
   // Only the findings are kept of each file, so memory does not grow with the parsed documents.
@@ -115,7 +118,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error") })) : checks;
   for (const { format, file } of outputs) {
     const style = styleFor(file === undefined && format === "stylish" && wantsColour(process.stdout.isTTY === true, process.env));
-    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version }), file, inputs.absolute, cwd);
+    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale }), file, inputs.absolute, cwd);
   }
   const code = exitCodeFor(all);
   const warnings = all.filter((f) => f.severity === "warning").length;

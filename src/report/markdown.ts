@@ -12,3 +12,6 @@ export function mdTable(head: readonly string[], rows: readonly (readonly string
 
 /** A section of a streamed document: it starts with a blank line, so sections join cleanly. */
 export const mdSection = (lines: readonly string[]): string => `\n${lines.join("\n").trimEnd()}\n`;
+
+/** Between the documents of two languages: a thematic break. */
+export const MARKDOWN_BETWEEN_LANGUAGES = "\n---\n\n";

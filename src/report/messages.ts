@@ -71,6 +71,107 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
     f.expected === "stage" ? `A stage needs ${q(f.key)}` : `${q(f.key)} belongs to stages, not to models`,
 };
 
-export function message(f: Finding): string {
-  return MESSAGES[f.code](f.facts);
+// Chinese. Facts that hold English phrases (what a value should be) are put into Chinese too.
+const zq = (value: string | undefined) => `“${value ?? ""}”`;
+const zlist = (values: readonly string[] | undefined, max = 8) => {
+  if (values === undefined || values.length === 0) return "";
+  const shown = values.slice(0, max).map((v) => zq(v)).join("、");
+  return values.length > max ? `${shown}等 ${values.length} 项` : shown;
+};
+const zDidYouMean = (f: Facts) => (f.suggestion !== undefined ? `；是否想写 ${zq(f.suggestion)}？` : "");
+const zAllowedOrSuggestion = (f: Facts) =>
+  f.suggestion !== undefined ? zDidYouMean(f) : f.allowed !== undefined && f.allowed.length > 0 ? `；应为以下之一：${zlist(f.allowed)}` : "";
+
+/** The English phrases facts carry (types, formats, ranges), in Chinese; anything else as it is. */
+const PHRASES: [RegExp, string][] = [
+  [/nothing \(empty\)|^nothing$/g, "空值"],
+  [/\bmapping\b/g, "映射"],
+  [/\bsequence\b/g, "列表"],
+  [/\binteger\b/g, "整数"],
+  [/\bnumber\b/g, "数字"],
+  [/\bboolean\b/g, "布尔值"],
+  [/\bstring\b/g, "文本"],
+  [/\bscalar\b/g, "单个值"],
+  [/a date as YYYY-MM-DD/g, "YYYY-MM-DD 格式的日期"],
+  [/an absolute URI such as (\S+)/g, "绝对 URI（如 $1）"],
+  [/^text matching (.*)$/g, "符合 $1 的文本"],
+  [/^one of (.*)$/g, "以下之一：$1"],
+  [/^from (\S+) to (\S+)$/g, "$1 到 $2 之间"],
+  [/at least (\S+)/g, "不小于 $1"],
+  [/more than (\S+)/g, "大于 $1"],
+  [/at most (\S+)/g, "不大于 $1"],
+  [/less than (\S+)/g, "小于 $1"],
+  [/a folder or a list of folders/g, "文件夹或文件夹列表"],
+  [/a folder/g, "文件夹"],
+  [/no YAML files/g, "其中没有 YAML 文件"],
+  [/no folder (.*)$/g, "没有文件夹 $1"],
+  [/^no score$/g, "无得分"],
+  [/^(\S+) stage\(s\)$/g, "$1 个阶段"],
+  [/^(\S+) points$/g, "$1 个百分点"],
+  [/ and /g, "且"],
+  [/, | or /g, "、"],
+];
+const zh = (text: string | undefined, otherwise: string) => (text === undefined ? otherwise : PHRASES.reduce((t, [from, to]) => t.replace(from, to), text));
+
+const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
+  "not-found": (f) => `没有这个文件或文件夹${f.detail !== undefined ? `（${zh(f.detail, "")}）` : ""}`,
+  "not-a-file": () => "不是普通文件",
+  "unreadable": (f) => `无法读取（${f.detail ?? "原因不明"}）`,
+  "too-large": (f) => `文件超过 ${bytes(f.limit)} 的上限（--max-file-size）`,
+  "binary-file": () => "这是二进制数据，不是 YAML 文本",
+  "bad-encoding": () => "从此处起不是有效的 UTF-8 文本",
+  "empty-file": () => "文件中没有 YAML 文档；评估文件是以 `smartregion: 1` 开头的映射",
+  "yaml-syntax": (f) => `YAML 语法错误：${f.detail ?? ""}`,
+  "duplicate-key": () => "同一映射中的键重复出现",
+  "multiple-documents": () => "文件中有多个 YAML 文档；每个文件只写一份评估",
+  "unsupported-tag": (f) => `不支持标签 ${f.value ?? f.detail ?? ""}；只能使用普通的 YAML 值`,
+  "too-many-aliases": (f) => `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
+  "too-deep": (f) => `嵌套超过 ${f.limit ?? 0} 层`,
+  "not-a-mapping": (f) => `文档是${zh(f.actual, "一个值")}；评估文件应为映射`,
+  "unknown-key": (f) => `未知的键 ${zq(f.key)}${zAllowedOrSuggestion(f)}`,
+  "unknown-framework": (f) => `未知的评估框架 ${zq(f.key)}${zAllowedOrSuggestion(f)}`,
+  "unknown-indicator": (f) => `评估框架 ${zq(f.context)} 中没有指标 ${zq(f.key)}${zDidYouMean(f)}`,
+  "missing-key": (f) => `缺少必填的键 ${zq(f.key)}`,
+  "missing-one-of": (f) => `须填写以下之一：${zlist(f.allowed)}`,
+  "wrong-type": (f) => `应为${zh(f.expected, "其他类型")}，实际为${zh(f.actual, "其他类型")}`,
+  "out-of-range": (f) => `值 ${f.value ?? ""} 超出范围；应为${zh(f.expected, "其他值")}`,
+  "not-allowed-value": (f) => `不允许的值 ${zq(f.value)}${zAllowedOrSuggestion(f)}`,
+  "bad-format": (f) => `值 ${zq(f.value)} 不是${zh(f.expected, "所要求的格式")}`,
+  "empty-value": () => "值不能为空",
+  "too-long": (f) => `值超过 ${f.limit ?? 0} 个字符`,
+  "too-few-items": (f) => `至少需要 ${f.limit ?? 1} 项`,
+  "too-many-items": (f) => `超过允许的 ${f.limit ?? 0} 项`,
+  "bad-key": (f) => `此处不允许键 ${zq(f.key)}；应为${zh(f.expected, "其他键")}${zDidYouMean(f)}`,
+  "conflicting-keys": (f) => `${zq(f.key)} 不能与 ${zq(f.context)} 同时填写`,
+  "schema": (f) => `不符合模式：${f.detail ?? ""}`,
+  "framework-kind": (f) =>
+    f.expected === "stage"
+      ? `评估框架 ${zq(f.key)} 是区域组建模式；城市应回答创新阶段的指标`
+      : `评估框架 ${zq(f.key)} 是创新阶段；区域回答组建模式的指标，阶段得分来自其成员城市`,
+  "members-in-city": () => "城市没有成员；评估区域时请设置 `subject.kind: region`",
+  "region-without-members": () => "区域须填写 `members`：其成员城市，可直接写在文件中，也可引用单独的文件",
+  "member-outside-folder": (f) => `成员文件 ${zq(f.value)} 不在区域文件所在的文件夹内`,
+  "member-not-found": (f) => `成员文件 ${zq(f.value)} 不存在`,
+  "member-not-a-file": (f) => `成员 ${zq(f.value)} 不是普通文件`,
+  "member-cycle": (f) => `成员文件 ${zq(f.value)} 就是区域文件本身`,
+  "member-is-region": (f) => `成员文件 ${zq(f.value)} 是区域；成员必须是城市`,
+  "member-invalid": (f) => `成员文件 ${zq(f.value)} 有错误（列在其文件名下）；未计入区域汇总`,
+  "duplicate-member": (f) => `成员 ${zq(f.value)} 重复列出（首次出现在 ${f.context ?? ""}）`,
+  "framework-version": (f) => `本评估按 ${f.value ?? ""} 版填写，而加载的评估框架为 ${f.expected ?? ""} 版；请核对作答是否仍然适用`,
+  "evidence-after-assessment": (f) => `佐证材料日期 ${f.value ?? ""} 晚于评估日期 ${f.context ?? ""}`,
+  "target-before-assessment": (f) => `目标日期 ${f.value ?? ""} 早于评估日期 ${f.context ?? ""}`,
+  "evidence-missing": (f) => `等级 ${f.value ?? ""} 没有佐证材料；${f.limit ?? 3} 级及以上须提供佐证`,
+  "evidence-stale": (f) => `最新的佐证材料日期为 ${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过 ${f.limit ?? 0} 个月`,
+  "evidence-self-reported": (f) => `等级 ${f.value ?? ""} 仅有自报的佐证材料`,
+  "gate-failed": (f) => `未通过质量门槛 ${f.detail ?? ""}：${zh(f.value, "无得分")}，差 ${zh(f.context, "")}`,
+  "unknown-dimension": (f) => `未知的维度 ${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,
+  "empty-dimension": (f) => `维度 ${zq(f.value)} 没有指标`,
+  "duplicate-id": (f) => `${zq(f.value)} 重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,
+  "missing-translation": (f) => `此处缺少 ${zq(f.value)} 文本，而该评估框架其他地方有 ${zq(f.value)} 文本；将以英文代替`,
+  "kind-fields": (f) => (f.expected === "stage" ? `阶段须有 ${zq(f.key)}` : `${zq(f.key)} 只用于阶段，不用于组建模式`),
+};
+
+/** A finding in words, in `locale` (English when the tool does not speak it). */
+export function message(f: Finding, locale = "en"): string {
+  return (locale === "zh-CN" ? MESSAGES_ZH : MESSAGES)[f.code](f.facts);
 }

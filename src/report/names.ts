@@ -4,12 +4,16 @@ import { localize } from "../text.js";
 import { INFORMATIZATION } from "../scoring/model.js";
 import type { Blocker } from "../scoring/model.js";
 import { fixed, share } from "./numbers.js";
+import { words } from "../i18n/words.js";
 
 /** Titles from the frameworks in the reader's locale, passed through the format's escaping. */
 export function namer(set: FrameworkSet, locale: string, clean: (text: string) => string) {
   const text = (t: Text) => clean(localize(t, locale));
   const indicatorOf = (framework: string, id: string) => set.byId.get(framework)?.indicators.find((x) => x.id === id);
+  const w = words(locale);
   return {
+    /** The fixed words of the reports, in the same locale. */
+    w,
     text,
     framework: (id: string) => {
       const f = set.byId.get(id);
@@ -32,7 +36,9 @@ export function namer(set: FrameworkSet, locale: string, clean: (text: string) =
       return t === undefined ? "" : text(t);
     },
     stage: (id: string) =>
-      set.byId.has(id) ? text(set.byId.get(id)!.title) : id === INFORMATIZATION ? "Informatization" : clean(id),
+      set.byId.has(id) ? text(set.byId.get(id)!.title) : id === INFORMATIZATION ? w.informatization : clean(id),
+    /** The names of the scale's levels: "0 none, 1 initial, …". */
+    scale: () => Object.entries(set.levelNames).map(([level, name]) => `${level} ${text(name)}`).join(w.listSep),
   };
 }
 
@@ -40,14 +46,15 @@ export type Names = ReturnType<typeof namer>;
 
 /** Why a stage is not reached, in words. */
 export function blockerText(b: Blocker, names: Names, framework: string): string {
+  const w = names.w.blocker;
   switch (b.reason) {
     case "below-bar":
       return `${names.dimension(framework, b.dimension)} ${fixed(b.score)} < ${fixed(b.bar)}`;
     case "coverage":
-      return `${names.dimension(framework, b.dimension)} only ${share(b.share)} answered (needs ${share(b.minimum)})`;
+      return w.coverage(names.dimension(framework, b.dimension), share(b.share), share(b.minimum));
     case "unscored":
-      return b.dimension === "*" ? "nothing answered" : `${names.dimension(framework, b.dimension)} not answered`;
+      return b.dimension === "*" ? w.nothingAnswered : w.notAnswered(names.dimension(framework, b.dimension));
     case "previous-stage":
-      return `${names.stage(b.stage)} not reached`;
+      return w.stageNotReached(names.stage(b.stage));
   }
 }

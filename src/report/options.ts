@@ -6,6 +6,8 @@ export interface FormatOptions {
   readonly frameworks: FrameworkSet;
   readonly style: Style;
   readonly locale: string;
+  /** Every language asked for, the first being `locale`: formats that can show several side by side (HTML, Markdown) do. */
+  readonly locales?: readonly string[];
   /** The tool's version, for formats that name it (SARIF). */
   readonly version?: string;
 }

@@ -55,3 +55,69 @@ export const RULE_HELP: Record<Code, string> = {
   "kind-fields": "A field that the framework's kind needs, or must not have.",
   "missing-translation": "A text of a framework lacks a locale that its other texts have.",
 };
+
+/** The same help in Chinese; the short description is the text up to the first 。 */
+export const RULE_HELP_ZH: Record<Code, string> = {
+  "not-found": "命令行中的路径没有对应的文件、文件夹或匹配的通配符。请检查路径。",
+  "not-a-file": "该路径不是普通文件（而是文件夹、设备或管道）。请指明 YAML 文件本身。",
+  "unreadable": "文件存在但无法读取。请检查文件权限。",
+  "too-large": "文件超过大小上限，未被读取。请拆分文件，或调高 --max-file-size。",
+  "binary-file": "文件中是二进制数据。评估文件应为 YAML 文本。",
+  "bad-encoding": "文本不是有效的 UTF-8。请将文件另存为 UTF-8（或带字节顺序标记的 UTF-16）。",
+  "empty-file": "文件中没有 YAML 文档。可从 `smartregion init` 或示例文件开始。",
+  "yaml-syntax": "YAML 无法解析。请在所示位置修正语法。",
+  "duplicate-key": "同一映射中有重复的键，YAML 只保留其一。请删除或改名其中一个。",
+  "multiple-documents": "文件中有多个以 --- 分隔的 YAML 文档。每个文件只写一份评估。",
+  "unsupported-tag": "不接受自定义标签和 YAML 1.1 标签（!!binary、!foo）。请写普通的值。",
+  "too-many-aliases": "某个别名引用次数过多，展开后可能耗尽内存。请直接写出这些值。",
+  "too-deep": "文档嵌套超过上限。评估文件只需要几层嵌套。",
+  "not-a-mapping": "文档是列表或单个值。评估文件应为键值映射。",
+  "unknown-key": "评估格式中没有这个键。请对照 README 检查拼写。",
+  "unknown-framework": "未加载这个评估框架 id。请使用 `smartregion frameworks list` 列出的 id。",
+  "unknown-indicator": "评估框架中没有这个指标 id。请使用 `smartregion frameworks show <id>` 列出的 id。",
+  "missing-key": "所示映射缺少必填的键。",
+  "missing-one-of": "该映射至少须有所列键中的一个。",
+  "wrong-type": "值的类型不对（文本、数字、列表、映射）。",
+  "out-of-range": "数值超出允许范围；等级为 0 到 5。",
+  "not-allowed-value": "该值不在允许的取值之中。",
+  "bad-format": "该值不符合所要求的格式（例如日期应写作 YYYY-MM-DD）。",
+  "empty-value": "该值为空。",
+  "too-long": "该值超过允许的长度。",
+  "too-few-items": "列表或映射的项数少于要求。",
+  "too-many-items": "列表的项数超过上限（区域成员最多 500 个）。",
+  "bad-key": "此处不允许这个键。",
+  "conflicting-keys": "两个键互相排斥：等级与不适用，或成员文件与直接填写的指标。",
+  "schema": "该值不符合模式。",
+  "framework-kind": "城市回答创新阶段的指标；区域回答组建模式的指标。",
+  "members-in-city": "只有区域才有成员。",
+  "region-without-members": "区域须列出其成员城市，可直接写在文件中，也可引用单独的文件。",
+  "member-outside-folder": "成员文件必须位于区域文件所在的文件夹内，经符号链接也不得越出。",
+  "member-not-found": "成员文件不存在。",
+  "member-not-a-file": "成员路径不是普通文件。",
+  "duplicate-member": "同一成员列出了两次。",
+  "member-cycle": "区域不能把自己列为成员。",
+  "member-is-region": "成员是城市；区域不能作为另一个区域的成员。",
+  "member-invalid": "成员文件本身有错误，未计入区域汇总。",
+  "framework-version": "作答依据的是评估框架的另一个主版本；请核对作答是否仍然适用。",
+  "evidence-after-assessment": "佐证材料的日期晚于其所支撑的评估。",
+  "target-before-assessment": "目标日期早于评估日期。",
+  "evidence-missing": "等级较高却没有佐证材料。",
+  "evidence-stale": "佐证材料超过有效期限（从评估日期起算）。",
+  "evidence-self-reported": "该等级仅有自报的佐证材料。",
+  "gate-failed": "命令行设置的质量门槛（--min-stage、--fail-under）未达到。",
+  "unknown-dimension": "指标所属的维度未在评估框架中声明。",
+  "empty-dimension": "维度中没有指标。",
+  "duplicate-id": "同一 id 使用了两次。",
+  "kind-fields": "缺少评估框架类型所需的字段，或有该类型不应有的字段。",
+  "missing-translation": "评估框架的某段文本缺少其他文本已有的语言版本。",
+};
+
+/** The help of a rule in `locale`, and its first sentence as the short description. */
+export function ruleHelp(code: Code, locale = "en"): { short: string; full: string } {
+  if (locale === "zh-CN") {
+    const full = RULE_HELP_ZH[code];
+    return { short: full.split("。")[0]!, full };
+  }
+  const full = RULE_HELP[code];
+  return { short: full.split(". ")[0]!.replace(/\.$/, ""), full };
+}

@@ -55,3 +55,28 @@ export function jsonArrayStream(replacer: Replacer) {
     },
   };
 }
+
+/**
+ * A format written once in each language of `options.locales`, one whole document after the
+ * other, for readers on both sides of a table. It gathers the pieces, since each language's
+ * document must be complete before the next begins; with one language it is the format itself.
+ */
+export function inEachLanguage<Item, Summary>(format: StreamFormat<Item, Summary>, separator: string): StreamFormat<Item, Summary> {
+  return (options) => {
+    const locales = options.locales ?? [options.locale];
+    if (locales.length < 2) return format(options);
+    const writers = locales.map((locale) => format({ ...options, locale, locales: [locale] }));
+    const pieces: string[][] = writers.map(() => []);
+    return {
+      gathers: true,
+      head: () => "",
+      before: () => "",
+      item: (item) => {
+        writers.forEach((writer, i) => pieces[i]!.push(writer.item(item)));
+        return "";
+      },
+      tail: (summary, count) =>
+        writers.map((writer, i) => writer.head() + pieces[i]!.map((piece, j) => writer.before(j) + piece).join("") + writer.tail(summary, count)).join(separator),
+    };
+  };
+}

@@ -126,7 +126,7 @@ describe("progress", () => {
   it("counts files on a terminal once a run is long, and clears its line at the end", () => {
     const stream = terminal(true);
     let now = 0;
-    const progress = progressFor(1000, "checked", stream, () => now);
+    const progress = progressFor(1000, "checked", "en", stream, () => now);
     for (let i = 0; i < 1000; i++) {
       now += 2;
       progress.tick();
@@ -142,7 +142,7 @@ describe("progress", () => {
     for (const [isTTY, step] of [[true, 0.1], [false, 10]] as const) {
       const stream = terminal(isTTY);
       let now = 0;
-      const progress = progressFor(1000, "checked", stream, () => now);
+      const progress = progressFor(1000, "checked", "en", stream, () => now);
       for (let i = 0; i < 1000; i++) {
         now += step;
         progress.tick();

@@ -62,24 +62,24 @@ function checkOutput(format: string, text: string): void {
 const validate = validateTask({ ...common, command: "validate", recordDisk: false }, frameworks);
 
 /** Runs every command and format on the file, as the command line would, and checks all of it. */
-async function pipeline(file: string): Promise<void> {
+async function pipeline(file: string, locale: string): Promise<void> {
   const inputs = listInputs([file], cwd);
   const checked = validate(inputs.files[0]!);
   checkFindings(checked.findings);
   for (const format of Object.keys(VALIDATE_FORMATTERS) as ValidateFormat[]) {
-    checkOutput(format, VALIDATE_FORMATTERS[format]({ files: [{ file, findings: checked.findings }] }, { style: PLAIN, version: "0.0.0" }));
+    checkOutput(format, VALIDATE_FORMATTERS[format]({ files: [{ file, findings: checked.findings }] }, { style: PLAIN, version: "0.0.0", locale }));
   }
   for (const format of Object.keys(SCORE_FORMATS) as ScoreFormatName[]) {
-    const setup = { ...common, command: "score", format, colour: false, locale: "en", minStage: "integrated", failUnder: ["50"] } as const;
-    const writer = SCORE_FORMATS[format]({ frameworks, style: PLAIN, locale: "en", version: "0.0.0" });
+    const setup = { ...common, command: "score", format, colour: false, locale, minStage: "integrated", failUnder: ["50"] } as const;
+    const writer = SCORE_FORMATS[format]({ frameworks, style: PLAIN, locale, locales: [locale, "en"], version: "0.0.0" });
     const out = collector();
     const result = await writeSubjects(out, writer, inputs, 1, setup, scoreTask(setup, writer, frameworks));
     checkFindings(result.findings);
     checkOutput(format, out.text());
   }
   for (const format of Object.keys(REPORT_FORMATS) as ReportFormatName[]) {
-    const setup = { ...common, command: "report", format, colour: false, locale: "en", evidence: DEFAULT_EVIDENCE } as const;
-    const writer = REPORT_FORMATS[format]({ frameworks, style: PLAIN, locale: "en", version: "0.0.0" });
+    const setup = { ...common, command: "report", format, colour: false, locale, evidence: DEFAULT_EVIDENCE } as const;
+    const writer = REPORT_FORMATS[format]({ frameworks, style: PLAIN, locale, locales: [locale, "en"], version: "0.0.0" });
     const out = collector();
     const result = await writeSubjects(out, writer, inputs, 1, setup, reportTask(setup, writer, frameworks));
     checkFindings([...result.findings, ...result.remarks]);
@@ -128,9 +128,9 @@ writeFileSync(join(cwd, "member.yaml"), city);
 describe("fuzzing the whole pipeline", () => {
   it("survives random structures shaped like assessments, in every format", async () => {
     await fc.assert(
-      fc.asyncProperty(assessment, async (doc) => {
+      fc.asyncProperty(assessment, fc.constantFrom("en", "zh-CN"), async (doc, locale) => {
         writeFileSync(join(cwd, "fuzz.yaml"), stringify(doc));
-        await pipeline("fuzz.yaml");
+        await pipeline("fuzz.yaml", locale);
       }),
       { numRuns: runs, seed },
     );
@@ -140,9 +140,9 @@ describe("fuzzing the whole pipeline", () => {
     const edit = fc.record({ at: fc.nat({ max: city.length }), cut: fc.nat({ max: 40 }), insert: fc.oneof(text, fc.constantFrom(": ", "\n  - ", "[", "{", "&a ", "*a", "!!binary ", "\t", "'", '"', "---\n", "? ")) });
     const mutated = fc.oneof({ arbitrary: fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => edits.reduce((t, e) => t.slice(0, e.at) + e.insert + t.slice(e.at + e.cut), city)), weight: 4 }, { arbitrary: fc.string({ unit: "binary", maxLength: 400 }), weight: 1 });
     await fc.assert(
-      fc.asyncProperty(mutated, async (content) => {
+      fc.asyncProperty(mutated, fc.constantFrom("en", "zh-CN"), async (content, locale) => {
         writeFileSync(join(cwd, "fuzz.yaml"), content);
-        await pipeline("fuzz.yaml");
+        await pipeline("fuzz.yaml", locale);
       }),
       { numRuns: runs, seed },
     );

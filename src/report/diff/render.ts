@@ -1,5 +1,6 @@
 import type { SubjectDiff } from "../../diff/model.js";
-import { mdTable, mdText } from "../markdown.js";
+import { MARKDOWN_BETWEEN_LANGUAGES, mdTable, mdText } from "../markdown.js";
+import { words } from "../../i18n/words.js";
 import { nullForAbsent } from "../options.js";
 import type { FormatOptions } from "../options.js";
 import { printable } from "../printable.js";
@@ -13,6 +14,9 @@ export const DIFF_JSON_VERSION = 1;
 
 const terminal = (diff: SubjectDiff, options: FormatOptions): string => {
   const { style } = options;
+  const w = words(options.locale).diff;
+  const up = `${UP} ${w.up}`;
+  const down = `${DOWN} ${w.down}`;
   const mark = (cell: string) => (cell.startsWith(UP) ? style.good(cell) : cell.startsWith(DOWN) ? style.error(cell) : cell);
   const out: string[] = [];
   for (const block of diffView(diff, options.frameworks, options.locale, printable, "  ")) {
@@ -21,7 +25,7 @@ const terminal = (diff: SubjectDiff, options: FormatOptions): string => {
         out.push("", style.bold(block.text));
         break;
       case "line":
-        out.push(block.text.replace(`${UP} up`, style.good(`${UP} up`)).replace(`${DOWN} down`, style.error(`${DOWN} down`)));
+        out.push(block.text.replace(up, style.good(up)).replace(down, style.error(down)));
         break;
       case "table":
         out.push("", table(block.head, block.rows.map((row) => row.map(mark)), style, block.align));
@@ -34,9 +38,13 @@ const terminal = (diff: SubjectDiff, options: FormatOptions): string => {
   return `${out.join("\n").replace(/^\n/, "")}\n`;
 };
 
-const markdown = (diff: SubjectDiff, options: FormatOptions): string => {
+/** Markdown, once in each language asked for. */
+const markdown = (diff: SubjectDiff, options: FormatOptions): string =>
+  (options.locales ?? [options.locale]).map((locale) => markdownIn(diff, options, locale)).join(MARKDOWN_BETWEEN_LANGUAGES);
+
+const markdownIn = (diff: SubjectDiff, options: FormatOptions, locale: string): string => {
   const out: string[] = [];
-  for (const block of diffView(diff, options.frameworks, options.locale, mdText, "&nbsp;&nbsp;")) {
+  for (const block of diffView(diff, options.frameworks, locale, mdText, "&nbsp;&nbsp;")) {
     switch (block.type) {
       case "heading":
         out.push(`${"#".repeat(block.level)} ${block.text}`, "");

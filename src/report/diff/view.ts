@@ -20,45 +20,48 @@ export const DOWN = "▼";
 
 export function diffView(diff: SubjectDiff, set: FrameworkSet, locale: string, clean: (text: string) => string, indent: string): Block[] {
   const names = namer(set, locale, clean);
+  const { w } = names;
   const out: Block[] = [];
   const line = (text: string) => out.push({ type: "line", text });
+  const stageHead = w.heading(w.head.stageDimension);
 
-  out.push({ type: "heading", level: 2, text: `${clean(diff.name)} (${diff.kind}): ${diff.older.date} → ${diff.newer.date}` });
-  line(`Older: ${clean(diff.older.file)} · newer: ${clean(diff.newer.file)}`);
-  if (diff.older.date > diff.newer.date) line("The older assessment is dated after the newer one: every change below reads backwards.");
+  out.push({ type: "heading", level: 2, text: `${clean(diff.name)}${w.paren(w.kind[diff.kind])}${w.colon}${diff.older.date} → ${diff.newer.date}` });
+  line(`${w.diff.older}${w.colon}${clean(diff.older.file)} · ${w.diff.newer}${w.colon}${clean(diff.newer.file)}`);
+  if (diff.older.date > diff.newer.date) line(w.diff.backwards);
 
   if (diff.kind === "city") {
-    answers(out, diff.own, names, indent, "Stage / dimension");
+    answers(out, diff.own, names, indent, stageHead);
   } else {
-    line(`Best-fit model: ${transition(diff.fit?.before, diff.fit?.after, (id) => names.framework(id))}`);
-    if (diff.regionStage !== undefined) line(`Region stage (weakest member): ${stageText(diff.regionStage, names)}`);
-    answers(out, diff.own, names, indent, "Formation model / dimension");
-    out.push({ type: "heading", level: 3, text: "Members' stages, weighted mean" });
-    out.push(scoreTable(diff.rollup, names, indent, "Stage / dimension"));
+    line(`${w.bestFit}${w.colon}${transition(diff.fit?.before, diff.fit?.after, (id) => names.framework(id), names)}`);
+    if (diff.regionStage !== undefined) line(`${w.regionStage}${w.colon}${stageText(diff.regionStage, names)}`);
+    answers(out, diff.own, names, indent, w.heading(w.head.modelDimension));
+    out.push({ type: "heading", level: 3, text: w.diff.membersMean });
+    out.push(scoreTable(diff.rollup, names, indent, stageHead));
     for (const member of diff.members) {
-      out.push({ type: "heading", level: 3, text: `Member: ${clean(member.name)}` });
-      if (member.presence !== "both") line(member.presence === "joined" ? "Joined the region since the older assessment." : "Left the region since the older assessment.");
-      else if (member.changes === undefined) line("Could not be scored in one of the two assessments.");
-      else answers(out, member.changes, names, indent, "Stage / dimension", true);
+      out.push({ type: "heading", level: 3, text: `${w.diff.member}${w.colon}${clean(member.name)}` });
+      if (member.presence !== "both") line(member.presence === "joined" ? w.diff.joined : w.diff.left);
+      else if (member.changes === undefined) line(w.diff.unscorable);
+      else answers(out, member.changes, names, indent, stageHead, true);
     }
   }
 
-  out.push({ type: "heading", level: 3, text: diff.regressions.length === 0 ? "No regressions" : `Regressions (${diff.regressions.length})` });
+  out.push({ type: "heading", level: 3, text: diff.regressions.length === 0 ? w.diff.noRegressions : w.diff.regressions(diff.regressions.length) });
   if (diff.regressions.length > 0) out.push({ type: "list", items: diff.regressions.map((r) => regressionText(r, names, clean)) });
   return out;
 }
 
 function answers(out: Block[], diff: AnswersDiff, names: Names, indent: string, head: string, onlyChanged = false): void {
-  if (diff.stage !== undefined) out.push({ type: "line", text: `Stage reached: ${stageText(diff.stage, names)}` });
+  const { w } = names;
+  if (diff.stage !== undefined) out.push({ type: "line", text: `${w.stageReached}${w.colon}${stageText(diff.stage, names)}` });
   const scores = onlyChanged ? diff.scores.filter((s) => s.delta !== 0) : diff.scores;
   if (scores.length > 0) out.push(scoreTable(scores, names, indent, head));
   if (diff.indicators.length === 0) {
-    out.push({ type: "line", text: "No indicator moved." });
+    out.push({ type: "line", text: w.diff.noIndicatorMoved });
   } else {
     out.push({
       type: "table",
-      head: ["Indicator", "Before", "After", "Change"],
-      rows: diff.indicators.map((i) => [`${names.framework(i.framework)} › ${names.indicator(i.framework, i.indicator)}`, levelText(i.before), levelText(i.after), movementText(i)]),
+      head: [w.head.indicator, w.head.before, w.head.after, w.head.change].map(w.heading),
+      rows: diff.indicators.map((i) => [`${names.framework(i.framework)} › ${names.indicator(i.framework, i.indicator)}`, levelText(i.before, names), levelText(i.after, names), movementText(i, names)]),
       align: ["left", "right", "right", "left"],
     });
   }
@@ -66,8 +69,9 @@ function answers(out: Block[], diff: AnswersDiff, names: Names, indent: string, 
     out.push({
       type: "list",
       items: diff.evidence.map((e) => {
-        const parts = [...(e.added.length > 0 ? [`added ${e.added.map((t) => `“${names.text(t)}”`).join(", ")}`] : []), ...(e.withdrawn.length > 0 ? [`withdrawn ${e.withdrawn.map((t) => `“${names.text(t)}”`).join(", ")}`] : [])];
-        return `Evidence for ${names.indicator(e.framework, e.indicator)}: ${parts.join("; ")}`;
+        const titles = (list: readonly string[]) => list.map((t) => w.quote(names.text(t))).join(w.listSep);
+        const parts = [...(e.added.length > 0 ? [`${w.diff.added} ${titles(e.added)}`] : []), ...(e.withdrawn.length > 0 ? [`${w.diff.withdrawn} ${titles(e.withdrawn)}`] : [])];
+        return `${w.diff.evidenceFor(names.indicator(e.framework, e.indicator))}${w.colon}${parts.join(w.clauseSep)}`;
       }),
     });
   }
@@ -76,59 +80,63 @@ function answers(out: Block[], diff: AnswersDiff, names: Names, indent: string, 
 function scoreTable(scores: readonly ScoreChange[], names: Names, indent: string, head: string): Block {
   return {
     type: "table",
-    head: [head, "Before", "After", "Change"],
-    rows: scores.map((s) => [s.dimension === undefined ? names.framework(s.framework) : `${indent}${names.dimension(s.framework, s.dimension)}`, fixed(s.before), fixed(s.after), deltaText(s)]),
+    head: [head, ...[names.w.head.before, names.w.head.after, names.w.head.change].map(names.w.heading)],
+    rows: scores.map((s) => [s.dimension === undefined ? names.framework(s.framework) : `${indent}${names.dimension(s.framework, s.dimension)}`, fixed(s.before), fixed(s.after), deltaText(s, names)]),
     align: ["left", "right", "right", "left"],
   };
 }
 
-function deltaText(s: ScoreChange): string {
-  if (s.delta === undefined) return s.before === undefined && s.after !== undefined ? "new" : s.before !== undefined ? "no longer scored" : "";
+function deltaText(s: ScoreChange, names: Names): string {
+  const w = names.w.diff;
+  if (s.delta === undefined) return s.before === undefined && s.after !== undefined ? w.new : s.before !== undefined ? w.noLongerScored : "";
   if (s.delta === 0) return "=";
   return s.delta > 0 ? `${UP} +${s.delta.toFixed(2)}` : `${DOWN} −${(-s.delta).toFixed(2)}`;
 }
 
-function levelText(s: LevelState): string {
-  return s.notApplicable ? "n/a" : s.level === undefined ? "–" : String(s.level);
+function levelText(s: LevelState, names: Names): string {
+  return s.notApplicable ? names.w.diff.notApplicable : s.level === undefined ? "–" : String(s.level);
 }
 
-function movementText(i: IndicatorChange): string {
+function movementText(i: IndicatorChange, names: Names): string {
+  const w = names.w.diff;
   switch (i.movement) {
     case "up":
-      return `${UP} up`;
+      return `${UP} ${w.up}`;
     case "down":
-      return `${DOWN} down`;
+      return `${DOWN} ${w.down}`;
     case "answered":
-      return "answered";
+      return w.answered;
     case "unanswered":
-      return "answer withdrawn";
+      return w.answerWithdrawn;
     case "not-applicable":
-      return "now not applicable";
+      return w.nowNotApplicable;
     case "applicable":
-      return "applicable again";
+      return w.applicableAgain;
   }
 }
 
 function stageText(change: StageChange, names: Names): string {
-  const moved = change.direction === "up" ? ` (${UP} up)` : change.direction === "down" ? ` (${DOWN} down)` : " (unchanged)";
-  return `${transition(change.before, change.after, (id) => names.stage(id))}${moved}`;
+  const { w } = names;
+  const moved = change.direction === "up" ? w.paren(`${UP} ${w.diff.up}`) : change.direction === "down" ? w.paren(`${DOWN} ${w.diff.down}`) : w.paren(w.diff.unchanged);
+  return `${transition(change.before, change.after, (id) => names.stage(id), names)}${moved}`;
 }
 
-function transition(before: string | undefined, after: string | undefined, name: (id: string) => string): string {
-  const show = (id: string | undefined) => (id === undefined ? "none" : name(id));
+function transition(before: string | undefined, after: string | undefined, name: (id: string) => string, names: Names): string {
+  const show = (id: string | undefined) => (id === undefined ? names.w.none : name(id));
   return before === after ? show(after) : `${show(before)} → ${show(after)}`;
 }
 
 function regressionText(r: Regression, names: Names, clean: (text: string) => string): string {
-  const where = r.member === undefined ? "" : `${clean(r.member)}: `;
+  const w = names.w;
+  const where = r.member === undefined ? "" : `${clean(r.member)}${w.colon}`;
   switch (r.what) {
     case "stage":
-      return `${where}stage ${names.stage(r.before)} → ${names.stage(r.after)}`;
+      return `${where}${w.diff.stage} ${names.stage(r.before)} → ${names.stage(r.after)}`;
     case "region-stage":
-      return `region stage ${names.stage(r.before)} → ${names.stage(r.after)}`;
+      return `${w.diff.regionStage} ${names.stage(r.before)} → ${names.stage(r.after)}`;
     case "score":
       return `${where}${r.dimension === undefined ? names.framework(r.framework!) : `${names.framework(r.framework!)} › ${names.dimension(r.framework!, r.dimension)}`} ${r.before} → ${r.after}`;
     case "indicator":
-      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)} level ${r.before} → ${r.after}`;
+      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)} ${w.diff.level} ${r.before} → ${r.after}`;
   }
 }

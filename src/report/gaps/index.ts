@@ -1,4 +1,6 @@
 import { ciFormat } from "../ci.js";
+import { inEachLanguage } from "../stream.js";
+import { MARKDOWN_BETWEEN_LANGUAGES } from "../markdown.js";
 import type { CiFormatName } from "../ci.js";
 import { reportHtml } from "./html.js";
 import { reportJson } from "./json.js";
@@ -12,7 +14,7 @@ export type ReportFormatName = "terminal" | "json" | "markdown" | "html" | CiFor
 export const REPORT_FORMATS = {
   terminal: reportTerminal,
   json: reportJson,
-  markdown: reportMarkdown,
+  markdown: inEachLanguage(reportMarkdown, MARKDOWN_BETWEEN_LANGUAGES),
   html: reportHtml,
   sarif: ciFormat("sarif", "report"),
   junit: ciFormat("junit", "report"),

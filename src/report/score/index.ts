@@ -1,4 +1,6 @@
 import { ciFormat } from "../ci.js";
+import { inEachLanguage } from "../stream.js";
+import { MARKDOWN_BETWEEN_LANGUAGES } from "../markdown.js";
 import type { CiFormatName } from "../ci.js";
 import { scoreJson } from "./json.js";
 import { scoreMarkdown } from "./markdown.js";
@@ -11,7 +13,7 @@ export type ScoreFormatName = "terminal" | "json" | "markdown" | CiFormatName;
 export const SCORE_FORMATS = {
   terminal: scoreTerminal,
   json: scoreJson,
-  markdown: scoreMarkdown,
+  markdown: inEachLanguage(scoreMarkdown, MARKDOWN_BETWEEN_LANGUAGES),
   sarif: ciFormat("sarif", "score"),
   junit: ciFormat("junit", "score"),
   github: ciFormat("github", "score"),

@@ -12,65 +12,70 @@ import type { ScoreFormat } from "./model.js";
 import { blankLineBetween } from "../stream.js";
 
 
-function header(score: SubjectScore, names: Names, style: Style): string[] {
-  const lines = [style.bold(`${printable(score.name)} (${score.kind})`) + style.dim(`  ${score.date}  ${printable(score.file)}`)];
-  if (score.targetStage !== undefined) lines.push(`Target: ${names.stage(score.targetStage)}${score.targetDate !== undefined ? ` by ${score.targetDate}` : ""}`);
+/** The subject's name, kind, date and file, and its target: the first lines of score and report. */
+export function subjectHeader(score: SubjectScore, names: Names, style: Style): string[] {
+  const { w } = names;
+  const lines = [style.bold(`${printable(score.name)}${w.paren(w.kind[score.kind])}`) + style.dim(`  ${score.date}  ${printable(score.file)}`)];
+  if (score.targetStage !== undefined) lines.push(`${w.target}${w.colon}${w.targetValue(names.stage(score.targetStage), score.targetDate)}`);
   return lines;
 }
 
 function frameworkRows(result: FrameworkResult, names: Names, style: Style): string[][] {
+  const { w } = names;
   const a = result.attainment;
-  const status = a === undefined ? "" : a.reached ? style.good("reached") : style.error("not reached");
+  const status = a === undefined ? "" : a.reached ? style.good(w.reached) : style.error(w.notReached);
   const rows = [[style.bold(names.framework(result.id)), fixed(result.score), bar(result.score), pct(result.score), share(result.coverage.share), status]];
   for (const d of result.dimensions) {
     const below = a !== undefined && d.score !== undefined && d.score < a.bar;
-    const mark = a === undefined ? "" : d.score === undefined ? style.warning("no answers") : below ? style.error(`< ${fixed(a.bar)}`) : style.good(`≥ ${fixed(a.bar)}`);
+    const mark = a === undefined ? "" : d.score === undefined ? style.warning(w.noAnswers) : below ? style.error(`< ${fixed(a.bar)}`) : style.good(`≥ ${fixed(a.bar)}`);
     rows.push([`  ${names.dimension(result.id, d.id)}`, fixed(d.score), bar(d.score), pct(d.score), `${d.coverage.answered}/${d.coverage.applicable}`, mark]);
   }
   return rows;
 }
 
-const PROFILE_HEAD = ["stage / dimension", "score", "0 ─────────────── 5", "%", "answered", "status"];
+const SCALE_HEAD = "0 ─────────────── 5";
 const PROFILE_ALIGN = ["left", "right", "left", "right", "right", "left"] as const;
 
 function profileLines(profile: StageProfile, names: Names, style: Style): string[] {
-  const lines = ["", `Stage reached: ${style.bold(names.stage(profile.current))}`];
+  const { w } = names;
+  const lines = ["", `${w.stageReached}${w.colon}${style.bold(names.stage(profile.current))}`];
   if (profile.next !== undefined) {
     const next = profile.stages.find((s) => s.id === profile.next)!;
     const blockers = next.attainment?.blockers.map((b) => blockerText(b, names, next.id)) ?? [];
-    lines.push(`Next stage: ${names.stage(profile.next)}, held back by ${blockers.join("; ")}`);
+    lines.push(`${w.nextStage}${w.colon}${names.stage(profile.next)}${w.heldBackBy(blockers.join(w.clauseSep))}`);
   }
-  lines.push(table(PROFILE_HEAD, profile.stages.flatMap((s) => frameworkRows(s, names, style)), style, PROFILE_ALIGN));
+  const head = [w.head.stageDimension, w.head.score, SCALE_HEAD, "%", w.head.answered, w.head.status];
+  lines.push(table(head, profile.stages.flatMap((s) => frameworkRows(s, names, style)), style, PROFILE_ALIGN));
   return lines;
 }
 
 function city(score: CityScore, names: Names, style: Style): string[] {
-  return [...header(score, names, style), ...profileLines(score.profile, names, style)];
+  return [...subjectHeader(score, names, style), ...profileLines(score.profile, names, style)];
 }
 
 function region(score: RegionScore, set: FrameworkSet, names: Names, style: Style): string[] {
-  const lines = [...header(score, names, style), ""];
+  const { w } = names;
+  const lines = [...subjectHeader(score, names, style), ""];
   const { fit } = score;
-  if (fit.best === undefined) lines.push("Best-fit model: none (no region-level indicator answered)");
+  if (fit.best === undefined) lines.push(`${w.bestFit}${w.colon}${w.bestFitNone}`);
   else {
     const best = fit.ranking[0]!;
     const runnerUp = fit.ranking[1];
     lines.push(
-      `Best-fit model: ${style.bold(names.framework(fit.best))}, fit ${fixed(best.fit)}` +
-        (runnerUp !== undefined ? ` against ${fixed(runnerUp.fit)} for ${names.framework(runnerUp.model)}` : "") +
-        `; readiness ${pct(best.readiness)}`,
+      `${w.bestFit}${w.colon}${style.bold(names.framework(fit.best))}` +
+        w.fitLine(fixed(best.fit), runnerUp === undefined ? undefined : names.framework(runnerUp.model), runnerUp === undefined ? undefined : fixed(runnerUp.fit), pct(best.readiness)),
     );
     const strongest = fit.deciding.filter((d) => d.model === fit.best);
     const weakest = fit.deciding.filter((d) => d.model !== fit.best);
-    lines.push(`  Deciding: ${strongest.map((d) => `${names.indicator(d.model, d.indicator)} ${d.level ?? "–"}`).join(", ")}`);
+    lines.push(`  ${w.deciding}${w.colon}${strongest.map((d) => `${names.indicator(d.model, d.indicator)} ${d.level ?? "–"}`).join(w.listSep)}`);
     if (weakest.length > 0 && runnerUp !== undefined) {
-      lines.push(`  ${names.framework(runnerUp.model)} lacks: ${weakest.map((d) => `${names.indicator(d.model, d.indicator)} ${d.level ?? "–"}`).join(", ")}`);
+      lines.push(`  ${w.lacks(names.framework(runnerUp.model))}${w.colon}${weakest.map((d) => `${names.indicator(d.model, d.indicator)} ${d.level ?? "–"}`).join(w.listSep)}`);
     }
   }
   lines.push(
     "",
     table(
-      ["formation model", "fit", "readiness", "0 ─────────────── 5", "%", "answered"],
+      [w.head.model, w.head.fit, w.head.readiness, SCALE_HEAD, "%", w.head.answered],
       fit.ranking.map((r) => {
         const model = score.models.find((m) => m.id === r.model)!;
         return [r.model === fit.best ? style.bold(names.framework(r.model)) : names.framework(r.model), fixed(r.fit), fixed(r.readiness), bar(r.readiness), pct(r.readiness), share(model.coverage.share)];
@@ -80,21 +85,21 @@ function region(score: RegionScore, set: FrameworkSet, names: Names, style: Styl
     ),
   );
 
-  lines.push("", `Region stage (weakest member): ${style.bold(names.stage(score.rollup.stage))}`);
+  lines.push("", `${w.regionStage}${w.colon}${style.bold(names.stage(score.rollup.stage))}`);
   const rollRows: string[][] = [];
   for (const s of score.rollup.stages) {
     rollRows.push([style.bold(names.framework(s.id)), fixed(s.min), fixed(s.mean), fixed(s.max), fixed(s.spread), `${s.reachedBy}/${s.members}`]);
     for (const d of s.dimensions) rollRows.push([`  ${names.dimension(s.id, d.id)}`, fixed(d.min), fixed(d.mean), fixed(d.max), fixed(d.spread), ""]);
   }
-  lines.push(table(["stage / dimension", "min", "weighted mean", "max", "spread", "reached by"], rollRows, style, ["left", "right", "right", "right", "right", "right"]));
+  lines.push(table([w.head.stageDimension, w.head.min, w.head.weightedMean, w.head.max, w.head.spread, w.head.reachedBy], rollRows, style, ["left", "right", "right", "right", "right", "right"]));
 
   const memberRows = score.members.map((m) => {
     const scores = set.stages.map((_, i) => (m.profile === undefined ? "–" : fixed(m.profile.stages[i]!.score)));
-    const stage = m.profile === undefined ? style.error(`not scored (${m.problem ?? ""})`) : names.stage(m.profile.current);
-    return [printable(m.name), m.weightFrom === "equal" ? "1 (equal)" : String(m.weight), stage, ...scores];
+    const stage = m.profile === undefined ? style.error(w.notScored(printable(m.problem ?? ""))) : names.stage(m.profile.current);
+    return [printable(m.name), m.weightFrom === "equal" ? w.equalWeight : String(m.weight), stage, ...scores];
   });
   const memberAlign = ["left", "right", "left", ...set.stages.map(() => "right" as const)] as const;
-  lines.push("", table(["member", "weight", "stage reached", ...set.stages.map((s) => names.framework(s.id))], memberRows, style, memberAlign));
+  lines.push("", table([w.head.member, w.head.weight, w.head.stageReached, ...set.stages.map((s) => names.framework(s.id))], memberRows, style, memberAlign));
   return lines;
 }
 
@@ -108,14 +113,16 @@ export const scoreTerminal: ScoreFormat = (options) => {
     before: blankLineBetween.before,
     tail: ({ gates, findings }, count) => {
       const blocks: string[] = [];
-      if (findings.length > 0) blocks.push(findingLines(findings, style).join("\n"));
+      const w = names.w.gates;
+      if (findings.length > 0) blocks.push(findingLines(findings, style, options.locale).join("\n"));
       if (gates.length > 0) {
         blocks.push(
           gates
             .map((g) => {
-              const actual = typeof g.actual === "number" ? `${fixed(g.actual, 1)}%` : (g.actual ?? "no score");
-              const verdict = g.passed ? style.good("passed") : style.error(`FAILED, short by ${g.gate.kind === "min-stage" ? `${g.shortBy} stage(s)` : `${fixed(g.shortBy, 1)} points`}`);
-              return `${printable(g.file)}: gate ${gateText(g.gate)}: ${actual} ${verdict}`;
+              const actual = typeof g.actual === "number" ? `${fixed(g.actual, 1)}%` : g.actual === undefined ? w.noScore : names.stage(g.actual);
+              const short = g.gate.kind === "min-stage" ? w.stages(g.shortBy) : w.points(fixed(g.shortBy, 1));
+              const verdict = g.passed ? style.good(w.passed) : style.error(`${w.failed}${names.w.listSep}${w.shortBy(short)}`);
+              return `${printable(g.file)}${names.w.colon}${w.gate} ${gateText(g.gate)}${names.w.colon}${actual} ${verdict}`;
             })
             .join("\n"),
         );

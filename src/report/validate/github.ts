@@ -7,10 +7,10 @@ const data = (text: string) => printable(text).replace(/%/g, "%25").replace(/\r/
 const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions workflow commands: one annotation a problem, on the file, line and column. */
-export function formatGithub(result: ValidationResult): string {
+export function formatGithub(result: ValidationResult, locale = "en"): string {
   const lines = result.files.flatMap((file) =>
     file.findings.map(
-      (f) => `::${f.severity === "error" ? "error" : "warning"} file=${property(f.file)},line=${f.line},col=${f.col},title=${property(f.code)}::${data(message(f))}`,
+      (f) => `::${f.severity === "error" ? "error" : "warning"} file=${property(f.file)},line=${f.line},col=${f.col},title=${property(f.code)}::${data(message(f, locale))}`,
     ),
   );
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;

@@ -14,13 +14,15 @@ export interface ValidateFormatOptions {
   readonly version: string;
   /** The command that made the result, for formats that name it (JUnit); `validate` when not given. */
   readonly command?: string;
+  /** The language of the messages. */
+  readonly locale: string;
 }
 
 /** Every output format of `validate`; `--format` takes its choices from these keys. */
 export const VALIDATE_FORMATTERS = {
-  stylish: (result, options) => formatStylish(result, options.style),
-  json: (result) => formatJson(result),
-  sarif: (result, options) => formatSarif(result, options.version),
-  junit: (result, options) => formatJunit(result, options.command),
-  github: (result) => formatGithub(result),
+  stylish: (result, options) => formatStylish(result, options.style, options.locale),
+  json: (result, options) => formatJson(result, options.locale),
+  sarif: (result, options) => formatSarif(result, options.version, options.locale),
+  junit: (result, options) => formatJunit(result, options.command, options.locale),
+  github: (result, options) => formatGithub(result, options.locale),
 } satisfies Record<ValidateFormat, (result: ValidationResult, options: ValidateFormatOptions) => string>;

@@ -6,7 +6,7 @@ import type { ValidationResult } from "./model.js";
 export const VALIDATE_JSON_VERSION = 1;
 
 /** A stable, documented JSON document (see README, "validate --format json"). */
-export function formatJson(result: ValidationResult): string {
+export function formatJson(result: ValidationResult, locale = "en"): string {
   const document = {
     smartregion: "validate",
     version: VALIDATE_JSON_VERSION,
@@ -20,7 +20,7 @@ export function formatJson(result: ValidationResult): string {
         line: f.line,
         col: f.col,
         path: f.path,
-        message: message(f),
+        message: message(f, locale),
         facts: f.facts,
       })),
     })),

@@ -1,4 +1,5 @@
 import { message } from "../messages.js";
+import { words } from "../../i18n/words.js";
 import type { ValidationResult } from "./model.js";
 
 /** Text safe in XML 1.0: escaped markup, and no character XML cannot carry. */
@@ -10,14 +11,15 @@ export function xmlText(text: string): string {
 }
 
 /** JUnit XML: one test case a file, failing when the file has errors; warnings go to system-out. */
-export function formatJunit(result: ValidationResult, command = "validate"): string {
+export function formatJunit(result: ValidationResult, command = "validate", locale = "en"): string {
+  const w = words(locale);
   const failures = result.files.filter((f) => f.findings.some((x) => x.severity === "error")).length;
   const cases = result.files.map((file) => {
-    const line = (f: (typeof file.findings)[number]) => `${file.file}:${f.line}:${f.col} ${f.severity} ${message(f)} (${f.code})`;
+    const line = (f: (typeof file.findings)[number]) => `${file.file}:${f.line}:${f.col} ${w.severity[f.severity]} ${message(f, locale)} (${f.code})`;
     const errors = file.findings.filter((f) => f.severity === "error");
     const warnings = file.findings.filter((f) => f.severity === "warning");
     const failure =
-      errors.length === 0 ? "" : `\n      <failure message="${xmlText(`${errors.length} error(s)`)}" type="error">${xmlText(errors.map(line).join("\n"))}</failure>`;
+      errors.length === 0 ? "" : `\n      <failure message="${xmlText(w.validate.errorCount(errors.length))}" type="error">${xmlText(errors.map(line).join("\n"))}</failure>`;
     const out = warnings.length === 0 ? "" : `\n      <system-out>${xmlText(warnings.map(line).join("\n"))}</system-out>`;
     return `    <testcase classname="smartregion.${command}" name="${xmlText(file.file)}" file="${xmlText(file.file)}">${failure}${out}${failure || out ? "\n    " : ""}</testcase>`;
   });

@@ -1,11 +1,11 @@
 import { compareText } from "../../findings.js";
 import type { Code } from "../../findings.js";
 import { message } from "../messages.js";
-import { RULE_HELP } from "../rules.js";
+import { ruleHelp } from "../rules.js";
 import type { ValidationResult } from "./model.js";
 
 /** SARIF 2.1.0: each rule used is described once; every result points at file, line and column. */
-export function formatSarif(result: ValidationResult, version: string): string {
+export function formatSarif(result: ValidationResult, version: string, locale = "en"): string {
   const findings = result.files.flatMap((f) => f.findings);
   const codes = [...new Set(findings.map((f) => f.code))].sort(compareText) as Code[];
   const index = new Map(codes.map((c, i) => [c, i]));
@@ -21,9 +21,9 @@ export function formatSarif(result: ValidationResult, version: string): string {
             rules: codes.map((code) => ({
               id: code,
               name: code,
-              shortDescription: { text: RULE_HELP[code].split(". ")[0]!.replace(/\.$/, "") },
-              fullDescription: { text: RULE_HELP[code] },
-              help: { text: RULE_HELP[code] },
+              shortDescription: { text: ruleHelp(code, locale).short },
+              fullDescription: { text: ruleHelp(code, locale).full },
+              help: { text: ruleHelp(code, locale).full },
               defaultConfiguration: { level: findings.find((f) => f.code === code)!.severity === "error" ? "error" : "warning" },
             })),
           },
@@ -32,7 +32,7 @@ export function formatSarif(result: ValidationResult, version: string): string {
           ruleId: f.code,
           ruleIndex: index.get(f.code)!,
           level: f.severity === "error" ? "error" : "warning",
-          message: { text: message(f) },
+          message: { text: message(f, locale) },
           locations: [
             {
               physicalLocation: {

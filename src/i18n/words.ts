@@ -1,0 +1,585 @@
+import type { Locale } from "./locale.js";
+
+/**
+ * Every word the reports, tables and summaries print, in each language. Texts that come from
+ * the frameworks (titles, questions, descriptors, advice) are not here: the frameworks carry
+ * their own. Values passed in are already made safe by the format.
+ */
+export interface Words {
+  readonly locale: Locale;
+  // Punctuation and joins, which differ between the languages.
+  readonly colon: string;
+  readonly listSep: string;
+  readonly clauseSep: string;
+  readonly period: string;
+  /** After a label that ends in a colon: a space in English, nothing after a full-width colon. */
+  readonly afterLabel: string;
+  readonly paren: (text: string) => string;
+  readonly quote: (text: string) => string;
+  /** A table heading as a Markdown or HTML table starts it. */
+  readonly heading: (text: string) => string;
+
+  readonly kind: { readonly city: string; readonly region: string };
+  readonly severity: { readonly error: string; readonly warning: string };
+  readonly none: string;
+  readonly informatization: string;
+  readonly assessed: (date: string) => string;
+  readonly target: string;
+  readonly targetValue: (stage: string, date: string | undefined) => string;
+  readonly stageReached: string;
+  readonly nextStage: string;
+  readonly heldBackBy: (blockers: string) => string;
+  readonly reached: string;
+  readonly notReached: string;
+  readonly noAnswers: string;
+  readonly below: (bar: string) => string;
+  readonly bestFit: string;
+  readonly bestFitNone: string;
+  readonly fitLine: (fit: string, runnerUp: string | undefined, runnerUpFit: string | undefined, readiness: string) => string;
+  readonly fitShort: (fit: string, readiness: string) => string;
+  readonly readinessShort: (readiness: string) => string;
+  readonly deciding: string;
+  readonly decidingIndicators: string;
+  readonly lacks: (model: string) => string;
+  readonly regionStage: string;
+  readonly readinessEach: string;
+  readonly equalWeight: string;
+  readonly notScored: (problem: string) => string;
+  readonly blocker: {
+    readonly coverage: (dimension: string, share: string, minimum: string) => string;
+    readonly nothingAnswered: string;
+    readonly notAnswered: (dimension: string) => string;
+    readonly stageNotReached: (stage: string) => string;
+  };
+  readonly head: {
+    readonly stageDimension: string;
+    readonly modelDimension: string;
+    readonly score: string;
+    readonly score05: string;
+    readonly answered: string;
+    readonly status: string;
+    readonly model: string;
+    readonly fit: string;
+    readonly readiness: string;
+    readonly min: string;
+    readonly weightedMean: string;
+    readonly max: string;
+    readonly spread: string;
+    readonly reachedBy: string;
+    readonly member: string;
+    readonly weight: string;
+    readonly stageReached: string;
+    readonly framework: string;
+    readonly indicator: string;
+    readonly dimension: string;
+    readonly level: string;
+    readonly target: string;
+    readonly gap: string;
+    readonly priority: string;
+    readonly from: string;
+    readonly to: string;
+    readonly newLevel: string;
+    readonly newLevelAndHow: string;
+    readonly advice: string;
+    readonly before: string;
+    readonly after: string;
+    readonly change: string;
+  };
+  readonly gates: {
+    readonly title: string;
+    readonly gate: string;
+    readonly onFile: (gate: string, file: string) => string;
+    readonly noScore: string;
+    readonly passed: string;
+    readonly failed: string;
+    readonly shortBy: (amount: string) => string;
+    readonly stages: (n: number) => string;
+    readonly points: (n: string) => string;
+  };
+  readonly plan: {
+    readonly toReach: (stage: string) => string;
+    readonly steps: (levels: number, indicators: number) => string;
+    readonly levelLabel: (level: number) => string;
+    readonly adviceLabel: string;
+    readonly answerMore: (needed: number, dimension: string, indicators: string) => string;
+    readonly outOfReach: string;
+    readonly nothingToRaise: string;
+    readonly nothingToRaiseShort: string;
+    readonly everyStageReached: string;
+    readonly holdingBack: (stage: string) => string;
+    readonly memberToReach: (member: string, current: string, next: string) => string;
+  };
+  readonly gaps: {
+    readonly unanswered: string;
+    readonly cityTitle: string;
+    readonly cityTitleStar: string;
+    readonly regionTitle: string;
+    readonly ownTargets: string;
+    readonly ownTargetNote: string;
+    readonly evidence: string;
+    readonly evidenceToCheck: string;
+    readonly problems: string;
+    readonly chartTitle: (title: string) => string;
+    readonly chartCaption: (n: number) => string;
+  };
+  readonly documents: {
+    readonly scores: string;
+    readonly gapReport: string;
+    readonly gapReportOf: (name: string) => string;
+    readonly scale: (levels: string) => string;
+    readonly madeWith: string;
+    readonly members: string;
+    readonly readinessForIt: string;
+    readonly seriesScore: string;
+    readonly seriesMean: string;
+    readonly seriesWeakest: string;
+    readonly radarCity: string;
+    readonly radarCityCaption: string;
+    readonly radarRegion: string;
+    readonly radarRegionCaption: string;
+    readonly memberChart: string;
+    readonly memberChartCaption: string;
+    readonly languages: string;
+  };
+  readonly diff: {
+    readonly older: string;
+    readonly newer: string;
+    readonly backwards: string;
+    readonly membersMean: string;
+    readonly member: string;
+    readonly joined: string;
+    readonly left: string;
+    readonly unscorable: string;
+    readonly noRegressions: string;
+    readonly regressions: (n: number) => string;
+    readonly noIndicatorMoved: string;
+    readonly added: string;
+    readonly withdrawn: string;
+    readonly evidenceFor: (indicator: string) => string;
+    readonly new: string;
+    readonly noLongerScored: string;
+    readonly notApplicable: string;
+    readonly up: string;
+    readonly down: string;
+    readonly answered: string;
+    readonly answerWithdrawn: string;
+    readonly nowNotApplicable: string;
+    readonly applicableAgain: string;
+    readonly unchanged: string;
+    readonly stage: string;
+    readonly regionStage: string;
+    readonly level: string;
+  };
+  readonly validate: {
+    readonly valid: (files: number) => string;
+    readonly problems: (problems: number, errors: number, warnings: number, invalid: number, files: number) => string;
+    readonly errorCount: (n: number) => string;
+  };
+  readonly frameworks: {
+    readonly listHead: readonly string[];
+    readonly stage: (order: string) => string;
+    readonly model: string;
+    readonly version: (v: string) => string;
+    readonly case: string;
+    readonly ready: (bar: string) => string;
+    readonly reachedWhen: (bar: string, coverage: string | undefined, afterPrevious: boolean) => string;
+    readonly weight: (w: string) => string;
+    readonly seeAlso: string;
+  };
+  readonly cli: {
+    readonly configUnusable: string;
+    readonly frameworkBroken: string;
+    readonly internalError: string;
+    readonly runWithDebug: string;
+    readonly progress: (verb: "checked" | "scored" | "reported on", count: number, total: number, percent: number) => string;
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export const EN: Words = {
+  locale: "en",
+  colon: ": ",
+  listSep: ", ",
+  clauseSep: "; ",
+  period: ".",
+  afterLabel: " ",
+  paren: (text) => ` (${text})`,
+  quote: (text) => `“${text}”`,
+  heading: (text) => text.charAt(0).toUpperCase() + text.slice(1),
+
+  kind: { city: "city", region: "region" },
+  severity: { error: "error", warning: "warning" },
+  none: "none",
+  informatization: "Informatization",
+  assessed: (date) => `Assessed ${date}`,
+  target: "Target",
+  targetValue: (stage, date) => `${stage}${date !== undefined ? ` by ${date}` : ""}`,
+  stageReached: "Stage reached",
+  nextStage: "Next stage",
+  heldBackBy: (blockers) => `, held back by ${blockers}`,
+  reached: "reached",
+  notReached: "not reached",
+  noAnswers: "no answers",
+  below: (bar) => `below ${bar}`,
+  bestFit: "Best-fit model",
+  bestFitNone: "none (no region-level indicator answered)",
+  fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
+    `, fit ${fit}${runnerUp !== undefined ? ` against ${runnerUpFit ?? ""} for ${runnerUp}` : ""}; readiness ${readiness}`,
+  fitShort: (fit, readiness) => ` (fit ${fit}, readiness ${readiness})`,
+  readinessShort: (readiness) => `, readiness ${readiness}`,
+  deciding: "Deciding",
+  decidingIndicators: "Deciding indicators",
+  lacks: (model) => `${model} lacks`,
+  regionStage: "Region stage (weakest member)",
+  readinessEach: "Readiness for each model",
+  equalWeight: "1 (equal)",
+  notScored: (problem) => `not scored (${problem})`,
+  blocker: {
+    coverage: (dimension, share, minimum) => `${dimension} only ${share} answered (needs ${minimum})`,
+    nothingAnswered: "nothing answered",
+    notAnswered: (dimension) => `${dimension} not answered`,
+    stageNotReached: (stage) => `${stage} not reached`,
+  },
+  head: {
+    stageDimension: "stage / dimension",
+    modelDimension: "formation model / dimension",
+    score: "score",
+    score05: "score (0–5)",
+    answered: "answered",
+    status: "status",
+    model: "formation model",
+    fit: "fit",
+    readiness: "readiness",
+    min: "min",
+    weightedMean: "weighted mean",
+    max: "max",
+    spread: "spread",
+    reachedBy: "reached by",
+    member: "member",
+    weight: "weight",
+    stageReached: "stage reached",
+    framework: "framework",
+    indicator: "indicator",
+    dimension: "dimension",
+    level: "level",
+    target: "target",
+    gap: "gap",
+    priority: "priority",
+    from: "from",
+    to: "to",
+    newLevel: "what the new level looks like",
+    newLevelAndHow: "what the new level looks like, and how to get there",
+    advice: "advice",
+    before: "before",
+    after: "after",
+    change: "change",
+  },
+  gates: {
+    title: "Gates",
+    gate: "gate",
+    onFile: (gate, file) => `${gate} on ${file}`,
+    noScore: "no score",
+    passed: "passed",
+    failed: "FAILED",
+    shortBy: (amount) => `short by ${amount}`,
+    stages: (n) => `${n} stage(s)`,
+    points: (n) => `${n} points`,
+  },
+  plan: {
+    toReach: (stage) => `Plan to reach ${stage}`,
+    steps: (levels, indicators) => `${plural(levels, "level step")} on ${plural(indicators, "indicator")}`,
+    levelLabel: (level) => `Level ${level}:`,
+    adviceLabel: "Advice:",
+    answerMore: (needed, dimension, indicators) => `Answer at least ${needed} more in ${dimension}: ${indicators}`,
+    outOfReach: "Out of reach even at level 5",
+    nothingToRaise: "Nothing to raise: answer the open questions and the stage is in reach.",
+    nothingToRaiseShort: "Nothing to raise.",
+    everyStageReached: "Every stage is reached.",
+    holdingBack: (stage) => `Members holding the region back from ${stage}`,
+    memberToReach: (member, current, next) => `${member} (${current}), to reach ${next}`,
+  },
+  gaps: {
+    unanswered: "unanswered",
+    cityTitle: "Gaps, most urgent first",
+    cityTitleStar: "Gaps, most urgent first (* = the assessment's own target)",
+    regionTitle: "Region-level gaps to the best-fit model",
+    ownTargets: "Targets marked * are the assessment's own.",
+    ownTargetNote: "* the assessment's own target.",
+    evidence: "Evidence",
+    evidenceToCheck: "Evidence to check",
+    problems: "Problems",
+    chartTitle: (title) => `${title}: level and target`,
+    chartCaption: (n) => `The ${n} most urgent gaps: the bar is the level, the red line the target.`,
+  },
+  documents: {
+    scores: "Smart-city assessment scores",
+    gapReport: "Gap report",
+    gapReportOf: (name) => `Gap report: ${name}`,
+    scale: (levels) => `Scores on the 0–5 scale: ${levels}.`,
+    madeWith: "Made with smartregion.",
+    members: "Members",
+    readinessForIt: "Readiness for it",
+    seriesScore: "score",
+    seriesMean: "weighted mean",
+    seriesWeakest: "weakest member",
+    radarCity: "Dimension scores of every stage",
+    radarCityCaption: "Every dimension of the stages on the 0–5 scale; the dashed ring is the bar a dimension must reach.",
+    radarRegion: "Region roll-up of every stage dimension",
+    radarRegionCaption: "The weighted mean of the members (blue) and the weakest member (green) on every stage dimension; the dashed ring is the bar.",
+    memberChart: "Stage scores of each member city",
+    memberChartCaption: "Each member's stage scores, 0–5.",
+    languages: "Languages",
+  },
+  diff: {
+    older: "Older",
+    newer: "newer",
+    backwards: "The older assessment is dated after the newer one: every change below reads backwards.",
+    membersMean: "Members' stages, weighted mean",
+    member: "Member",
+    joined: "Joined the region since the older assessment.",
+    left: "Left the region since the older assessment.",
+    unscorable: "Could not be scored in one of the two assessments.",
+    noRegressions: "No regressions",
+    regressions: (n) => `Regressions (${n})`,
+    noIndicatorMoved: "No indicator moved.",
+    added: "added",
+    withdrawn: "withdrawn",
+    evidenceFor: (indicator) => `Evidence for ${indicator}`,
+    new: "new",
+    noLongerScored: "no longer scored",
+    notApplicable: "n/a",
+    up: "up",
+    down: "down",
+    answered: "answered",
+    answerWithdrawn: "answer withdrawn",
+    nowNotApplicable: "now not applicable",
+    applicableAgain: "applicable again",
+    unchanged: "unchanged",
+    stage: "stage",
+    regionStage: "region stage",
+    level: "level",
+  },
+  validate: {
+    valid: (files) => `✔ ${plural(files, "file")} valid`,
+    problems: (problems, errors, warnings, invalid, files) =>
+      `${plural(problems, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}); ${invalid} of ${plural(files, "file")} invalid`,
+    errorCount: (n) => `${n} error(s)`,
+  },
+  frameworks: {
+    listHead: ["id", "kind", "title", "dimensions", "indicators", "version"],
+    stage: (order) => `stage ${order}`,
+    model: "model",
+    version: (v) => `version ${v}`,
+    case: "Case",
+    ready: (bar) => `Ready when every dimension scores at least ${bar} of 5.`,
+    reachedWhen: (bar, coverage, afterPrevious) =>
+      `Reached when every dimension scores at least ${bar} of 5` +
+      (coverage !== undefined ? ` with at least ${coverage} of its indicators answered` : "") +
+      (afterPrevious ? ", and the stage before it is reached." : "."),
+    weight: (w) => `weight ${w}`,
+    seeAlso: "See also:",
+  },
+  cli: {
+    configUnusable: "the configuration file cannot be used",
+    frameworkBroken: "a framework is broken",
+    internalError: "internal error",
+    runWithDebug: "Run again with --debug to see where, and please report it.",
+    progress: (verb, count, total, percent) => `${verb} ${count}/${total} files (${percent}%)`,
+  },
+};
+
+export const ZH: Words = {
+  locale: "zh-CN",
+  colon: "：",
+  listSep: "、",
+  clauseSep: "；",
+  period: "。",
+  afterLabel: "",
+  paren: (text) => `（${text}）`,
+  quote: (text) => `“${text}”`,
+  heading: (text) => text,
+
+  kind: { city: "城市", region: "区域" },
+  severity: { error: "错误", warning: "警告" },
+  none: "无",
+  informatization: "信息化",
+  assessed: (date) => `评估日期 ${date}`,
+  target: "目标",
+  targetValue: (stage, date) => (date !== undefined ? `${date} 前达到${stage}` : stage),
+  stageReached: "已达阶段",
+  nextStage: "下一阶段",
+  heldBackBy: (blockers) => `，制约因素：${blockers}`,
+  reached: "已达到",
+  notReached: "未达到",
+  noAnswers: "尚无作答",
+  below: (bar) => `低于 ${bar}`,
+  bestFit: "最适合的模式",
+  bestFitNone: "无（区域层面指标均未作答）",
+  fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
+    `，匹配度 ${fit}${runnerUp !== undefined ? `（次选${runnerUp}为 ${runnerUpFit ?? ""}）` : ""}；就绪度 ${readiness}`,
+  fitShort: (fit, readiness) => `（匹配度 ${fit}，就绪度 ${readiness}）`,
+  readinessShort: (readiness) => `，就绪度 ${readiness}`,
+  deciding: "决定性指标",
+  decidingIndicators: "决定性指标",
+  lacks: (model) => `${model}的短板`,
+  regionStage: "区域阶段（按最弱成员）",
+  readinessEach: "各模式就绪度",
+  equalWeight: "1（等权）",
+  notScored: (problem) => `未评分（${problem}）`,
+  blocker: {
+    coverage: (dimension, share, minimum) => `${dimension}仅作答 ${share}（须达 ${minimum}）`,
+    nothingAnswered: "尚无作答",
+    notAnswered: (dimension) => `${dimension}未作答`,
+    stageNotReached: (stage) => `未达到${stage}`,
+  },
+  head: {
+    stageDimension: "阶段 / 维度",
+    modelDimension: "组建模式 / 维度",
+    score: "得分",
+    score05: "得分（0–5）",
+    answered: "已作答",
+    status: "状态",
+    model: "组建模式",
+    fit: "匹配度",
+    readiness: "就绪度",
+    min: "最低",
+    weightedMean: "加权平均",
+    max: "最高",
+    spread: "极差",
+    reachedBy: "达到的成员",
+    member: "成员",
+    weight: "权重",
+    stageReached: "已达阶段",
+    framework: "评估框架",
+    indicator: "指标",
+    dimension: "维度",
+    level: "等级",
+    target: "目标",
+    gap: "差距",
+    priority: "优先级",
+    from: "现状",
+    to: "目标",
+    newLevel: "目标等级的表现",
+    newLevelAndHow: "目标等级的表现与实现路径",
+    advice: "改进建议",
+    before: "之前",
+    after: "之后",
+    change: "变化",
+  },
+  gates: {
+    title: "质量门槛",
+    gate: "门槛",
+    onFile: (gate, file) => `${file} 的门槛 ${gate}`,
+    noScore: "无得分",
+    passed: "通过",
+    failed: "未通过",
+    shortBy: (amount) => `差 ${amount}`,
+    stages: (n) => `${n} 个阶段`,
+    points: (n) => `${n} 个百分点`,
+  },
+  plan: {
+    toReach: (stage) => `迈向${stage}的计划`,
+    steps: (levels, indicators) => `共需提升 ${levels} 个等级，涉及 ${indicators} 项指标`,
+    levelLabel: (level) => `${level} 级：`,
+    adviceLabel: "建议：",
+    answerMore: (needed, dimension, indicators) => `在“${dimension}”中至少再作答 ${needed} 项：${indicators}`,
+    outOfReach: "即使全部达到 5 级仍无法达标",
+    nothingToRaise: "无需提升等级：作答其余问题即可达到该阶段。",
+    nothingToRaiseShort: "无需提升等级。",
+    everyStageReached: "所有阶段均已达到。",
+    holdingBack: (stage) => `制约区域达到${stage}的成员`,
+    memberToReach: (member, current, next) => `${member}（${current}），迈向${next}`,
+  },
+  gaps: {
+    unanswered: "未作答",
+    cityTitle: "差距（按紧迫程度排序）",
+    cityTitleStar: "差距（按紧迫程度排序；* 为评估自定目标）",
+    regionTitle: "区域层面与最适合模式的差距",
+    ownTargets: "标 * 的目标为评估自定。",
+    ownTargetNote: "* 为评估自定目标。",
+    evidence: "佐证材料",
+    evidenceToCheck: "待核查的佐证材料",
+    problems: "问题",
+    chartTitle: (title) => `${title}：现状等级与目标`,
+    chartCaption: (n) => `最紧迫的 ${n} 项差距：条形为现状等级，红线为目标。`,
+  },
+  documents: {
+    scores: "智慧城市评估得分",
+    gapReport: "差距报告",
+    gapReportOf: (name) => `差距报告：${name}`,
+    scale: (levels) => `得分采用 0–5 级：${levels}。`,
+    madeWith: "由 smartregion 生成。",
+    members: "成员城市",
+    readinessForIt: "该模式就绪度",
+    seriesScore: "得分",
+    seriesMean: "加权平均",
+    seriesWeakest: "最弱成员",
+    radarCity: "各阶段维度得分",
+    radarCityCaption: "各阶段每个维度的得分（0–5）；虚线环为维度须达到的门槛。",
+    radarRegion: "区域各阶段维度汇总",
+    radarRegionCaption: "各维度上成员的加权平均（蓝）与最弱成员（绿）；虚线环为门槛。",
+    memberChart: "各成员城市的阶段得分",
+    memberChartCaption: "各成员的阶段得分（0–5）。",
+    languages: "语言",
+  },
+  diff: {
+    older: "较早",
+    newer: "较新",
+    backwards: "较早评估的日期晚于较新评估：以下变化的方向均相反。",
+    membersMean: "成员各阶段得分（加权平均）",
+    member: "成员",
+    joined: "在较早评估之后加入本区域。",
+    left: "在较早评估之后退出本区域。",
+    unscorable: "两次评估中有一次无法评分。",
+    noRegressions: "没有退步",
+    regressions: (n) => `退步（${n} 项）`,
+    noIndicatorMoved: "没有指标发生变化。",
+    added: "新增",
+    withdrawn: "撤回",
+    evidenceFor: (indicator) => `${indicator}的佐证材料`,
+    new: "新计分",
+    noLongerScored: "不再计分",
+    notApplicable: "不适用",
+    up: "上升",
+    down: "下降",
+    answered: "新作答",
+    answerWithdrawn: "撤回作答",
+    nowNotApplicable: "改为不适用",
+    applicableAgain: "恢复适用",
+    unchanged: "未变",
+    stage: "阶段",
+    regionStage: "区域阶段",
+    level: "等级",
+  },
+  validate: {
+    valid: (files) => `✔ ${files} 个文件均有效`,
+    problems: (problems, errors, warnings, invalid, files) => `共 ${problems} 个问题（${errors} 个错误，${warnings} 个警告）；${files} 个文件中 ${invalid} 个无效`,
+    errorCount: (n) => `${n} 个错误`,
+  },
+  frameworks: {
+    listHead: ["id", "类型", "名称", "维度", "指标", "版本"],
+    stage: (order) => `第 ${order} 阶段`,
+    model: "组建模式",
+    version: (v) => `版本 ${v}`,
+    case: "案例",
+    ready: (bar) => `每个维度得分均不低于 ${bar}（满分 5）即为就绪。`,
+    reachedWhen: (bar, coverage, afterPrevious) =>
+      `每个维度得分均不低于 ${bar}（满分 5）` + (coverage !== undefined ? `且作答指标不少于 ${coverage}` : "") + (afterPrevious ? "，并已达到前一阶段，即为达到本阶段。" : "，即为达到本阶段。"),
+    weight: (w) => `权重 ${w}`,
+    seeAlso: "参见：",
+  },
+  cli: {
+    configUnusable: "配置文件无法使用",
+    frameworkBroken: "有评估框架已损坏",
+    internalError: "内部错误",
+    runWithDebug: "请加 --debug 重新运行以查看出错位置，并报告此问题。",
+    progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]} ${count}/${total} 个文件（${percent}%）`,
+  },
+};
+
+const WORDS: Record<Locale, Words> = { en: EN, "zh-CN": ZH };
+
+export function words(locale: string): Words {
+  return WORDS[locale as Locale] ?? EN;
+}

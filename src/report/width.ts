@@ -1,0 +1,18 @@
+import { createRequire } from "node:module";
+
+// The measure cli-table3 uses for its columns, so that padding done here lines up with its
+// tables. Loaded on first use: most text is plain ASCII, whose width is its length.
+const load = createRequire(import.meta.url);
+let measure: ((text: string) => number) | undefined;
+
+/** Terminal columns `text` takes: 2 for a wide (CJK) character, 0 for a combining mark or colour code. */
+export function displayWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  measure ??= load("string-width") as (text: string) => number;
+  return measure(text);
+}
+
+/** `text` padded with spaces to `width` columns. */
+export function padEnd(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
