@@ -1,3 +1,5 @@
+import { words } from "../i18n/words.js";
+import type { Words } from "../i18n/words.js";
 import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
 import { LEVELS } from "../framework/model.js";
 import { localize } from "../text.js";
@@ -9,6 +11,9 @@ type Schema = Record<string, unknown>;
 /** Where an editor finds the assessment schema: named once, used by the build and `init`. */
 export const EDITOR_SCHEMA_FILE = "assessment.schema.json";
 
+/** The shipped editor schema in `locale`: English in EDITOR_SCHEMA_FILE, another language beside it. */
+export const editorSchemaFile = (locale: string): string => (locale === "en" ? EDITOR_SCHEMA_FILE : `assessment.schema.${locale}.json`);
+
 /**
  * The assessment schema as one self-contained document, for editors and other tools: the
  * frameworks and the answer schema inlined under `$defs` (nothing is fetched), and every
@@ -18,6 +23,7 @@ export const EDITOR_SCHEMA_FILE = "assessment.schema.json";
  */
 export function editorSchema(set: FrameworkSet, locale = "en"): Schema {
   const t = (text: Text) => localize(text, locale);
+  const w = words(locale);
   const schema = assessmentSchema(set);
   const defs = schema["$defs"] as Record<string, Schema>;
   const refs = new Map<string, string>();
@@ -32,7 +38,7 @@ export function editorSchema(set: FrameworkSet, locale = "en"): Schema {
 
   for (const framework of set.all) {
     const { $schema: _fs, $id, "x-framework": _meta, ...rest } = structuredClone(framework.schema) as Schema;
-    const properties = Object.fromEntries(framework.indicators.map((i) => [i.id, indicatorSchema(set, framework, i, t)]));
+    const properties = Object.fromEntries(framework.indicators.map((i) => [i.id, indicatorSchema(set, framework, i, t, w)]));
     defs[`framework-${framework.id}`] = { ...rest, title: t(framework.title), description: t(framework.summary), properties };
     refs.set(String($id), `#/$defs/framework-${framework.id}`);
 
@@ -56,27 +62,27 @@ export function editorSchema(set: FrameworkSet, locale = "en"): Schema {
 }
 
 /** One indicator: its answer schema, with the question and what each level looks like. */
-function indicatorSchema(set: FrameworkSet, framework: Framework, indicator: Indicator, t: (text: Text) => string): Schema {
+function indicatorSchema(set: FrameworkSet, framework: Framework, indicator: Indicator, t: (text: Text) => string, w: Words): Schema {
   const dimension = framework.dimensions.find((d) => d.id === indicator.dimension);
   const levelLine = (level: (typeof LEVELS)[number]) => {
     const described = indicator.levels[level];
-    return `${level} ${t(set.levelNames[level])}${described !== undefined ? `: ${t(described)}` : ""}`;
+    return `${level} ${t(set.levelNames[level])}${described !== undefined ? `${w.colon}${t(described)}` : ""}`;
   };
-  const place = `${t(framework.title)}${dimension !== undefined ? `, ${t(dimension.title)}` : ""}`;
+  const place = `${t(framework.title)}${dimension !== undefined ? `${w.listSep}${t(dimension.title)}` : ""}`;
   return {
     $ref: "#/$defs/answer",
     title: t(indicator.title),
     description: [t(indicator.question), ...LEVELS.map(levelLine)].join("\n"),
     markdownDescription: [
-      `**${t(indicator.title)}** (${place})`,
+      `**${t(indicator.title)}**${w.paren(place)}`,
       t(indicator.question),
-      LEVELS.map((level) => `- **${levelLine(level).replace(/^(\d \S+)(:?)/, "$1**$2")}`).join("\n"),
+      LEVELS.map((level) => `- **${levelLine(level).replace(/^(\d [^:：\s]+)([:：]?)/, "$1**$2")}`).join("\n"),
     ].join("\n\n"),
     properties: {
       level: {
         title: t(indicator.title),
         enum: [...LEVELS, null],
-        enumDescriptions: [...LEVELS.map(levelLine), "unanswered"],
+        enumDescriptions: [...LEVELS.map(levelLine), w.gaps.unanswered],
       },
     },
   };

@@ -1,6 +1,7 @@
 import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
 import { LEVELS } from "../framework/model.js";
 import { printable } from "../report/printable.js";
+import { displayWidth, padEnd } from "../report/width.js";
 import { localize } from "../text.js";
 import type { Text } from "../text.js";
 
@@ -31,31 +32,23 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   const out: string[] = [];
   const comment = (text: string, indent: number, hang = 0, head = "") => out.push(...wrap(text, indent, hang, head));
 
+  const w = TEMPLATE_WORDS[options.locale === "zh-CN" ? "zh-CN" : "en"];
   out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
-  comment(
-    `Self-assessment of ${t(options.subject)} (${options.kind}). Check it with \`smartregion validate FILE\`, ` +
-      "score it with `smartregion score FILE`, and see what to do next with `smartregion report FILE`.",
-    0,
-  );
+  comment(w.intro(t(options.subject), w.kind[options.kind]), 0);
   out.push("#");
-  comment(
-    "Under each indicator, set `level` to 0-5 by the descriptors written above it; leave it empty while " +
-      "unanswered (the scores show this as coverage, not as an error). Back a level with evidence and " +
-      "notes, or say why an indicator does not apply:",
-    0,
-  );
+  comment(w.howTo, 0);
   out.push(
     "#",
     "#   an-indicator:",
     "#     level: 3",
     "#     evidence:",
-    "#       - title: What shows it",
-    "#         link: https://example.org/where   # or document: a paper that is not online",
+    `#       - title: ${w.exampleTitle}`,
+    `#         link: https://example.org/where   # ${w.exampleDocument}`,
     "#         date: 2026-01-31",
     "#         method: measured                  # measured | estimated | self-reported",
-    "#     notes: Why this level and not the next one.",
+    `#     notes: ${w.exampleNotes}`,
     "#   another-indicator:",
-    "#     not-applicable: Why it does not apply here.",
+    `#     not-applicable: ${w.exampleNotApplicable}`,
     "smartregion: 1",
     "subject:",
     `  name: ${scalar(options.subject)}`,
@@ -79,14 +72,14 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
     const pad = " ".repeat(indent);
     for (const framework of frameworks) {
       out.push("");
-      comment(`${t(framework.title)} (${framework.kind === "stage" ? `stage ${framework.order ?? ""}` : "formation model"}): ${t(framework.summary)}`, indent);
+      comment(`${t(framework.title)}${w.paren(framework.kind === "stage" ? w.stage(framework.order ?? 0) : w.model)}${w.colon}${t(framework.summary)}`, indent);
       out.push(`${pad}${framework.id}:`);
       for (const dimension of framework.dimensions) {
         out.push("");
-        comment(`${t(dimension.title)}: ${t(dimension.summary)}`, indent + 2);
+        comment(`${t(dimension.title)}${w.colon}${t(dimension.summary)}`, indent + 2);
         for (const indicator of dimension.indicators) {
           out.push("");
-          if (described) indicatorComment(set, indicator, t, indent + 2, comment);
+          if (described) indicatorComment(set, indicator, t, w, indent + 2, comment);
           else comment(`${t(indicator.title)}`, indent + 2);
           out.push(`${pad}  ${indicator.id}:`, `${pad}    level:`);
         }
@@ -102,22 +95,17 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   } else {
     if (models.length > 0) {
       out.push("");
-      comment("The formation models, answered for the region as a whole.", 0);
+      comment(w.models, 0);
       out.push("indicators:");
       answers(models, 2, true);
     }
     out.push("");
-    comment(
-      "The member cities. Each answers the stages here, or points at its own assessment with " +
-        "`file: its-file.yaml` (relative to this file) instead of `indicators`. Population, or a " +
-        "`weight`, sets each member's share of the region's roll-up.",
-      0,
-    );
+    comment(w.members, 0);
     out.push("members:");
     options.members.forEach((name, index) => {
       out.push(`  - name: ${scalar(name)}`, "    # population:");
       if (stages.length === 0) return;
-      if (index > 0) comment(`The level descriptors are written out under ${t(options.members[0]!)}.`, 4);
+      if (index > 0) comment(w.describedUnder(t(options.members[0]!)), 4);
       out.push("    indicators:");
       answers(stages, 6, index === 0);
     });
@@ -127,13 +115,57 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
 
 type Comment = (text: string, indent: number, hang?: number, head?: string) => void;
 
-function indicatorComment(set: FrameworkSet, indicator: Indicator, t: (text: Text) => string, indent: number, comment: Comment): void {
-  comment(`${t(indicator.title)} (weight ${indicator.weight})`, indent);
+function indicatorComment(set: FrameworkSet, indicator: Indicator, t: (text: Text) => string, w: TemplateWords, indent: number, comment: Comment): void {
+  comment(`${t(indicator.title)}${w.paren(w.weight(indicator.weight))}`, indent);
   comment(t(indicator.question), indent);
+  const names = LEVELS.map((level) => `${level} ${t(set.levelNames[level])}`);
+  const nameWidth = Math.max(11, ...names.map(displayWidth));
   for (const level of LEVELS) {
     const text = indicator.levels[level];
-    comment(text === undefined ? "" : t(text), indent, 16, `  ${`${level} ${t(set.levelNames[level])}`.padEnd(13)} `);
+    comment(text === undefined ? "" : t(text), indent, nameWidth + 4, `  ${padEnd(names[level]!, nameWidth)}  `);
   }
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const OPENING = /[“‘（《「『【〔]/;
+const CLOSING = /[，。、；：！？”’）》」』】〕…]/;
+
+/**
+ * The pieces a line may break between: words of Latin text, and single Chinese characters, each
+ * with the punctuation that must stay on its line (a closing mark after it, an opening one before).
+ */
+function breakable(text: string): { piece: string; spaced: boolean }[] {
+  const pieces: { piece: string; spaced: boolean }[] = [];
+  for (const word of text.trim().split(/ +/)) {
+    let spaced = pieces.length > 0;
+    let current = "";
+    let open = false;
+    const flush = () => {
+      if (current === "") return;
+      pieces.push({ piece: current, spaced });
+      current = "";
+      spaced = false;
+    };
+    for (const char of word) {
+      const wide = CJK.test(char);
+      if (CLOSING.test(char)) current += char;
+      else if (OPENING.test(char)) {
+        if (!open) flush();
+        current += char;
+        open = true;
+        continue;
+      } else if (wide) {
+        if (!open) flush();
+        current += char;
+      } else {
+        if (current !== "" && CJK.test(current.slice(-1)) && !open) flush();
+        current += char;
+      }
+      open = false;
+    }
+    flush();
+  }
+  return pieces;
 }
 
 /** Comment lines of at most WIDTH columns; lines after the first indented by `hang`. */
@@ -142,18 +174,80 @@ function wrap(text: string, indent: number, hang = 0, head = ""): string[] {
   const lines: string[] = [];
   let line = head;
   let empty = true;
-  for (const word of text.trim().split(/ +/)) {
-    if (!empty && lead.length + line.length + 1 + word.length > WIDTH) {
+  for (const { piece, spaced } of breakable(text)) {
+    const gap = spaced && !empty ? " " : "";
+    if (!empty && displayWidth(lead) + displayWidth(line) + gap.length + displayWidth(piece) > WIDTH) {
       lines.push(line);
-      line = `${" ".repeat(hang)}${word}`;
+      line = `${" ".repeat(hang)}${piece}`;
     } else {
-      line = empty ? `${line}${word}` : `${line} ${word}`;
+      line = `${line}${gap}${piece}`;
     }
     empty = false;
   }
   lines.push(line);
   return lines.map((l) => `${lead}${l}`.trimEnd());
 }
+
+interface TemplateWords {
+  readonly intro: (subject: string, kind: string) => string;
+  readonly howTo: string;
+  readonly exampleTitle: string;
+  readonly exampleDocument: string;
+  readonly exampleNotes: string;
+  readonly exampleNotApplicable: string;
+  readonly kind: { readonly city: string; readonly region: string };
+  readonly stage: (order: number) => string;
+  readonly model: string;
+  readonly weight: (weight: number) => string;
+  readonly models: string;
+  readonly members: string;
+  readonly describedUnder: (member: string) => string;
+  readonly paren: (text: string) => string;
+  readonly colon: string;
+}
+
+const TEMPLATE_WORDS: Record<"en" | "zh-CN", TemplateWords> = {
+  en: {
+    intro: (subject, kind) =>
+      `Self-assessment of ${subject} (${kind}). Check it with \`smartregion validate FILE\`, score it with \`smartregion score FILE\`, and see what to do next with \`smartregion report FILE\`.`,
+    howTo:
+      "Under each indicator, set `level` to 0-5 by the descriptors written above it; leave it empty while unanswered (the scores show this as coverage, not as an error). Back a level with evidence and notes, or say why an indicator does not apply:",
+    exampleTitle: "What shows it",
+    exampleDocument: "or document: a paper that is not online",
+    exampleNotes: "Why this level and not the next one.",
+    exampleNotApplicable: "Why it does not apply here.",
+    kind: { city: "city", region: "region" },
+    stage: (order) => `stage ${order}`,
+    model: "formation model",
+    weight: (weight) => `weight ${weight}`,
+    models: "The formation models, answered for the region as a whole.",
+    members:
+      "The member cities. Each answers the stages here, or points at its own assessment with `file: its-file.yaml` (relative to this file) instead of `indicators`. Population, or a `weight`, sets each member's share of the region's roll-up.",
+    describedUnder: (member) => `The level descriptors are written out under ${member}.`,
+    paren: (text) => ` (${text})`,
+    colon: ": ",
+  },
+  "zh-CN": {
+    intro: (subject, kind) =>
+      `${subject}（${kind}）自评估。用 \`smartregion validate FILE\` 检查，用 \`smartregion score FILE\` 评分，用 \`smartregion report FILE\` 查看下一步该做什么。`,
+    howTo:
+      "在每项指标下，对照其上方的等级描述，把 `level` 填为 0–5；尚未作答时留空（得分中计为作答覆盖率，而不是错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
+    exampleTitle: "能说明该等级的材料",
+    exampleDocument: "或 document: 未在网上公开的文件",
+    exampleNotes: "为什么是这一等级，而不是更高一级。",
+    exampleNotApplicable: "此处为何不适用。",
+    kind: { city: "城市", region: "区域" },
+    stage: (order) => `第 ${order} 阶段`,
+    model: "组建模式",
+    weight: (weight) => `权重 ${weight}`,
+    models: "组建模式：由区域整体作答。",
+    members:
+      "成员城市。每个成员在此回答各阶段的指标，或者不写 `indicators`，改用 `file: 成员文件.yaml`（相对于本文件）指向其单独的评估文件。人口或 `weight` 决定各成员在区域汇总中的比重。",
+    describedUnder: (member) => `等级描述已在 ${member} 下写出。`,
+    paren: (text) => `（${text}）`,
+    colon: "：",
+  },
+};
 
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,'()/&+-]*$/u;
 const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;

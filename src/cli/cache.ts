@@ -101,7 +101,7 @@ export class CheckCache {
   }
 
   /** Writes the cache beside its final place and renames it there; a cache that cannot be written is skipped. */
-  save(): string | undefined {
+  save(): { location: string; reason: string } | undefined {
     if (!this.changed) return undefined;
     const content: CacheFile = { "smartregion-cache": FORMAT, key: this.key, files: this.files };
     const temporary = join(dirname(this.location), `.${basename(this.location)}.${process.pid}.tmp`);
@@ -111,7 +111,7 @@ export class CheckCache {
       return undefined;
     } catch (error) {
       rmSync(temporary, { force: true });
-      return `cannot write the cache ${this.location}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+      return { location: this.location, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
     }
   }
 }

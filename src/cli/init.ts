@@ -1,8 +1,9 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { EDITOR_SCHEMA_FILE, editorSchema } from "../assessment/editor.js";
+import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { isoDate } from "../assessment/rules.js";
 import { assessmentTemplate } from "../authoring/template.js";
 import { UsageError } from "../errors.js";
+import { words } from "../i18n/words.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { frameworkById, frameworksFor, SHIPPED_SCHEMA_DIR } from "./context.js";
 import type { ExitCode } from "./exit.js";
@@ -51,7 +52,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
     writeOutput(`${JSON.stringify(editorSchema(set, options.lang), null, 2)}\n`, local, [], cwd);
     schemaRef = `./${LOCAL_SCHEMA_FILE}`;
   }
-  schemaRef ??= pathFrom(folder, join(SHIPPED_SCHEMA_DIR, EDITOR_SCHEMA_FILE));
+  schemaRef ??= pathFrom(folder, join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));
 
   const subject = options.subject ?? (options.kind === "city" ? "Name of the city" : "Name of the region");
   const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang });
@@ -61,7 +62,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   }
   writeOutput(text, options.file, [], cwd, options.force ? "replace" : "create");
   const count = chosen.reduce((n, f) => n + f.indicators.length * (f.kind === "stage" && options.kind === "region" ? options.members.length : 1), 0);
-  process.stdout.write(`Wrote ${options.file}: ${count} indicators to answer. Check it with: smartregion validate ${options.file}\n`);
+  process.stdout.write(`${words(options.lang).cli.wroteTemplate(options.file, count)}\n`);
   return 0;
 }
 

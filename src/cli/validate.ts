@@ -1,5 +1,6 @@
 import type { FileCheck } from "../assessment/check.js";
 import { UsageError } from "../errors.js";
+import { words } from "../i18n/words.js";
 import { compareText } from "../findings.js";
 import type { Stats } from "node:fs";
 import { mapFiles, threadsFor, WORKERS_FROM } from "./pool.js";
@@ -111,7 +112,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   });
   progress.done();
   const unsaved = cache?.save();
-  if (unsaved !== undefined) process.stderr.write(`smartregion: ${unsaved}\n`);
+  if (unsaved !== undefined) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUnsaved(unsaved.location, unsaved.reason)}\n`);
   checks.sort((a, b) => compareText(a.file, b.file));
 
   const all = checks.flatMap((c) => c.findings);
@@ -123,7 +124,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const code = exitCodeFor(all);
   const warnings = all.filter((f) => f.severity === "warning").length;
   if (code === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    process.stderr.write(`smartregion: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    process.stderr.write(`smartregion: ${words(options.locale).cli.tooManyWarnings(warnings, options.maxWarnings)}\n`);
     return 1;
   }
   return code;

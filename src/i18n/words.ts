@@ -191,6 +191,9 @@ export interface Words {
     readonly frameworkBroken: string;
     readonly internalError: string;
     readonly runWithDebug: string;
+    readonly tooManyWarnings: (warnings: number, max: number) => string;
+    readonly cacheUnsaved: (location: string, reason: string) => string;
+    readonly wroteTemplate: (file: string, indicators: number) => string;
     readonly progress: (verb: "checked" | "scored" | "reported on", count: number, total: number, percent: number) => string;
   };
 }
@@ -385,6 +388,9 @@ export const EN: Words = {
     frameworkBroken: "a framework is broken",
     internalError: "internal error",
     runWithDebug: "Run again with --debug to see where, and please report it.",
+    tooManyWarnings: (warnings, max) => `${warnings} warnings, more than --max-warnings ${max}`,
+    cacheUnsaved: (location, reason) => `cannot write the cache ${location}: ${reason}`,
+    wroteTemplate: (file, indicators) => `Wrote ${file}: ${indicators} indicators to answer. Check it with: smartregion validate ${file}`,
     progress: (verb, count, total, percent) => `${verb} ${count}/${total} files (${percent}%)`,
   },
 };
@@ -553,7 +559,7 @@ export const ZH: Words = {
     level: "等级",
   },
   validate: {
-    valid: (files) => `✔ ${files} 个文件均有效`,
+    valid: (files) => (files === 1 ? "✔ 文件有效" : `✔ ${files} 个文件均有效`),
     problems: (problems, errors, warnings, invalid, files) => `共 ${problems} 个问题（${errors} 个错误，${warnings} 个警告）；${files} 个文件中 ${invalid} 个无效`,
     errorCount: (n) => `${n} 个错误`,
   },
@@ -574,6 +580,9 @@ export const ZH: Words = {
     frameworkBroken: "有评估框架已损坏",
     internalError: "内部错误",
     runWithDebug: "请加 --debug 重新运行以查看出错位置，并报告此问题。",
+    tooManyWarnings: (warnings, max) => `${warnings} 个警告，超过 --max-warnings ${max}`,
+    cacheUnsaved: (location, reason) => `无法写入缓存 ${location}：${reason}`,
+    wroteTemplate: (file, indicators) => `已写入 ${file}：共 ${indicators} 项指标待作答。填写后可用 smartregion validate ${file} 检查`,
     progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]} ${count}/${total} 个文件（${percent}%）`,
   },
 };

@@ -78,7 +78,7 @@ const zlist = (values: readonly string[] | undefined, max = 8) => {
   const shown = values.slice(0, max).map((v) => zq(v)).join("、");
   return values.length > max ? `${shown}等 ${values.length} 项` : shown;
 };
-const zDidYouMean = (f: Facts) => (f.suggestion !== undefined ? `；是否想写 ${zq(f.suggestion)}？` : "");
+const zDidYouMean = (f: Facts) => (f.suggestion !== undefined ? `；是否想写${zq(f.suggestion)}？` : "");
 const zAllowedOrSuggestion = (f: Facts) =>
   f.suggestion !== undefined ? zDidYouMean(f) : f.allowed !== undefined && f.allowed.length > 0 ? `；应为以下之一：${zlist(f.allowed)}` : "";
 
@@ -111,10 +111,14 @@ const PHRASES: [RegExp, string][] = [
   [/ and /g, "且"],
   [/, | or /g, "、"],
 ];
-const zh = (text: string | undefined, otherwise: string) => (text === undefined ? otherwise : PHRASES.reduce((t, [from, to]) => t.replace(from, to), text));
+const zh = (text: string | undefined, otherwise: string) => {
+  const said = text === undefined ? otherwise : PHRASES.reduce((t, [from, to]) => t.replace(from, to), text);
+  // A space between Chinese and a phrase that starts with a Latin letter or a digit.
+  return /^[\x21-\x7e]/.test(said) ? ` ${said}` : said;
+};
 
 const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
-  "not-found": (f) => `没有这个文件或文件夹${f.detail !== undefined ? `（${zh(f.detail, "")}）` : ""}`,
+  "not-found": (f) => `没有这个文件或文件夹${f.detail !== undefined ? `（${zh(f.detail, "").trim()}）` : ""}`,
   "not-a-file": () => "不是普通文件",
   "unreadable": (f) => `无法读取（${f.detail ?? "原因不明"}）`,
   "too-large": (f) => `文件超过 ${bytes(f.limit)} 的上限（--max-file-size）`,
@@ -128,35 +132,35 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "too-many-aliases": (f) => `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
   "too-deep": (f) => `嵌套超过 ${f.limit ?? 0} 层`,
   "not-a-mapping": (f) => `文档是${zh(f.actual, "一个值")}；评估文件应为映射`,
-  "unknown-key": (f) => `未知的键 ${zq(f.key)}${zAllowedOrSuggestion(f)}`,
-  "unknown-framework": (f) => `未知的评估框架 ${zq(f.key)}${zAllowedOrSuggestion(f)}`,
-  "unknown-indicator": (f) => `评估框架 ${zq(f.context)} 中没有指标 ${zq(f.key)}${zDidYouMean(f)}`,
-  "missing-key": (f) => `缺少必填的键 ${zq(f.key)}`,
+  "unknown-key": (f) => `未知的键${zq(f.key)}${zAllowedOrSuggestion(f)}`,
+  "unknown-framework": (f) => `未知的评估框架${zq(f.key)}${zAllowedOrSuggestion(f)}`,
+  "unknown-indicator": (f) => `评估框架${zq(f.context)}中没有指标${zq(f.key)}${zDidYouMean(f)}`,
+  "missing-key": (f) => `缺少必填的键${zq(f.key)}`,
   "missing-one-of": (f) => `须填写以下之一：${zlist(f.allowed)}`,
   "wrong-type": (f) => `应为${zh(f.expected, "其他类型")}，实际为${zh(f.actual, "其他类型")}`,
   "out-of-range": (f) => `值 ${f.value ?? ""} 超出范围；应为${zh(f.expected, "其他值")}`,
-  "not-allowed-value": (f) => `不允许的值 ${zq(f.value)}${zAllowedOrSuggestion(f)}`,
-  "bad-format": (f) => `值 ${zq(f.value)} 不是${zh(f.expected, "所要求的格式")}`,
+  "not-allowed-value": (f) => `不允许的值${zq(f.value)}${zAllowedOrSuggestion(f)}`,
+  "bad-format": (f) => `值${zq(f.value)}不是${zh(f.expected, "所要求的格式")}`,
   "empty-value": () => "值不能为空",
   "too-long": (f) => `值超过 ${f.limit ?? 0} 个字符`,
   "too-few-items": (f) => `至少需要 ${f.limit ?? 1} 项`,
   "too-many-items": (f) => `超过允许的 ${f.limit ?? 0} 项`,
-  "bad-key": (f) => `此处不允许键 ${zq(f.key)}；应为${zh(f.expected, "其他键")}${zDidYouMean(f)}`,
-  "conflicting-keys": (f) => `${zq(f.key)} 不能与 ${zq(f.context)} 同时填写`,
+  "bad-key": (f) => `此处不允许键${zq(f.key)}；应为${zh(f.expected, "其他键")}${zDidYouMean(f)}`,
+  "conflicting-keys": (f) => `${zq(f.key)}不能与${zq(f.context)}同时填写`,
   "schema": (f) => `不符合模式：${f.detail ?? ""}`,
   "framework-kind": (f) =>
     f.expected === "stage"
-      ? `评估框架 ${zq(f.key)} 是区域组建模式；城市应回答创新阶段的指标`
-      : `评估框架 ${zq(f.key)} 是创新阶段；区域回答组建模式的指标，阶段得分来自其成员城市`,
+      ? `评估框架${zq(f.key)}是区域组建模式；城市应回答创新阶段的指标`
+      : `评估框架${zq(f.key)}是创新阶段；区域回答组建模式的指标，阶段得分来自其成员城市`,
   "members-in-city": () => "城市没有成员；评估区域时请设置 `subject.kind: region`",
   "region-without-members": () => "区域须填写 `members`：其成员城市，可直接写在文件中，也可引用单独的文件",
-  "member-outside-folder": (f) => `成员文件 ${zq(f.value)} 不在区域文件所在的文件夹内`,
-  "member-not-found": (f) => `成员文件 ${zq(f.value)} 不存在`,
-  "member-not-a-file": (f) => `成员 ${zq(f.value)} 不是普通文件`,
-  "member-cycle": (f) => `成员文件 ${zq(f.value)} 就是区域文件本身`,
-  "member-is-region": (f) => `成员文件 ${zq(f.value)} 是区域；成员必须是城市`,
-  "member-invalid": (f) => `成员文件 ${zq(f.value)} 有错误（列在其文件名下）；未计入区域汇总`,
-  "duplicate-member": (f) => `成员 ${zq(f.value)} 重复列出（首次出现在 ${f.context ?? ""}）`,
+  "member-outside-folder": (f) => `成员文件${zq(f.value)}不在区域文件所在的文件夹内`,
+  "member-not-found": (f) => `成员文件${zq(f.value)}不存在`,
+  "member-not-a-file": (f) => `成员${zq(f.value)}不是普通文件`,
+  "member-cycle": (f) => `成员文件${zq(f.value)}就是区域文件本身`,
+  "member-is-region": (f) => `成员文件${zq(f.value)}是区域；成员必须是城市`,
+  "member-invalid": (f) => `成员文件${zq(f.value)}有错误（列在其文件名下）；未计入区域汇总`,
+  "duplicate-member": (f) => `成员${zq(f.value)}重复列出（首次出现在 ${f.context ?? ""}）`,
   "framework-version": (f) => `本评估按 ${f.value ?? ""} 版填写，而加载的评估框架为 ${f.expected ?? ""} 版；请核对作答是否仍然适用`,
   "evidence-after-assessment": (f) => `佐证材料日期 ${f.value ?? ""} 晚于评估日期 ${f.context ?? ""}`,
   "target-before-assessment": (f) => `目标日期 ${f.value ?? ""} 早于评估日期 ${f.context ?? ""}`,
@@ -164,11 +168,11 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "evidence-stale": (f) => `最新的佐证材料日期为 ${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过 ${f.limit ?? 0} 个月`,
   "evidence-self-reported": (f) => `等级 ${f.value ?? ""} 仅有自报的佐证材料`,
   "gate-failed": (f) => `未通过质量门槛 ${f.detail ?? ""}：${zh(f.value, "无得分")}，差 ${zh(f.context, "")}`,
-  "unknown-dimension": (f) => `未知的维度 ${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,
-  "empty-dimension": (f) => `维度 ${zq(f.value)} 没有指标`,
-  "duplicate-id": (f) => `${zq(f.value)} 重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,
-  "missing-translation": (f) => `此处缺少 ${zq(f.value)} 文本，而该评估框架其他地方有 ${zq(f.value)} 文本；将以英文代替`,
-  "kind-fields": (f) => (f.expected === "stage" ? `阶段须有 ${zq(f.key)}` : `${zq(f.key)} 只用于阶段，不用于组建模式`),
+  "unknown-dimension": (f) => `未知的维度${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,
+  "empty-dimension": (f) => `维度${zq(f.value)}没有指标`,
+  "duplicate-id": (f) => `${zq(f.value)}重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,
+  "missing-translation": (f) => `此处缺少${zq(f.value)}文本，而该评估框架其他地方有${zq(f.value)}文本；将以英文代替`,
+  "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
 };
 
 /** A finding in words, in `locale` (English when the tool does not speak it). */

@@ -70,4 +70,51 @@ describe.skipIf(!available)("the HTML report in a real browser", () => {
     expect(await page.locator("img").count()).toBe(0);
     await page.close();
   });
+
+  /** The fonts Chromium drew an element's text with, from the DevTools protocol. */
+  async function fontsOf(page: Awaited<ReturnType<typeof open>>["page"], selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+    await cdp.detach();
+    return fonts;
+  }
+
+  it("renders the Chinese report with a Chinese font, every glyph drawn, nothing overflowing", async () => {
+    const file = join(dir, "zh.html");
+    expect(smartregion(["report", "examples/six-city-alliance.yaml", "--format", "html", "-o", file], undefined, { LANG: "zh_CN.UTF-8" }).code).toBe(0);
+    const { page, problems } = await open(file);
+    await page.setViewportSize({ width: 1200, height: 1600 });
+    expect(problems).toEqual([]);
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    expect(await page.locator("h1").textContent()).toMatch(/[\u4e00-\u9fff]/);
+    // Every Chinese glyph of the heading and of a table is drawn with a font that has Chinese in it (not as empty boxes).
+    for (const selector of ["h1", "table th", "figcaption"]) {
+      const fonts = await fontsOf(page, selector);
+      const drawn = fonts.filter((f) => f.glyphCount > 0).map((f) => f.familyName);
+      expect(drawn.some((name) => /CJK|Han|Hei|Song|Ming|PingFang|YaHei|WenQuanYi|Noto Sans SC/i.test(name)), `${selector}: ${drawn.join(", ")}`).toBe(true);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await page.locator("svg.chart.radar text").count()).toBeGreaterThan(10);
+    const shot = join(process.env["SMARTREGION_SCREENSHOTS"] ?? dir, "report-zh-CN.png");
+    await page.screenshot({ path: shot, clip: { x: 0, y: 0, width: 1200, height: 1600 } });
+    expect(readFileSync(shot).subarray(1, 4).toString()).toBe("PNG");
+    await page.close();
+  });
+
+  it("puts both languages on one page, each part in its own language", async () => {
+    const file = join(dir, "both.html");
+    expect(smartregion(["--lang", "zh-CN,en", "report", "examples/city.yaml", "--format", "html", "-o", file]).code).toBe(0);
+    const { page, problems } = await open(file);
+    expect(problems).toEqual([]);
+    expect(await page.locator("article").evaluateAll((all) => all.map((a) => a.getAttribute("lang")))).toEqual(["zh-CN", "en"]);
+    expect(await page.locator('article[lang="zh-CN"] h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator('article[lang="en"] h1').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.locator('nav a[href="#lang-en"]').click();
+    expect(await page.evaluate(() => location.hash)).toBe("#lang-en");
+    await page.close();
+  });
 });

@@ -27,7 +27,7 @@ h3{font-size:17px;margin:28px 0 8px}h4{font-size:15px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%;font-size:13.5px;margin:8px 0 16px}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft);font-weight:600}td.num,th.num{text-align:right;white-space:nowrap}
-.advice{color:var(--muted);font-size:13px}
+.advice{color:var(--muted);font-size:13px}table.plan td:first-child{min-width:9em}
 figure{margin:12px 0 20px}figcaption{font-size:13px;color:var(--muted)}
 .chart{width:100%;height:auto;font-size:11px;fill:var(--ink)}
 .chart.radar{max-width:860px;display:block;margin:0 auto}
@@ -64,7 +64,7 @@ function planHtml(plan: Plan, names: Names): string {
         )}</tr>`,
     );
     parts.push(
-      `<p>${w.plan.steps(plan.levels, plan.steps.length)}${w.period}</p><table><thead><tr>${th(h(w.head.indicator))}${th(h(w.head.level), true)}${th(h(w.head.newLevelAndHow))}</tr></thead><tbody>${rows.join("")}</tbody></table>`,
+      `<p>${w.plan.steps(plan.levels, plan.steps.length)}${w.period}</p><table class="plan"><thead><tr>${th(h(w.head.indicator))}${th(h(w.head.level), true)}${th(h(w.head.newLevelAndHow))}</tr></thead><tbody>${rows.join("")}</tbody></table>`,
     );
   }
   for (const a of plan.answer) {
