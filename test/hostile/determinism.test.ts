@@ -56,4 +56,22 @@ describe("determinism: the same input gives the same bytes", () => {
     expect(first.stdout.length).toBeGreaterThan(0);
     for (const env of ENVIRONMENTS) expect(smartregion(args as string[], dir, env).stdout).toBe(first.stdout);
   });
+
+  const chinese: [string, string, string][] = [
+    ["validate", "stylish", "zh-CN"],
+    ["validate", "sarif", "zh-CN"],
+    ["score", "terminal", "zh-CN"],
+    ["score", "markdown", "zh-CN,en"],
+    ["report", "terminal", "zh-CN"],
+    ["report", "markdown", "zh-CN,en"],
+    ["report", "html", "zh-CN,en"],
+  ];
+
+  it.each(chinese)("%s --format %s --lang %s: twice, in another order, and from the environment's locale in another time zone", (command, format, lang) => {
+    const first = smartregion(["--lang", lang, command, "--format", format, ...files], dir);
+    expect(first.stdout).toMatch(/[\u4e00-\u9fff]/);
+    expect(smartregion(["--lang", lang, command, "--format", format, ...files], dir, { TZ: "Asia/Shanghai" }).stdout).toBe(first.stdout);
+    expect(smartregion(["--lang", lang, command, "--format", format, ...[...files].reverse()], dir).stdout).toBe(first.stdout);
+    if (lang === "zh-CN") expect(smartregion([command, "--format", format, ...files], dir, { LANG: "zh_CN.UTF-8", TZ: "Asia/Shanghai" }).stdout).toBe(first.stdout);
+  });
 });
