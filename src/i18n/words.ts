@@ -91,8 +91,8 @@ export interface Words {
     readonly onFile: (gate: string, file: string) => string;
     readonly noScore: string;
     readonly passed: string;
-    readonly failed: string;
-    readonly shortBy: (amount: string) => string;
+    /** "FAILED, short by …" */
+    readonly failedBy: (amount: string) => string;
     readonly stages: (n: number) => string;
     readonly points: (n: string) => string;
   };
@@ -284,8 +284,7 @@ export const EN: Words = {
     onFile: (gate, file) => `${gate} on ${file}`,
     noScore: "no score",
     passed: "passed",
-    failed: "FAILED",
-    shortBy: (amount) => `short by ${amount}`,
+    failedBy: (amount) => `FAILED, short by ${amount}`,
     stages: (n) => `${n} stage(s)`,
     points: (n) => `${n} points`,
   },
@@ -479,8 +478,7 @@ export const ZH: Words = {
     onFile: (gate, file) => `${file} 的门槛 ${gate}`,
     noScore: "无得分",
     passed: "通过",
-    failed: "未通过",
-    shortBy: (amount) => `差 ${amount}`,
+    failedBy: (amount) => `未通过，差 ${amount}`,
     stages: (n) => `${n} 个阶段`,
     points: (n) => `${n} 个百分点`,
   },

@@ -40,7 +40,7 @@ export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Styl
   for (const d of f.dimensions) {
     out.push("", style.bold(`${t(d.title)}`) + style.dim(`  [${d.id}, ${w.frameworks.weight(String(d.weight))}]`), `  ${t(d.summary)}`);
     for (const i of d.indicators) {
-      out.push("", `  ${style.bold(i.id)}  ${t(i.title)}` + style.dim(`  (${w.frameworks.weight(String(i.weight))})`), `    ${t(i.question)}`);
+      out.push("", `  ${style.bold(i.id)}  ${t(i.title)}` + style.dim(`  ${w.paren(w.frameworks.weight(String(i.weight))).trim()}`), `    ${t(i.question)}`);
       for (const level of LEVELS) {
         const text = i.levels[level];
         if (text !== undefined) out.push(`    ${level} ${padEnd(t(set.levelNames[level]), nameWidth)} ${t(text)}`);

@@ -167,7 +167,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "evidence-missing": (f) => `等级 ${f.value ?? ""} 没有佐证材料；${f.limit ?? 3} 级及以上须提供佐证`,
   "evidence-stale": (f) => `最新的佐证材料日期为 ${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过 ${f.limit ?? 0} 个月`,
   "evidence-self-reported": (f) => `等级 ${f.value ?? ""} 仅有自报的佐证材料`,
-  "gate-failed": (f) => `未通过质量门槛 ${f.detail ?? ""}：${zh(f.value, "无得分")}，差 ${zh(f.context, "")}`,
+  "gate-failed": (f) => `未通过质量门槛 ${f.detail ?? ""}：${zh(f.value, "无得分").trim()}，差${zh(f.context, "")}`,
   "unknown-dimension": (f) => `未知的维度${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,
   "empty-dimension": (f) => `维度${zq(f.value)}没有指标`,
   "duplicate-id": (f) => `${zq(f.value)}重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,

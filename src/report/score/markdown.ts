@@ -85,7 +85,7 @@ export const scoreMarkdown: ScoreFormat = (options) => {
       }
       if (gates.length > 0) {
         const g8 = w.gates;
-        out.push(`## ${g8.title}`, "", ...gates.map((g) => `- ${g8.onFile(`\`${gateText(g.gate)}\``, `\`${mdText(g.file)}\``)}${w.colon}${g.passed ? g8.passed : `**${g8.failed}**${w.listSep}${g8.shortBy(String(g.shortBy))}`}`), "");
+        out.push(`## ${g8.title}`, "", ...gates.map((g) => `- ${g8.onFile(`\`${gateText(g.gate)}\``, `\`${mdText(g.file)}\``)}${w.colon}${g.passed ? g8.passed : `**${g8.failedBy(g.gate.kind === "min-stage" ? g8.stages(g.shortBy) : g8.points(fixed(g.shortBy, 1)))}**`}`), "");
       }
       return out.length === 0 ? "" : mdSection(out);
     },

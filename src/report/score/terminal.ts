@@ -121,7 +121,7 @@ export const scoreTerminal: ScoreFormat = (options) => {
             .map((g) => {
               const actual = typeof g.actual === "number" ? `${fixed(g.actual, 1)}%` : g.actual === undefined ? w.noScore : names.stage(g.actual);
               const short = g.gate.kind === "min-stage" ? w.stages(g.shortBy) : w.points(fixed(g.shortBy, 1));
-              const verdict = g.passed ? style.good(w.passed) : style.error(`${w.failed}${names.w.listSep}${w.shortBy(short)}`);
+              const verdict = g.passed ? style.good(w.passed) : style.error(w.failedBy(short));
               return `${printable(g.file)}${names.w.colon}${w.gate} ${gateText(g.gate)}${names.w.colon}${actual} ${verdict}`;
             })
             .join("\n"),
