@@ -1,6 +1,8 @@
 import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
 import { LEVELS } from "../framework/model.js";
 import { printable } from "../report/printable.js";
+import { words } from "../i18n/words.js";
+import type { Words } from "../i18n/words.js";
 import { displayWidth, padEnd } from "../report/width.js";
 import { localize } from "../text.js";
 import type { Text } from "../text.js";
@@ -32,23 +34,24 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   const out: string[] = [];
   const comment = (text: string, indent: number, hang = 0, head = "") => out.push(...wrap(text, indent, hang, head));
 
-  const w = TEMPLATE_WORDS[options.locale === "zh-CN" ? "zh-CN" : "en"];
+  const w = words(options.locale);
+  const say = w.template;
   out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
-  comment(w.intro(t(options.subject), w.kind[options.kind]), 0);
+  comment(say.intro(t(options.subject), w.kind[options.kind]), 0);
   out.push("#");
-  comment(w.howTo, 0);
+  comment(say.howTo, 0);
   out.push(
     "#",
     "#   an-indicator:",
     "#     level: 3",
     "#     evidence:",
-    `#       - title: ${w.exampleTitle}`,
-    `#         link: https://example.org/where   # ${w.exampleDocument}`,
+    `#       - title: ${say.exampleTitle}`,
+    `#         link: https://example.org/where   # ${say.exampleDocument}`,
     "#         date: 2026-01-31",
     "#         method: measured                  # measured | estimated | self-reported",
-    `#     notes: ${w.exampleNotes}`,
+    `#     notes: ${say.exampleNotes}`,
     "#   another-indicator:",
-    `#     not-applicable: ${w.exampleNotApplicable}`,
+    `#     not-applicable: ${say.exampleNotApplicable}`,
     "smartregion: 1",
     "subject:",
     `  name: ${scalar(options.subject)}`,
@@ -72,7 +75,7 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
     const pad = " ".repeat(indent);
     for (const framework of frameworks) {
       out.push("");
-      comment(`${t(framework.title)}${w.paren(framework.kind === "stage" ? w.stage(framework.order ?? 0) : w.model)}${w.colon}${t(framework.summary)}`, indent);
+      comment(`${t(framework.title)}${w.paren(framework.kind === "stage" ? w.frameworks.stage(String(framework.order ?? "")) : say.model)}${w.colon}${t(framework.summary)}`, indent);
       out.push(`${pad}${framework.id}:`);
       for (const dimension of framework.dimensions) {
         out.push("");
@@ -95,17 +98,17 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   } else {
     if (models.length > 0) {
       out.push("");
-      comment(w.models, 0);
+      comment(say.models, 0);
       out.push("indicators:");
       answers(models, 2, true);
     }
     out.push("");
-    comment(w.members, 0);
+    comment(say.members, 0);
     out.push("members:");
     options.members.forEach((name, index) => {
       out.push(`  - name: ${scalar(name)}`, "    # population:");
       if (stages.length === 0) return;
-      if (index > 0) comment(w.describedUnder(t(options.members[0]!)), 4);
+      if (index > 0) comment(say.describedUnder(t(options.members[0]!)), 4);
       out.push("    indicators:");
       answers(stages, 6, index === 0);
     });
@@ -115,8 +118,8 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
 
 type Comment = (text: string, indent: number, hang?: number, head?: string) => void;
 
-function indicatorComment(set: FrameworkSet, indicator: Indicator, t: (text: Text) => string, w: TemplateWords, indent: number, comment: Comment): void {
-  comment(`${t(indicator.title)}${w.paren(w.weight(indicator.weight))}`, indent);
+function indicatorComment(set: FrameworkSet, indicator: Indicator, t: (text: Text) => string, w: Words, indent: number, comment: Comment): void {
+  comment(`${t(indicator.title)}${w.paren(w.frameworks.weight(String(indicator.weight)))}`, indent);
   comment(t(indicator.question), indent);
   const names = LEVELS.map((level) => `${level} ${t(set.levelNames[level])}`);
   const nameWidth = Math.max(11, ...names.map(displayWidth));
@@ -187,67 +190,6 @@ function wrap(text: string, indent: number, hang = 0, head = ""): string[] {
   lines.push(line);
   return lines.map((l) => `${lead}${l}`.trimEnd());
 }
-
-interface TemplateWords {
-  readonly intro: (subject: string, kind: string) => string;
-  readonly howTo: string;
-  readonly exampleTitle: string;
-  readonly exampleDocument: string;
-  readonly exampleNotes: string;
-  readonly exampleNotApplicable: string;
-  readonly kind: { readonly city: string; readonly region: string };
-  readonly stage: (order: number) => string;
-  readonly model: string;
-  readonly weight: (weight: number) => string;
-  readonly models: string;
-  readonly members: string;
-  readonly describedUnder: (member: string) => string;
-  readonly paren: (text: string) => string;
-  readonly colon: string;
-}
-
-const TEMPLATE_WORDS: Record<"en" | "zh-CN", TemplateWords> = {
-  en: {
-    intro: (subject, kind) =>
-      `Self-assessment of ${subject} (${kind}). Check it with \`smartregion validate FILE\`, score it with \`smartregion score FILE\`, and see what to do next with \`smartregion report FILE\`.`,
-    howTo:
-      "Under each indicator, set `level` to 0-5 by the descriptors written above it; leave it empty while unanswered (the scores show this as coverage, not as an error). Back a level with evidence and notes, or say why an indicator does not apply:",
-    exampleTitle: "What shows it",
-    exampleDocument: "or document: a paper that is not online",
-    exampleNotes: "Why this level and not the next one.",
-    exampleNotApplicable: "Why it does not apply here.",
-    kind: { city: "city", region: "region" },
-    stage: (order) => `stage ${order}`,
-    model: "formation model",
-    weight: (weight) => `weight ${weight}`,
-    models: "The formation models, answered for the region as a whole.",
-    members:
-      "The member cities. Each answers the stages here, or points at its own assessment with `file: its-file.yaml` (relative to this file) instead of `indicators`. Population, or a `weight`, sets each member's share of the region's roll-up.",
-    describedUnder: (member) => `The level descriptors are written out under ${member}.`,
-    paren: (text) => ` (${text})`,
-    colon: ": ",
-  },
-  "zh-CN": {
-    intro: (subject, kind) =>
-      `${subject}（${kind}）自评估。用 \`smartregion validate FILE\` 检查，用 \`smartregion score FILE\` 评分，用 \`smartregion report FILE\` 查看下一步该做什么。`,
-    howTo:
-      "在每项指标下，对照其上方的等级描述，把 `level` 填为 0–5；尚未作答时留空（得分中计为作答覆盖率，而不是错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
-    exampleTitle: "能说明该等级的材料",
-    exampleDocument: "或 document: 未在网上公开的文件",
-    exampleNotes: "为什么是这一等级，而不是更高一级。",
-    exampleNotApplicable: "此处为何不适用。",
-    kind: { city: "城市", region: "区域" },
-    stage: (order) => `第 ${order} 阶段`,
-    model: "组建模式",
-    weight: (weight) => `权重 ${weight}`,
-    models: "组建模式：由区域整体作答。",
-    members:
-      "成员城市。每个成员在此回答各阶段的指标，或者不写 `indicators`，改用 `file: 成员文件.yaml`（相对于本文件）指向其单独的评估文件。人口或 `weight` 决定各成员在区域汇总中的比重。",
-    describedUnder: (member) => `等级描述已在 ${member} 下写出。`,
-    paren: (text) => `（${text}）`,
-    colon: "：",
-  },
-};
 
 const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,'()/&+-]*$/u;
 const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;

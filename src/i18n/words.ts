@@ -186,6 +186,19 @@ export interface Words {
     readonly weight: (w: string) => string;
     readonly seeAlso: string;
   };
+  /** The comments of a template written by `init`. */
+  readonly template: {
+    readonly intro: (subject: string, kind: string) => string;
+    readonly howTo: string;
+    readonly exampleTitle: string;
+    readonly exampleDocument: string;
+    readonly exampleNotes: string;
+    readonly exampleNotApplicable: string;
+    readonly model: string;
+    readonly models: string;
+    readonly members: string;
+    readonly describedUnder: (member: string) => string;
+  };
   readonly cli: {
     readonly configUnusable: string;
     readonly frameworkBroken: string;
@@ -382,6 +395,21 @@ export const EN: Words = {
     weight: (w) => `weight ${w}`,
     seeAlso: "See also:",
   },
+  template: {
+    intro: (subject, kind) =>
+      `Self-assessment of ${subject} (${kind}). Check it with \`smartregion validate FILE\`, score it with \`smartregion score FILE\`, and see what to do next with \`smartregion report FILE\`.`,
+    howTo:
+      "Under each indicator, set `level` to 0-5 by the descriptors written above it; leave it empty while unanswered (the scores show this as coverage, not as an error). Back a level with evidence and notes, or say why an indicator does not apply:",
+    exampleTitle: "What shows it",
+    exampleDocument: "or document: a paper that is not online",
+    exampleNotes: "Why this level and not the next one.",
+    exampleNotApplicable: "Why it does not apply here.",
+    model: "formation model",
+    models: "The formation models, answered for the region as a whole.",
+    members:
+      "The member cities. Each answers the stages here, or points at its own assessment with `file: its-file.yaml` (relative to this file) instead of `indicators`. Population, or a `weight`, sets each member's share of the region's roll-up.",
+    describedUnder: (member) => `The level descriptors are written out under ${member}.`,
+  },
   cli: {
     configUnusable: "the configuration file cannot be used",
     frameworkBroken: "a framework is broken",
@@ -572,6 +600,21 @@ export const ZH: Words = {
       `每个维度得分均不低于 ${bar}（满分 5）` + (coverage !== undefined ? `且作答指标不少于 ${coverage}` : "") + (afterPrevious ? "，并已达到前一阶段，即为达到本阶段。" : "，即为达到本阶段。"),
     weight: (w) => `权重 ${w}`,
     seeAlso: "参见：",
+  },
+  template: {
+    intro: (subject, kind) =>
+      `${subject}（${kind}）自评估。用 \`smartregion validate FILE\` 检查，用 \`smartregion score FILE\` 评分，用 \`smartregion report FILE\` 查看下一步该做什么。`,
+    howTo:
+      "在每项指标下，对照其上方的等级描述，把 `level` 填为 0–5；尚未作答时留空（得分中计为作答覆盖率，而不是错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
+    exampleTitle: "能说明该等级的材料",
+    exampleDocument: "或 document: 未在网上公开的文件",
+    exampleNotes: "为什么是这一等级，而不是更高一级。",
+    exampleNotApplicable: "此处为何不适用。",
+    model: "组建模式",
+    models: "组建模式：由区域整体作答。",
+    members:
+      "成员城市。每个成员在此回答各阶段的指标，或者不写 `indicators`，改用 `file: 成员文件.yaml`（相对于本文件）指向其单独的评估文件。人口或 `weight` 决定各成员在区域汇总中的比重。",
+    describedUnder: (member) => `等级描述已在 ${member} 下写出。`,
   },
   cli: {
     configUnusable: "配置文件无法使用",
