@@ -1,3 +1,4 @@
+import { jsonPrintable } from "../report/printable.js";
 import { frameworkData, formatFrameworkList, formatFrameworkShow } from "../report/frameworks.js";
 import { styleFor, wantsColour } from "./colour.js";
 import { frameworkById, frameworksFor } from "./context.js";
@@ -8,7 +9,7 @@ const style = () => styleFor(wantsColour(process.stdout.isTTY === true, process.
 export function runFrameworksList(format: "text" | "json", dirs: readonly string[], cwd: string, locale = "en"): ExitCode {
   const set = frameworksFor(dirs, cwd);
   process.stdout.write(
-    format === "json" ? `${JSON.stringify(set.all.map(frameworkData), null, 2)}\n` : formatFrameworkList(set, style(), locale),
+    format === "json" ? `${jsonPrintable(JSON.stringify(set.all.map(frameworkData), null, 2))}\n` : formatFrameworkList(set, style(), locale),
   );
   return 0;
 }
@@ -16,6 +17,6 @@ export function runFrameworksList(format: "text" | "json", dirs: readonly string
 export function runFrameworksShow(id: string, format: "text" | "json", dirs: readonly string[], cwd: string, locale = "en"): ExitCode {
   const set = frameworksFor(dirs, cwd);
   const framework = frameworkById(set, id);
-  process.stdout.write(format === "json" ? `${JSON.stringify(frameworkData(framework), null, 2)}\n` : formatFrameworkShow(set, framework, style(), locale));
+  process.stdout.write(format === "json" ? `${jsonPrintable(JSON.stringify(frameworkData(framework), null, 2))}\n` : formatFrameworkShow(set, framework, style(), locale));
   return 0;
 }

@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ConfigError, FrameworkError, UsageError } from "../errors.js";
 import { findConfig } from "./config.js";
 import { PLAIN } from "../report/style.js";
-import { printable } from "../report/printable.js";
+import { printable, printableLines } from "../report/printable.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import { findingLines } from "../report/validate/stylish.js";
 import type { ExitCode } from "./exit.js";
@@ -64,7 +64,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--debug", "show the stack of an internal error")
     .showHelpAfterError()
     // Arguments can hold control characters: they are shown as escapes, never sent to the terminal.
-    .configureOutput({ writeErr: (text) => process.stderr.write(printable(text)) })
+    .configureOutput({ writeErr: (text) => process.stderr.write(printableLines(text)) })
     .exitOverride();
   let dirs: string[] | undefined;
   // The folders of .smartregion.yaml first, then those given with --frameworks, which win on a clash of ids.

@@ -6,8 +6,15 @@ import { printable } from "./printable.js";
  * can reorder or hide what the page shows.
  */
 export function esc(text: string): string {
-  return printable(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  let out = "";
+  // Line breaks and tabs become character references: the page reads the same, and a log that
+  // shows the file has no line of input text to take as a command.
+  for (const part of text.split(/([\n\r\t\u0085\u2028\u2029])/)) {
+    out += BREAKS.test(part) ? `&#${part.charCodeAt(0)};` : printable(part).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  }
+  return out;
 }
+const BREAKS = /^[\n\r\t\u0085\u2028\u2029]$/;
 
 /** Numbers in SVG coordinates: fixed, so the same input gives the same bytes. */
 export const n = (value: number): string => (Math.round(value * 100) / 100).toFixed(2).replace(/\.?0+$/, "") || "0";

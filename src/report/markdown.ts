@@ -1,7 +1,7 @@
 /** Text from input made safe inside Markdown: no markup, no HTML, no table breaks. */
 export function mdText(text: string): string {
   return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, " ")
     .replace(/[\\`*_{}[\]()#+!|<>~&]/g, (c) => `\\${c}`);
 }
 

@@ -1,3 +1,4 @@
+import { jsonPrintable } from "./printable.js";
 import type { FormatOptions } from "./options.js";
 
 /**
@@ -39,18 +40,18 @@ const WRAP_TAIL = "\n  ]\n}".length;
 export function jsonArrayStream(replacer: Replacer) {
   return {
     head(before: Record<string, unknown>, key: string): string {
-      const open = JSON.stringify({ ...before, [key]: [] }, replacer, 2);
+      const open = jsonPrintable(JSON.stringify({ ...before, [key]: [] }, replacer, 2));
       return open.slice(0, open.lastIndexOf("[]") + 1);
     },
     item(value: unknown): string {
       // Wrapped as it stands in the document, so JSON.stringify indents it to its depth.
-      const wrapped = JSON.stringify({ a: [value] }, replacer, 2);
+      const wrapped = jsonPrintable(JSON.stringify({ a: [value] }, replacer, 2));
       return wrapped.slice(WRAP_HEAD, wrapped.length - WRAP_TAIL);
     },
     before: (index: number): string => (index === 0 ? "\n" : ",\n"),
     tail(after: Record<string, unknown>, count: number): string {
       const close = count === 0 ? "]" : "\n  ]";
-      const rest = Object.keys(after).length === 0 ? "\n}" : `,\n${JSON.stringify(after, replacer, 2).slice(2)}`;
+      const rest = Object.keys(after).length === 0 ? "\n}" : `,\n${jsonPrintable(JSON.stringify(after, replacer, 2)).slice(2)}`;
       return `${close}${rest}\n`;
     },
   };

@@ -3,7 +3,7 @@ import { MARKDOWN_BETWEEN_LANGUAGES, mdTable, mdText } from "../markdown.js";
 import { words } from "../../i18n/words.js";
 import { nullForAbsent } from "../options.js";
 import type { FormatOptions } from "../options.js";
-import { printable } from "../printable.js";
+import { jsonPrintable, printable } from "../printable.js";
 import { table } from "../table.js";
 import { DOWN, UP, diffView } from "./view.js";
 
@@ -63,6 +63,6 @@ const markdownIn = (diff: SubjectDiff, options: FormatOptions, locale: string): 
   return `${out.join("\n").trimEnd()}\n`;
 };
 
-const json = (diff: SubjectDiff): string => `${JSON.stringify({ smartregion: "diff", version: DIFF_JSON_VERSION, ...diff }, nullForAbsent, 2)}\n`;
+const json = (diff: SubjectDiff): string => `${jsonPrintable(JSON.stringify({ smartregion: "diff", version: DIFF_JSON_VERSION, ...diff }, nullForAbsent, 2))}\n`;
 
 export const DIFF_FORMATS: Record<DiffFormatName, (diff: SubjectDiff, options: FormatOptions) => string> = { terminal, json, markdown };

@@ -1,9 +1,10 @@
 import { message } from "../messages.js";
-import { printable } from "../printable.js";
+import { printableLines } from "../printable.js";
 import type { ValidationResult } from "./model.js";
 
-// Control characters from the input are shown as escapes, so no annotation can hide or reorder text.
-const data = (text: string) => printable(text).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// Control characters from the input are shown as escapes, so no annotation can hide or reorder
+// text; a line break is the runner's own escape, which it shows as a break inside the annotation.
+const data = (text: string) => printableLines(text).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions workflow commands: one annotation a problem, on the file, line and column. */

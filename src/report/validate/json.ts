@@ -1,3 +1,4 @@
+import { jsonPrintable } from "../printable.js";
 import { message } from "../messages.js";
 import { summarise } from "./model.js";
 import type { ValidationResult } from "./model.js";
@@ -25,5 +26,5 @@ export function formatJson(result: ValidationResult, locale = "en"): string {
       })),
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${jsonPrintable(JSON.stringify(document, null, 2))}\n`;
 }

@@ -1,3 +1,4 @@
+import { printable } from "../printable.js";
 import { message } from "../messages.js";
 import { words } from "../../i18n/words.js";
 import type { ValidationResult } from "./model.js";
@@ -15,13 +16,13 @@ export function formatJunit(result: ValidationResult, command = "validate", loca
   const w = words(locale);
   const failures = result.files.filter((f) => f.findings.some((x) => x.severity === "error")).length;
   const cases = result.files.map((file) => {
-    const line = (f: (typeof file.findings)[number]) => `${file.file}:${f.line}:${f.col} ${w.severity[f.severity]} ${message(f, locale)} (${f.code})`;
+    const line = (f: (typeof file.findings)[number]) => printable(`${file.file}:${f.line}:${f.col} ${w.severity[f.severity]} ${message(f, locale)} (${f.code})`);
     const errors = file.findings.filter((f) => f.severity === "error");
     const warnings = file.findings.filter((f) => f.severity === "warning");
     const failure =
       errors.length === 0 ? "" : `\n      <failure message="${xmlText(w.validate.errorCount(errors.length))}" type="error">${xmlText(errors.map(line).join("\n"))}</failure>`;
     const out = warnings.length === 0 ? "" : `\n      <system-out>${xmlText(warnings.map(line).join("\n"))}</system-out>`;
-    return `    <testcase classname="smartregion.${command}" name="${xmlText(file.file)}" file="${xmlText(file.file)}">${failure}${out}${failure || out ? "\n    " : ""}</testcase>`;
+    return `    <testcase classname="smartregion.${command}" name="${xmlText(printable(file.file))}" file="${xmlText(printable(file.file))}">${failure}${out}${failure || out ? "\n    " : ""}</testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="smartregion" tests="${result.files.length}" failures="${failures}" errors="0">

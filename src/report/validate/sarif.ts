@@ -1,3 +1,4 @@
+import { jsonPrintable } from "../printable.js";
 import { compareText } from "../../findings.js";
 import type { Code } from "../../findings.js";
 import { message } from "../messages.js";
@@ -45,5 +46,5 @@ export function formatSarif(result: ValidationResult, version: string, locale = 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonPrintable(JSON.stringify(log, null, 2))}\n`;
 }

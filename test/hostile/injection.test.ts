@@ -1,0 +1,96 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { smartregion } from "../cli/run.js";
+
+/**
+ * Text that would start CI commands if it reached a log with its line breaks: GitHub Actions
+ * obeys `::command::` and `##[command]` at the start of any line it reads.
+ */
+const HEADS = ["::error file=README.md,line=1::FORGED", "##[error]FORGED", "::stop-commands::FORGED", "::add-mask::FORGED", "::warning::FORGED"];
+/** The breaks that end a line for a log reader or a terminal, each before one head. */
+const BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\u0085", "\u000b", "\u000c"];
+const PAYLOAD = `A${BREAKS.map((b, i) => `${b}${HEADS[i % HEADS.length]}`).join("")}Z`;
+/** As a YAML double-quoted scalar: every break written as an escape. */
+const QUOTED = JSON.stringify(PAYLOAD).replace(/\u2028/g, "\\L").replace(/\u2029/g, "\\P").replace(/\u0085/g, "\\N");
+
+/** Every way a reader may split output into lines. */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085\u000b\u000c]/;
+/** Characters that end a line somewhere: none may reach output as they are. */
+const RAW_BREAK = /[\r\u2028\u2029\u0085\u000b\u000c]/;
+
+function forged(output: string): string[] {
+  return output
+    .split(LINE_BREAK)
+    .map((line) => line.trimStart())
+    .filter((line) => HEADS.some((head) => line.startsWith(head.slice(0, head.indexOf("FORGED")))) && line.includes("FORGED"));
+}
+
+describe("line breaks in input text", () => {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "smartregion-inject-"));
+    const city = readFileSync(join(ROOT, "examples", "city.yaml"), "utf8")
+      .replace("name: Riverton", `name: ${QUOTED}`)
+      .replace("- name: Amira Hollis", `- name: ${QUOTED}`)
+      .replace("title: Fundamental databases quality report 2025", `title: ${QUOTED}`)
+      .replace(/^ {6}notes: All four databases[^\n]*(\n {8}[^\n]*)*/m, `      notes: ${QUOTED}`);
+    writeFileSync(join(dir, "city.yaml"), city);
+    // A wrong file: an unknown indicator and an unknown key named by the payload.
+    writeFileSync(join(dir, "wrong.yaml"), city.replace("  integrated:\n", `  integrated:\n    ${QUOTED}: 3\n`).replace("date: 2026-06-30", `date: 2026-06-30\n${QUOTED}: 1`));
+    const older = city.replace(/level: 4/, "level: 2");
+    writeFileSync(join(dir, "older.yaml"), older);
+    // A region whose member names and member file name carry the payload.
+    cpSync(join(ROOT, "examples", "dublin-region"), join(dir, "region"), { recursive: true });
+    const region = readFileSync(join(dir, "region", "region.yaml"), "utf8").replace("name: Dublin region", `name: ${QUOTED}`);
+    writeFileSync(join(dir, "region", "region.yaml"), region);
+    // A file whose own name has line breaks, met in a walk of a folder.
+    mkdirSync(join(dir, "walk"));
+    writeFileSync(join(dir, "walk", `x\n::error file=README.md,line=1::FORGED\r\n##[error]FORGED.yaml`), city.replace("level: 4", "level: 9"));
+    // A custom framework whose texts carry the payload.
+    mkdirSync(join(dir, "fw"));
+    const framework = readFileSync(join(ROOT, "examples", "custom-frameworks", "tourism-destination.yaml"), "utf8")
+      .replace("en: Shared tourism destination", `en: ${QUOTED}`)
+      .replace("en: One destination body", `en: ${QUOTED}`);
+    writeFileSync(join(dir, "fw", "tourism-destination.yaml"), framework);
+    cpSync(join(ROOT, "examples", "lakeland-destination.yaml"), join(dir, "lakeland.yaml"));
+  });
+
+  const runs: string[][] = [];
+  for (const format of ["stylish", "json", "sarif", "junit", "github"]) runs.push(["validate", "city.yaml", "wrong.yaml", "walk", "-f", format]);
+  for (const format of ["terminal", "json", "markdown", "sarif", "junit", "github"]) {
+    runs.push(["score", "city.yaml", "region/region.yaml", "--min-stage", "merged", "-f", format]);
+    runs.push(["--frameworks", "fw", "score", "lakeland.yaml", "-f", format]);
+  }
+  for (const format of ["terminal", "json", "markdown", "html", "sarif", "junit", "github"]) {
+    runs.push(["report", "city.yaml", "region/region.yaml", "--strict-evidence", "-f", format]);
+    runs.push(["--frameworks", "fw", "report", "lakeland.yaml", "-f", format]);
+  }
+  for (const format of ["terminal", "json", "markdown"]) runs.push(["diff", "older.yaml", "city.yaml", "-f", format]);
+  for (const format of ["text", "json"]) {
+    runs.push(["--frameworks", "fw", "frameworks", "list", "-f", format]);
+    runs.push(["--frameworks", "fw", "frameworks", "show", "tourism-destination", "-f", format]);
+  }
+  for (const format of ["stylish", "json", "sarif", "junit", "github"]) runs.push(["frameworks", "lint", "fw", "-f", format]);
+  for (const lang of ["en", "zh-CN"]) {
+    for (const args of runs) {
+      it(`starts no CI command and breaks no line: ${args.join(" ")} --lang ${lang}`, () => {
+        const run = smartregion([...args, "--lang", lang], dir);
+        expect([0, 1], run.stderr).toContain(run.code);
+        expect(forged(run.stdout), "stdout").toEqual([]);
+        expect(forged(run.stderr), "stderr").toEqual([]);
+        expect(RAW_BREAK.test(run.stdout), "a raw break on stdout").toBe(false);
+        expect(RAW_BREAK.test(run.stderr), "a raw break on stderr").toBe(false);
+      });
+    }
+  }
+
+  it("shows the breaks as escapes where the text is shown", () => {
+    for (const args of [["validate", "wrong.yaml"], ["score", "city.yaml"], ["report", "city.yaml"], ["--frameworks", "fw", "frameworks", "list"]]) {
+      const run = smartregion(args, dir);
+      expect(run.stdout, args.join(" ")).toContain("A\\n::error file=README.md,line=1::FORGED\\r\\n##[error]FORGED");
+    }
+  });
+});
