@@ -14,6 +14,7 @@ export type Impact = "content" | "access";
 export const CODES = {
   // reading the file
   "not-found": { severity: "error", impact: "access" },
+  "outside-config-folder": { severity: "error", impact: "content" },
   "not-a-file": { severity: "error", impact: "access" },
   "unreadable": { severity: "error", impact: "access" },
   "too-large": { severity: "error", impact: "access" },
@@ -71,6 +72,7 @@ export const CODES = {
   "duplicate-id": { severity: "error", impact: "content" },
   "kind-fields": { severity: "error", impact: "content" },
   "missing-translation": { severity: "warning", impact: "content" },
+  "framework-replaced": { severity: "warning", impact: "content" },
 } as const satisfies Record<string, { severity: Severity; impact: Impact }>;
 
 export type Code = keyof typeof CODES;

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { ConfigError } from "../errors.js";
 import { finding, sortFindings } from "../findings.js";
 import type { Finding } from "../findings.js";
@@ -18,15 +18,31 @@ export interface Config {
 const NONE: Config = { frameworks: [] };
 
 /**
- * The nearest `.smartregion.yaml` at or above `cwd`: for now it names the folders of custom
- * frameworks, relative to itself, so that every command in a repository loads them without
- * `--frameworks`. A file that says anything else is refused with its position.
+ * The nearest `.smartregion.yaml` at or above `cwd`, no higher than the top of the repository
+ * (the folder that holds `.git`) or, outside one, the root: for now it names the folders of
+ * custom frameworks, relative to itself, so that every command in a repository loads them
+ * without `--frameworks`. A file that says anything else is refused with its position.
  */
 export function findConfig(cwd: string): Config {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const file = join(dir, CONFIG_FILE);
     if (pathKind(file) === "file") return readConfig(file, cwd);
-    if (dirname(dir) === dir) return NONE;
+    // A repository's config never comes from a folder above it, which the repository does not control.
+    if (pathKind(join(dir, ".git")) !== "missing" || dirname(dir) === dir) return NONE;
+  }
+}
+
+/** Whether `target` is `folder` or below it, by name and after every link is followed. */
+function within(folder: string, target: string): boolean {
+  const below = (a: string, b: string) => {
+    const rel = relative(a, b);
+    return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+  };
+  if (!below(folder, target)) return false;
+  try {
+    return below(realpathSync(folder), realpathSync(target));
+  } catch {
+    return false;
   }
 }
 
@@ -61,6 +77,7 @@ function readConfig(absolute: string, cwd: string): Config {
       }
       const folder = resolve(dirname(absolute), entry);
       if (pathKind(folder) !== "directory") problems.push(finding("not-found", file, at(path), path.join("."), { detail: `no folder ${entry}` }));
+      else if (!within(dirname(absolute), folder)) problems.push(finding("outside-config-folder", file, at(path), path.join("."), { value: entry }));
       dirs.push(folder);
     });
   }

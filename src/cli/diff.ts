@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { replacementNotices } from "./replaced.js";
 import { diffSubjects } from "../diff/diff.js";
 import { UsageError } from "../errors.js";
 import { ZH } from "../i18n/words.js";
@@ -33,7 +34,7 @@ export interface DiffOptions {
 export function runDiff(olderPath: string, newerPath: string, options: DiffOptions, cwd: string): ExitCode {
   const frameworks = frameworksFor(options.frameworks, cwd);
   const load = subjectLoader({ frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize }, frameworks);
-  const findings: Finding[] = [];
+  const findings: Finding[] = replacementNotices(frameworks, options.frameworks, cwd);
   const sides = [olderPath, newerPath].map((path) => {
     const absolute = resolve(cwd, path);
     if (pathKind(absolute) === "missing") {

@@ -42,6 +42,11 @@ export function readBytes(absolute: string, file: string): Uint8Array | Finding 
 
 const unreadable = (file: string, error: unknown): Finding => finding("unreadable", file, START, "", { detail: (error as NodeJS.ErrnoException).code ?? "" });
 
+/** The inputs with findings about the run as a whole (such as a replaced framework) among the failures. */
+export function withNotices<T extends { readonly failures: readonly Finding[] }>(inputs: T, notices: readonly Finding[]): T {
+  return notices.length === 0 ? inputs : { ...inputs, failures: [...inputs.failures, ...notices] };
+}
+
 /**
  * The command line's paths as the files to read, in display order, and a finding for each
  * path that names nothing. Files are read one at a time by the caller, so memory does not

@@ -7,7 +7,8 @@ import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
 import { openOutput, writing } from "./output.js";
 import { threadsFor, WORKERS_FROM } from "./pool.js";
-import { listInputs } from "./read.js";
+import { listInputs, withNotices } from "./read.js";
+import { replacementNotices } from "./replaced.js";
 import { writeSubjects } from "./subjects.js";
 import { reportTask } from "./tasks.js";
 import type { CommonOptions } from "./validate.js";
@@ -24,7 +25,7 @@ export interface ReportOptions extends CommonOptions {
 
 export async function runReport(args: readonly string[], options: ReportOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const inputs = listInputs(args, cwd);
+  const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
   const writer = REPORT_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, version: options.version });
   const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.langs[0]!, evidence: options.evidence } as const;

@@ -9,7 +9,8 @@ import { frameworksFor } from "./context.js";
 import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
 import { openOutput, writing } from "./output.js";
-import { listInputs } from "./read.js";
+import { listInputs, withNotices } from "./read.js";
+import { replacementNotices } from "./replaced.js";
 import type { CommonOptions } from "./validate.js";
 
 export interface ScoreOptions extends CommonOptions {
@@ -26,7 +27,7 @@ export interface ScoreOptions extends CommonOptions {
 export async function runScore(args: readonly string[], options: ScoreOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
   parseGates(frameworks, options.minStage, options.failUnder);
-  const inputs = listInputs(args, cwd);
+  const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
   const writer = SCORE_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, version: options.version });
   const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;

@@ -14,7 +14,8 @@ import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
 import { nodeMemberDisk } from "./files.js";
 import { writeOutput } from "./output.js";
-import { listInputs, readBytes, statInput } from "./read.js";
+import { listInputs, readBytes, statInput, withNotices } from "./read.js";
+import { replacementNotices } from "./replaced.js";
 import type { InputFile } from "./read.js";
 import { CheckCache } from "./cache.js";
 import type { CacheStrategy } from "./cache.js";
@@ -64,7 +65,7 @@ export function parseFormats(formats: readonly string[], output: string | undefi
 export async function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): Promise<ExitCode> {
   const outputs = parseFormats(options.formats, options.output);
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const inputs = listInputs(args, cwd);
+  const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const cache =
     options.cache === undefined

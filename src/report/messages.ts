@@ -14,6 +14,7 @@ const bytes = (n: number | undefined) => `${((n ?? 0) / 1024 / 1024).toFixed(1)}
 /** The one place where findings become words. */
 const MESSAGES: Record<Code, (f: Facts) => string> = {
   "not-found": () => "No such file or folder",
+  "outside-config-folder": (f) => `Folder ${q(f.value)} is outside the folder of .smartregion.yaml, or leads out of it through a link`,
   "not-a-file": () => "Not a regular file",
   "unreadable": (f) => `Cannot be read (${f.detail ?? "unknown reason"})`,
   "too-large": (f) => `File is larger than the ${bytes(f.limit)} limit (--max-file-size)`,
@@ -67,6 +68,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "empty-dimension": (f) => `Dimension ${q(f.value)} has no indicators`,
   "duplicate-id": (f) => `${q(f.value)} is used twice${f.context !== undefined ? ` (also in ${f.context})` : ""}`,
   "missing-translation": (f) => `No ${q(f.value)} text here, though the framework is written in ${q(f.value)} elsewhere; English is shown instead`,
+  "framework-replaced": (f) => `Framework ${q(f.key)} (version ${f.value ?? ""}) replaces the shipped one (version ${f.expected ?? ""}) in this run`,
   "kind-fields": (f) =>
     f.expected === "stage" ? `A stage needs ${q(f.key)}` : `${q(f.key)} belongs to stages, not to models`,
 };
@@ -120,6 +122,7 @@ const zh = (text: string | undefined, otherwise: string) => {
 const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "not-found": (f) => `没有这个文件或文件夹${f.detail !== undefined ? `（${zh(f.detail, "").trim()}）` : ""}`,
   "not-a-file": () => "不是普通文件",
+  "outside-config-folder": (f) => `文件夹${zq(f.value)}不在 .smartregion.yaml 所在的文件夹内，或经符号链接越出该文件夹`,
   "unreadable": (f) => `无法读取（${f.detail ?? "原因不明"}）`,
   "too-large": (f) => `文件超过 ${bytes(f.limit)} 的上限（--max-file-size）`,
   "binary-file": () => "这是二进制数据，不是 YAML 文本",
@@ -172,6 +175,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "empty-dimension": (f) => `维度${zq(f.value)}没有指标`,
   "duplicate-id": (f) => `${zq(f.value)}重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,
   "missing-translation": (f) => `此处缺少${zq(f.value)}文本，而该评估框架其他地方有${zq(f.value)}文本；将以英文代替`,
+  "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""} 版）取代了内置的同名框架（${f.expected ?? ""} 版）`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
 };
 

@@ -3,6 +3,7 @@ import type { Code } from "../findings.js";
 /** What each kind of problem means and how to fix it: the help text of SARIF rules and of docs. */
 export const RULE_HELP: Record<Code, string> = {
   "not-found": "A path on the command line names no file, folder or matching glob. Check the path.",
+  "outside-config-folder": "The framework folders that .smartregion.yaml names must lie inside the folder it stands in, also after links are followed, so a repository cannot load files from elsewhere on the machine.",
   "not-a-file": "The path is not a regular file (a folder, a device, a pipe). Name the YAML file itself.",
   "unreadable": "The file exists but cannot be read. Check its permissions.",
   "too-large": "The file is over the size limit and was not read. Split it, or raise --max-file-size.",
@@ -54,11 +55,13 @@ export const RULE_HELP: Record<Code, string> = {
   "duplicate-id": "An id is used twice.",
   "kind-fields": "A field that the framework's kind needs, or must not have.",
   "missing-translation": "A text of a framework lacks a locale that its other texts have.",
+  "framework-replaced": "A custom framework (from --frameworks or .smartregion.yaml) has the id of a shipped one and replaces it, so files are judged by other rules than the shipped ones. Check that the change meant to.",
 };
 
 /** The same help in Chinese; the short description is the text up to the first 。 */
 export const RULE_HELP_ZH: Record<Code, string> = {
   "not-found": "命令行中的路径没有对应的文件、文件夹或匹配的通配符。请检查路径。",
+  "outside-config-folder": ".smartregion.yaml 指定的框架文件夹必须位于其所在文件夹之内，经符号链接也不得越出，以免仓库加载本机其他位置的文件。",
   "not-a-file": "该路径不是普通文件（而是文件夹、设备或管道）。请指明 YAML 文件本身。",
   "unreadable": "文件存在但无法读取。请检查文件权限。",
   "too-large": "文件超过大小上限，未被读取。请拆分文件，或调高 --max-file-size。",
@@ -110,6 +113,7 @@ export const RULE_HELP_ZH: Record<Code, string> = {
   "duplicate-id": "同一 id 使用了两次。",
   "kind-fields": "缺少评估框架类型所需的字段，或有该类型不应有的字段。",
   "missing-translation": "评估框架的某段文本缺少其他文本已有的语言版本。",
+  "framework-replaced": "自定义评估框架（来自 --frameworks 或 .smartregion.yaml）与内置框架同名并取而代之，文件将按不同于内置框架的规则评判。请确认这是有意的变更。",
 };
 
 /** The help of a rule in `locale`, and its first sentence as the short description. */

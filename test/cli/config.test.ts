@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,4 +35,49 @@ describe(".smartregion.yaml", () => {
     expect(positions).toEqual(["not-found@2:5", "wrong-type@3:5", "unknown-key@4:1"]);
     expect(smartregion(["validate", "lakeland.yaml"], project("frameworks: [\n")).code).toBe(2);
   });
+
+  it("is looked for no higher than the top of the repository", () => {
+    const cwd = project("frameworks:\n  - our-frameworks\n");
+    // The same tree, with the assessments' folder made a repository of its own: the config above it is not read.
+    mkdirSync(join(cwd, ".git"));
+    expect(smartregion(["validate", "lakeland.yaml"], cwd).code).toBe(1);
+    writeFileSync(join(cwd, ".git", "HEAD"), "");
+    expect(smartregion(["score", "lakeland.yaml", "--format", "json"], cwd).code).toBe(1);
+  });
+
+  it("refuses framework folders outside its own folder, by name or through a link, with their position", () => {
+    const outside = mkdtempSync(join(tmpdir(), "smartregion-elsewhere-"));
+    cpSync(join(ROOT, "examples", "custom-frameworks"), join(outside, "fw"), { recursive: true });
+    const cwd = project(`frameworks:\n  - ${join(outside, "fw")}\n  - ../${outside.split("/").pop()}/fw\n  - linked\n`);
+    symlinkSync(join(outside, "fw"), join(cwd, "..", "linked"));
+    const run = smartregion(["validate", "lakeland.yaml"], cwd);
+    expect(run.code).toBe(2);
+    const positions = [...run.stderr.matchAll(/\.smartregion\.yaml:(\d+:\d+) .* ([a-z-]+)$/gm)].map((m) => `${m[2]}@${m[1]}`);
+    expect(positions).toEqual(["outside-config-folder@2:5", "outside-config-folder@3:5", "outside-config-folder@4:5"]);
+  });
+
+  it("says in every format that a custom framework replaces a shipped one", () => {
+    const cwd = project("frameworks:\n  - our-frameworks\n");
+    const replaced = readFileSync(join(ROOT, "frameworks", "integrated.yaml"), "utf8").replace(/version: 1\.0\.0/, "version: 1.0.1");
+    writeFileSync(join(cwd, "..", "our-frameworks", "integrated.yaml"), replaced);
+    cpSync(join(ROOT, "examples", "city.yaml"), join(cwd, "city.yaml"));
+    const idLine = replaced.split("\n").findIndex((l) => /^ {2}id: integrated$/.test(l)) + 1;
+    const runs = [
+      ...["stylish", "json", "sarif", "junit", "github"].map((f) => ["validate", "city.yaml", "-f", f]),
+      ...["terminal", "json", "markdown", "sarif", "junit", "github"].map((f) => ["score", "city.yaml", "-f", f]),
+      ...["terminal", "json", "markdown", "html", "sarif", "junit", "github"].map((f) => ["report", "city.yaml", "-f", f]),
+    ];
+    for (const args of runs) {
+      const run = smartregion(args, cwd);
+      expect(run.code, args.join(" ")).toBe(0);
+      // HTML names the file and line of each problem rather than its code.
+      expect(run.stdout, args.join(" ")).toContain(args.includes("html") ? `our-frameworks/integrated.yaml:${idLine}` : "framework-replaced");
+    }
+    const json = JSON.parse(smartregion(["validate", "city.yaml", "-f", "json"], cwd).stdout) as { files: { file: string; findings: { code: string; line: number }[] }[] };
+    const notice = json.files.find((f) => f.file === "../our-frameworks/integrated.yaml")!.findings;
+    expect(notice.map((f) => `${f.code}@${f.line}`)).toEqual([`framework-replaced@${idLine}`]);
+    expect(smartregion(["diff", "city.yaml", "city.yaml"], cwd).stderr).toContain("framework-replaced");
+    // A custom framework of a new id replaces nothing and says nothing.
+    expect(smartregion(["validate", "lakeland.yaml", "-f", "json"], project("frameworks:\n  - our-frameworks\n")).stdout).not.toContain("framework-replaced");
+  }, 120_000);
 });
