@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { UsageError } from "../errors.js";
 import { compareText } from "../findings.js";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
 
@@ -107,7 +108,13 @@ function glob(pattern: string, cwd: string): string[] {
   const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
   const base = resolve(cwd, parts.slice(0, firstGlob).join("/") || ".");
   if (pathKind(base) !== "directory" || lstatSync(base).isSymbolicLink()) return [];
-  const matcher = globToRegExp(isAbsolute(normalised) ? normalised : resolve(cwd, normalised).split(sep).join("/"));
+  let matcher: RegExp;
+  try {
+    matcher = globToRegExp(isAbsolute(normalised) ? normalised : resolve(cwd, normalised).split(sep).join("/"));
+  } catch {
+    // A class such as `[z-a]` is the user's mistake, not a crash.
+    throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是能匹配文件名的模式`);
+  }
   return walk(base).filter((f) => matcher.test(f.split(sep).join("/")));
 }
 

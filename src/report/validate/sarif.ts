@@ -37,7 +37,7 @@ export function formatSarif(result: ValidationResult, version: string, locale = 
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.file) },
+                artifactLocation: { uri: uriReference(f.file) },
                 region: { startLine: f.line, startColumn: f.col },
               },
             },
@@ -47,4 +47,15 @@ export function formatSarif(result: ValidationResult, version: string, locale = 
     ],
   };
   return `${jsonPrintable(JSON.stringify(log, null, 2))}\n`;
+}
+
+/**
+ * A relative path as an RFC 3986 URI reference: each segment percent-encoded, so `#`, `?`, `%`
+ * and `:` stay part of the file's name instead of starting a fragment, a query or a scheme.
+ */
+export function uriReference(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join("/");
 }
