@@ -63,8 +63,9 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--lang <languages>", "language of reports and messages: en or zh-CN; zh-CN,en puts both in one HTML or Markdown document (default: from LC_ALL, LC_MESSAGES or LANG)", languages)
     .option("--debug", "show the stack of an internal error")
     .showHelpAfterError()
-    // Arguments can hold control characters: they are shown as escapes, never sent to the terminal.
-    .configureOutput({ writeErr: (text) => process.stderr.write(printableLines(text)) })
+    // Arguments can hold control characters and line breaks (a file name from a shell's glob):
+    // in an error message they are shown as escapes; help keeps its own lines.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `${printable(text.trimEnd())}\n` : printableLines(text)) })
     .exitOverride();
   let dirs: string[] | undefined;
   // The folders of .smartregion.yaml first, then those given with --frameworks, which win on a clash of ids.

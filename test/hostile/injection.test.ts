@@ -87,6 +87,29 @@ describe("line breaks in input text", () => {
     }
   }
 
+  it("starts no CI command from an argument, such as a file name a shell's glob expanded", () => {
+    const argv = [
+      [PAYLOAD],
+      ["validate", PAYLOAD],
+      ["validate", `${PAYLOAD}*.yaml`],
+      ["score", "--format", PAYLOAD, "city.yaml"],
+      ["validate", "--format", PAYLOAD, "city.yaml"],
+      ["score", "city.yaml", "--fail-under", PAYLOAD],
+      ["score", "city.yaml", "--min-stage", PAYLOAD],
+      ["frameworks", "show", PAYLOAD],
+      ["--lang", PAYLOAD, "validate", "city.yaml"],
+      ["--frameworks", PAYLOAD, "validate", "city.yaml"],
+      ["diff", PAYLOAD, "city.yaml"],
+      ["init", "--only", PAYLOAD, "-"],
+    ];
+    for (const args of argv) {
+      const run = smartregion(args, dir);
+      expect([1, 2], args.join(" ")).toContain(run.code);
+      expect(forged(run.stdout + run.stderr), args.join(" ")).toEqual([]);
+      expect(RAW_BREAK.test(run.stdout + run.stderr), args.join(" ")).toBe(false);
+    }
+  });
+
   it("shows the breaks as escapes where the text is shown", () => {
     for (const args of [["validate", "wrong.yaml"], ["score", "city.yaml"], ["report", "city.yaml"], ["--frameworks", "fw", "frameworks", "list"]]) {
       const run = smartregion(args, dir);
