@@ -1,5 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { createRequire } from "node:module";
+import { join, relative, resolve, sep } from "node:path";
+import type Picomatch from "picomatch";
 import { UsageError } from "../errors.js";
 import { compareText } from "../findings.js";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
@@ -15,6 +17,8 @@ export interface Inputs {
 }
 
 const YAML_FILE = /\.ya?ml$/i;
+const load = createRequire(import.meta.url);
+let picomatch: typeof Picomatch | undefined;
 const GLOB_CHARS = /[*?[{]/;
 /** Folders a walk never enters: tool caches and version control. */
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
@@ -101,52 +105,25 @@ function walk(root: string): string[] {
   return files;
 }
 
-/** Matches a glob (`*`, `**`, `?`, `[…]`, `{a,b}`) against the files below its fixed prefix. */
+/**
+ * Matches a glob (`*`, `**`, `?`, `[…]`, `{a,b}`, `{1..3}`, `!(…)`) against the files below its
+ * fixed prefix, with picomatch: the matcher of the wider Node ecosystem, so a pattern means here
+ * what it means to the tools beside this one. Loaded only when a pattern is given.
+ */
 function glob(pattern: string, cwd: string): string[] {
   const normalised = pattern.split(sep).join("/");
   const parts = normalised.split("/");
   const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
-  const base = resolve(cwd, parts.slice(0, firstGlob).join("/") || ".");
+  const prefix = parts.slice(0, firstGlob).join("/");
+  const base = resolve(cwd, prefix !== "" ? prefix : normalised.startsWith("/") ? "/" : ".");
   if (pathKind(base) !== "directory" || lstatSync(base).isSymbolicLink()) return [];
-  let matcher: RegExp;
+  let matches: (path: string) => boolean;
   try {
-    matcher = globToRegExp(isAbsolute(normalised) ? normalised : resolve(cwd, normalised).split(sep).join("/"));
+    picomatch ??= load("picomatch") as typeof Picomatch;
+    matches = picomatch(parts.slice(firstGlob).join("/"), { dot: true, strictBrackets: true });
   } catch {
-    // A class such as `[z-a]` is the user's mistake, not a crash.
+    // A pattern picomatch cannot read is the user's mistake, not a crash.
     throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是能匹配文件名的模式`);
   }
-  return walk(base).filter((f) => matcher.test(f.split(sep).join("/")));
-}
-
-export function globToRegExp(glob: string): RegExp {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === "*" && glob[i + 1] === "*") {
-      const slash = glob[i + 2] === "/";
-      out += slash ? "(?:.*/)?" : ".*";
-      i += slash ? 2 : 1;
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "{") {
-      const end = glob.indexOf("}", i);
-      if (end < 0) out += "\\{";
-      else {
-        out += `(?:${glob.slice(i + 1, end).split(",").map(escape).join("|")})`;
-        i = end;
-      }
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i);
-      if (end < 0) out += "\\[";
-      else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else out += escape(c);
-  }
-  return new RegExp(`^${out}$`);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return walk(base).filter((f) => matches(relative(base, f).split(sep).join("/")));
 }

@@ -25,4 +25,11 @@ describe("file names that mean something else in a URI or a pattern", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
   });
+
+  it("matches every alternative of a brace pattern, and globs below a folder", () => {
+    const listed = (args: string[]) => (JSON.parse(smartregion(["validate", ...args, "-f", "json"]).stdout) as { files: { file: string }[] }).files.map((f) => f.file);
+    expect(listed(["examples/{city,seattle-*}.yaml"])).toEqual(["examples/city.yaml", "examples/seattle-region.yaml"]);
+    expect(listed(["examples/**/{fingal,city}.yaml"])).toEqual(["examples/city.yaml", "examples/dublin-region/members/fingal.yaml"]);
+    expect(listed([`${ROOT}/examples/dublin-region/members/[fs]*.yaml`])).toEqual(["examples/dublin-region/members/fingal.yaml", "examples/dublin-region/members/south-dublin.yaml"]);
+  });
 });
