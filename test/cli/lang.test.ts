@@ -102,6 +102,27 @@ describe("machine formats in Chinese", () => {
     expect(messages(en.stdout).some((m) => HAN.test(m))).toBe(false);
   });
 
+  it("changes only the messages of score's and report's JSON, never the rest", () => {
+    for (const command of ["score", "report"]) {
+      const args = [command, "examples/invalid.yaml", "examples/city.yaml", "--format", "json"];
+      const [en, zh] = ["en", "zh-CN"].map((lang) => JSON.parse(smartregion(["--lang", lang, ...args]).stdout) as Record<string, unknown>);
+      const messages: string[] = [];
+      // Every message taken out, the two documents are the same.
+      const strip = (value: unknown): unknown =>
+        Array.isArray(value)
+          ? value.map(strip)
+          : typeof value === "object" && value !== null
+            ? Object.fromEntries(Object.entries(value).map(([k, v]) => (k === "message" && typeof v === "string" ? (messages.push(v), [k, ""]) : [k, strip(v)])))
+            : value;
+      expect(strip(zh)).toEqual(strip(en));
+      // strip(zh) ran first, so its messages come first.
+      const [zhMessages, enMessages] = [messages.slice(0, messages.length / 2), messages.slice(messages.length / 2)];
+      expect(zhMessages.length, command).toBeGreaterThan(0);
+      expect(zhMessages.every((m) => HAN.test(m)), command).toBe(true);
+      expect(enMessages.some((m) => HAN.test(m)), command).toBe(false);
+    }
+  });
+
   it("writes SARIF with Chinese messages and rule help", () => {
     const run = smartregion(["--lang", "zh-CN", "validate", "--format", "sarif", "examples/invalid.yaml"]);
     const log = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string } }[] } }; results: { ruleId: string; message: { text: string } }[] }[] };

@@ -6,9 +6,9 @@ import type { ReportFormat } from "./model.js";
 /** The version of the JSON structure; see schema/report-output.schema.json. */
 export const REPORT_JSON_VERSION = 1;
 
-const withMessage = <T extends Parameters<typeof message>[0]>(f: T) => ({ ...f, message: message(f) });
-
-export const reportJson: ReportFormat = () => {
+export const reportJson: ReportFormat = (options) => {
+  // Messages are in the language asked for, as in `validate --format json`; codes and facts never change.
+  const withMessage = <T extends Parameters<typeof message>[0]>(f: T) => ({ ...f, message: message(f, options.locale) });
   const json = jsonArrayStream(nullForAbsent);
   return {
     head: () => json.head({ smartregion: "report", version: REPORT_JSON_VERSION }, "reports"),
