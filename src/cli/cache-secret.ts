@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
@@ -25,12 +25,20 @@ const KEY_FILE = "cache-key";
 /**
  * The folder the secret is kept in: `$XDG_CACHE_HOME/smartregion` when that is an absolute path
  * (the XDG rule), otherwise `~/Library/Caches/smartregion` on macOS and `~/.cache/smartregion`
- * elsewhere.
+ * elsewhere; undefined when there is no home folder, which is not made (as root, making folders
+ * as needed would make one anywhere).
  */
-export function secretFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function secretFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
   const xdg = env["XDG_CACHE_HOME"];
   if (xdg !== undefined && isAbsolute(xdg)) return join(xdg, "smartregion");
-  return platform === "darwin" ? join(homedir(), "Library", "Caches", "smartregion") : join(homedir(), ".cache", "smartregion");
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  if (home === "" || !existsSync(home)) return undefined;
+  return platform === "darwin" ? join(home, "Library", "Caches", "smartregion") : join(home, ".cache", "smartregion");
 }
 
 // Flags that are missing on some systems (Windows) count as none.
@@ -45,7 +53,8 @@ const POSIX = process.platform !== "win32";
  * be, belongs to someone else or is open to other users is refused rather than replaced, since
  * the user may have put it there, and the refusal is said once by the caller.
  */
-export function cacheSecret(folder: string = secretFolder()): CacheSecret {
+export function cacheSecret(folder: string | undefined = secretFolder()): CacheSecret {
+  if (folder === undefined) return { location: "~/.cache/smartregion", problem: "unavailable", detail: "ENOENT" };
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
   } catch (error) {
