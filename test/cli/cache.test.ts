@@ -97,7 +97,7 @@ describe("validate --cache", () => {
     }
   });
 
-  it("starts afresh from a cache file that is empty, garbage, huge, a folder or a FIFO, with the output of no cache", () => {
+  it("starts afresh from a cache file that is empty, garbage, of another format, a folder or a FIFO, with the output of no cache", () => {
     const dir = workspace();
     sneakyEdit(join(dir, "city.yaml"), "kind: city", "kind: town");
     const plain = validate(dir);

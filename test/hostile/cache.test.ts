@@ -265,12 +265,14 @@ describe("the secret the cache is signed with", () => {
   });
 
   it("is the same for processes that race to make it", async () => {
-    const script = `import(${JSON.stringify(join(ROOT, "dist", "cli", "cache-secret.js"))}).then((m) => { const s = m.cacheSecret(process.argv[1]); process.stdout.write("secret" in s ? s.secret.toString("hex") : s.problem); })`;
+    // Each process waits for the same moment, so that they look for the key file together.
+    const script = `import(${JSON.stringify(join(ROOT, "dist", "cli", "cache-secret.js"))}).then((m) => { while (Date.now() < Number(process.argv[2])); const s = m.cacheSecret(process.argv[1]); process.stdout.write("secret" in s ? s.secret.toString("hex") : s.problem); })`;
     for (let round = 0; round < 3; round++) {
       const folder = join(mkdtempSync(join(tmpdir(), "smartregion-race-")), "smartregion");
+      const start = String(Date.now() + 1500);
       const runs = Array.from({ length: 6 }, () =>
         new Promise<string>((resolve) => {
-          const child = spawn(process.execPath, ["-e", script, folder], { stdio: ["ignore", "pipe", "inherit"] });
+          const child = spawn(process.execPath, ["-e", script, folder, start], { stdio: ["ignore", "pipe", "inherit"] });
           let out = "";
           child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
           child.on("close", () => resolve(out));
