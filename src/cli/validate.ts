@@ -67,11 +67,14 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const frameworks = frameworksFor(options.frameworks, cwd);
   const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
-  const cache =
+  const opened =
     options.cache === undefined
       ? undefined
       : CheckCache.open(options.cache.location, cwd, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy, nodeMemberDisk);
-  const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: options.cache !== undefined } as const;
+  // Without a secret it can trust, the run goes on as without --cache, and says so once.
+  if (opened !== undefined && !(opened instanceof CheckCache)) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUntrusted(opened.location, opened.problem, opened.detail)}\n`);
+  const cache = opened instanceof CheckCache ? opened : undefined;
+  const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: cache !== undefined } as const;
 
   // Files the cache answers for are not read again; the rest are checked, in worker threads when there are many.
   const checks: Pick<FileCheck, "file" | "findings">[] = inputs.failures.map((f) => ({ file: f.file, findings: [f] }));

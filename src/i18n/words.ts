@@ -1,3 +1,4 @@
+import type { SecretProblem } from "../cli/cache-secret.js";
 import type { Locale } from "./locale.js";
 
 /**
@@ -206,6 +207,8 @@ export interface Words {
     readonly runWithDebug: string;
     readonly tooManyWarnings: (warnings: number, max: number) => string;
     readonly cacheUnsaved: (location: string, reason: string) => string;
+    /** The cache's secret cannot be trusted, so the run goes on without the cache. */
+    readonly cacheUntrusted: (location: string, problem: SecretProblem, detail: string) => string;
     readonly wroteTemplate: (file: string, indicators: number) => string;
     readonly progress: (verb: "checked" | "scored" | "reported on", count: number, total: number, percent: number) => string;
   };
@@ -417,6 +420,18 @@ export const EN: Words = {
     runWithDebug: "Run again with --debug to see where, and please report it.",
     tooManyWarnings: (warnings, max) => `${warnings} warnings, more than --max-warnings ${max}`,
     cacheUnsaved: (location, reason) => `cannot write the cache ${location}: ${reason}`,
+    cacheUntrusted: (location, problem, detail) =>
+      `the cache is not used: its key ${location} ${
+        {
+          link: "is a symbolic link",
+          "not-a-file": "is not a regular file",
+          "not-a-folder": "is not a folder",
+          "not-owned": "belongs to another user",
+          "open-to-others": "is open to other users",
+          damaged: "is not a key this tool made (delete it to have a new one made)",
+          unavailable: `cannot be made or read (${detail})`,
+        }[problem]
+      }`,
     wroteTemplate: (file, indicators) => `Wrote ${file}: ${indicators} indicators to answer. Check it with: smartregion validate ${file}`,
     progress: (verb, count, total, percent) => `${verb} ${count}/${total} files (${percent}%)`,
   },
@@ -623,6 +638,18 @@ export const ZH: Words = {
     runWithDebug: "请加 --debug 重新运行以查看出错位置，并报告此问题。",
     tooManyWarnings: (warnings, max) => `${warnings} 个警告，超过 --max-warnings ${max}`,
     cacheUnsaved: (location, reason) => `无法写入缓存 ${location}：${reason}`,
+    cacheUntrusted: (location, problem, detail) =>
+      `本次未使用缓存：缓存密钥 ${location} ${
+        {
+          link: "是符号链接",
+          "not-a-file": "不是普通文件",
+          "not-a-folder": "不是文件夹",
+          "not-owned": "属于其他用户",
+          "open-to-others": "其他用户也可访问",
+          damaged: "不是本工具生成的密钥（删除后将自动重新生成）",
+          unavailable: `无法创建或读取（${detail}）`,
+        }[problem]
+      }`,
     wroteTemplate: (file, indicators) => `已写入 ${file}：共 ${indicators} 项指标待作答。填写后可用 smartregion validate ${file} 检查`,
     progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]} ${count}/${total} 个文件（${percent}%）`,
   },

@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAX_CACHE_BYTES } from "../../src/cli/cache.js";
 import { progressFor } from "../../src/cli/progress.js";
 import { ROOT } from "../helpers.js";
 import { jsonFindings, smartregion } from "./run.js";
@@ -31,7 +33,9 @@ function sneakyEdit(file: string, from: string, to: string): void {
   expect(statSync(file).mtimeMs).toBe(before);
 }
 
-const validate = (dir: string, ...extra: string[]) => smartregion(["validate", ".", "--format", "json", ...extra], dir);
+/** The cache's secret is kept beside the workspace, not in the user's own cache folder. */
+const keys = (dir: string) => ({ XDG_CACHE_HOME: `${dir}.keys` });
+const validate = (dir: string, ...extra: string[]) => smartregion(["validate", ".", "--format", "json", ...extra], dir, keys(dir));
 
 describe("validate --cache", () => {
   it("gives the same output with and without the cache, and writes the cache only when asked", () => {
@@ -78,7 +82,7 @@ describe("validate --cache", () => {
     mkdirSync(join(dir, "fw"));
     const model = readFileSync(join(ROOT, "frameworks", "core-led.yaml"), "utf8");
     writeFileSync(join(dir, "fw", "copy.yaml"), model.replace("id: core-led", "id: core-led-copy").replace("/core-led.json", "/core-led-copy.json"));
-    const run = smartregion(["--frameworks", "fw", "validate", "city.yaml", "--format", "json", "--cache"], dir);
+    const run = smartregion(["--frameworks", "fw", "validate", "city.yaml", "--format", "json", "--cache"], dir, keys(dir));
     expect(jsonFindings(run.stdout)["city.yaml"]).toEqual(["not-allowed-value@6:9"]);
   });
 
@@ -91,6 +95,57 @@ describe("validate --cache", () => {
       expect(run.stderr, junk).toBe("");
       expect(() => JSON.parse(readFileSync(join(dir, ".smartregion-cache"), "utf8"))).not.toThrow();
     }
+  });
+
+  it("starts afresh from a cache file that is empty, garbage, of another format, a folder or a FIFO, with the output of no cache", () => {
+    const dir = workspace();
+    sneakyEdit(join(dir, "city.yaml"), "kind: city", "kind: town");
+    const plain = validate(dir);
+    expect(plain.code).toBe(1);
+    const cache = join(dir, ".smartregion-cache");
+    const junk: [string, () => void][] = [
+      ["empty", () => writeFileSync(cache, "")],
+      ["garbage", () => writeFileSync(cache, Buffer.from([0xff, 0xfe, 0, 1, 0x7b]))],
+      ["a JSON string", () => writeFileSync(cache, '"smartregion-cache"')],
+      ["another format", () => writeFileSync(cache, '{"smartregion-cache":99,"key":"","files":{}}')],
+    ];
+    for (const [what, plant] of junk) {
+      rmSync(cache, { recursive: true, force: true });
+      plant();
+      const run = validate(dir, "--cache");
+      expect(run.code, what).toBe(1);
+      expect(run.stdout, what).toBe(plain.stdout);
+      expect(run.stderr, what).toBe("");
+      expect(statSync(cache).size, what).toBeLessThan(MAX_CACHE_BYTES);
+    }
+    // A folder in the cache file's place (inside the folder it names) cannot be replaced; that is said, and the run is as without it.
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(join(cache, ".smartregion-cache"), { recursive: true });
+    const folder = validate(dir, "--cache");
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toBe(plain.stdout);
+    expect(statSync(join(cache, ".smartregion-cache")).isDirectory()).toBe(true);
+    rmSync(cache, { recursive: true, force: true });
+    if (spawnSync("mkfifo", [cache]).status === 0) {
+      const fifo = validate(dir, "--cache");
+      expect(fifo.code).toBe(1);
+      expect(fifo.stdout).toBe(plain.stdout);
+    }
+  });
+
+  it("does not read a cache file of more than 64 MB, though it is genuine", () => {
+    const dir = workspace();
+    expect(validate(dir, "--cache").code).toBe(0);
+    sneakyEdit(join(dir, "city.yaml"), "kind: city", "kind: town");
+    // Padded with spaces, the genuine cache still parses, and would serve the stale result.
+    const cache = join(dir, ".smartregion-cache");
+    const genuine = readFileSync(cache);
+    writeFileSync(cache, Buffer.concat([genuine, Buffer.alloc(MAX_CACHE_BYTES - genuine.length, " ")]));
+    expect(validate(dir, "--cache").code).toBe(0);
+    writeFileSync(cache, Buffer.concat([genuine, Buffer.alloc(MAX_CACHE_BYTES + 1 - genuine.length, " ")]));
+    const run = validate(dir, "--cache");
+    expect(jsonFindings(run.stdout)["city.yaml"]).toEqual(["not-allowed-value@6:9"]);
+    expect(run.stderr).toBe("");
   });
 
   it("does not trust a cache whose entries were tampered with", () => {
