@@ -243,6 +243,8 @@ export function openFileSafely(absolute: string, options: SafeWriteOptions = {})
         if (mode === "replace") renameSync(temporary, target);
         else place(temporary, target, () => exists(display));
         temporaries.delete(temporary);
+        // The new file is held as the old one was: no later output of the run replaces the cache.
+        if (options.own !== undefined) inputs.notePath(target, display, options.own);
       } catch (error) {
         failed(error);
       }
