@@ -31,6 +31,18 @@ export function openOutput(outFile: string | undefined, cwd: string, mode: Write
   return gathered(openFileSafely(resolve(cwd, outFile), { display: outFile, mode, inputs }), false);
 }
 
+/**
+ * Refuses now, before any work, an output that could not be written: a link, a FIFO, a device,
+ * a folder, an input read so far, a missing folder. Writing checks again.
+ */
+export function checkOutput(outFile: string | undefined, cwd: string, mode: WriteMode = "replace", inputs: InputFiles = RUN_INPUTS): void {
+  if (outFile === undefined) return;
+  const absolute = resolve(cwd, outFile);
+  checkTarget(absolute, outFile, mode, inputs, undefined);
+  const folder = statSync(dirname(absolute), { throwIfNoEntry: false });
+  if (folder === undefined || !folder.isDirectory()) throw new UsageError(`the folder of ${outFile} does not exist`, `${outFile} 所在的文件夹不存在`);
+}
+
 /** Writes a whole output at once. */
 export function writeOutput(text: string, outFile: string | undefined, cwd: string, mode: WriteMode = "replace"): void {
   const output = openOutput(outFile, cwd, mode);

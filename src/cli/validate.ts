@@ -16,7 +16,7 @@ import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
 import { displayPath, nodeMemberDisk, pathKind } from "./files.js";
 import { identityOf, RUN_INPUTS } from "./inputs.js";
-import { writeOutput } from "./output.js";
+import { checkOutput, writeOutput } from "./output.js";
 import { listInputs, readBytes, statInput } from "./read.js";
 import type { InputFile } from "./read.js";
 import { CheckCache, DEFAULT_CACHE_FILE } from "./cache.js";
@@ -91,6 +91,8 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     options.cache === undefined
       ? undefined
       : CheckCache.open(options.cache.location, cwd, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy, nodeMemberDisk);
+  // Every input listed, the frameworks, the config and the cache are known: an output over one is refused before the work.
+  for (const { file } of outputs) checkOutput(file, cwd);
   const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: options.cache !== undefined } as const;
 
   // Files the cache answers for are not read again; the rest are checked, in worker threads when there are many.
