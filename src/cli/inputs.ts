@@ -7,6 +7,8 @@ import { isMainThread } from "node:worker_threads";
  */
 export type InputRole = "read" | "cache";
 
+const ROLE: Readonly<Record<InputRole, number>> = { read: 1, cache: 2 };
+
 /** A file the run holds, by identity: device and inode after links are followed. */
 export interface NotedInput {
   readonly id: string;
@@ -24,14 +26,15 @@ export const identityOf = (stat: { readonly dev: bigint; readonly ino: bigint })
  * reads too and hands it back with its results (`takeFresh`, `merge`).
  */
 export class InputFiles {
-  private readonly byId = new Map<string, { display: string; roles: Set<InputRole> }>();
+  /** By identity: the name first seen and the roles, as bits of ROLE (a run may hold very many files). */
+  private readonly byId = new Map<string, { readonly display: string; roles: number }>();
   private fresh: NotedInput[] = [];
 
   /** Notes a file by its identity. */
   note(input: NotedInput): void {
     const known = this.byId.get(input.id);
-    if (known === undefined) this.byId.set(input.id, { display: input.display, roles: new Set([input.role]) });
-    else known.roles.add(input.role);
+    if (known === undefined) this.byId.set(input.id, { display: input.display, roles: ROLE[input.role] });
+    else known.roles |= ROLE[input.role];
     // Only a worker thread hands its notes on; the main thread would only keep a second copy.
     if (!isMainThread) this.fresh.push(input);
   }
@@ -65,7 +68,7 @@ export class InputFiles {
    */
   find(id: string, own?: InputRole): string | undefined {
     const known = this.byId.get(id);
-    if (known === undefined || (own !== undefined && known.roles.size === 1 && known.roles.has(own))) return undefined;
+    if (known === undefined || (own !== undefined && known.roles === ROLE[own])) return undefined;
     return known.display;
   }
 }
