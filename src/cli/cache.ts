@@ -1,7 +1,9 @@
 import { createHash, createHmac } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { UsageError } from "../errors.js";
+import { writeFileSafely } from "./output.js";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
 import { CODES, compareText } from "../findings.js";
 import type { Code, Facts, Finding } from "../findings.js";
@@ -118,17 +120,16 @@ export class CheckCache {
   }
 
   /** Writes the cache beside its final place and renames it there; a cache that cannot be written is skipped. */
-  save(): { location: string; reason: string } | undefined {
+  save(): { location: string; reason: UsageError } | undefined {
     if (!this.changed) return undefined;
     const content: CacheFile = { "smartregion-cache": FORMAT, key: this.key, files: Object.fromEntries(this.files) };
-    const temporary = join(dirname(this.location), `.${basename(this.location)}.${process.pid}.tmp`);
     try {
-      writeFileSync(temporary, JSON.stringify(content));
-      renameSync(temporary, this.location);
+      // Exclusive, unpredictable temporary file, never through a link, never over a file the run read.
+      writeFileSafely(this.location, JSON.stringify(content), { own: "cache" });
       return undefined;
     } catch (error) {
-      rmSync(temporary, { force: true });
-      return { location: this.location, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+      if (!(error instanceof UsageError)) throw error;
+      return { location: this.location, reason: error };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { ConfigError } from "../errors.js";
 import { finding, sortFindings } from "../findings.js";
@@ -6,6 +6,7 @@ import type { Finding } from "../findings.js";
 import { locate } from "../yaml/locate.js";
 import { readYaml } from "../yaml/source.js";
 import { displayPath, pathKind } from "./files.js";
+import { readNoted } from "./inputs.js";
 
 /** The project file every command reads, found in the working folder or the nearest above it. */
 export const CONFIG_FILE = ".smartregion.yaml";
@@ -48,7 +49,7 @@ function within(folder: string, target: string): boolean {
 
 function readConfig(absolute: string, cwd: string): Config {
   const file = displayPath(absolute, cwd);
-  const read = readYaml(file, readFileSync(absolute));
+  const read = readYaml(file, readNoted(absolute, file));
   if (read.source === undefined) throw new ConfigError(read.findings);
   const source = read.source;
   const data = source.data;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import { createSchemaCheck, schemaCheckFrom } from "../assessment/validator.js";
 import type { AssessmentValidator, SchemaCheck } from "../assessment/validator.js";
 import { compareText } from "../findings.js";
 import { displayPath, pathKind } from "./files.js";
+import { readNoted } from "./inputs.js";
 
 /** The shipped frameworks, beside `dist/` in the package. */
 export const SHIPPED_FRAMEWORKS = fileURLToPath(new URL("../../frameworks/", import.meta.url));
@@ -22,16 +23,17 @@ export const SHIPPED_SCHEMA_DIR = fileURLToPath(new URL("../../schema/", import.
 /** Where the build leaves the shipped frameworks checked and compiled. */
 export const PRECOMPILED_DIR = fileURLToPath(new URL("../shipped/", import.meta.url));
 
+/** Framework files on disk; each one read is an input of the run, which no output may replace. */
 export function frameworkFiles(cwd: string): FrameworkFiles {
+  const display = (file: string) => (file.startsWith(SHIPPED_FRAMEWORKS) ? `frameworks/${file.slice(SHIPPED_FRAMEWORKS.length)}` : displayPath(file, cwd));
   return {
     list: (dir) =>
       readdirSync(dir, { withFileTypes: true })
         .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
         .map((e) => join(dir, e.name))
         .sort(compareText),
-    read: (file) => readFileSync(file),
-    display: (file) =>
-      file.startsWith(SHIPPED_FRAMEWORKS) ? `frameworks/${file.slice(SHIPPED_FRAMEWORKS.length)}` : displayPath(file, cwd),
+    read: (file) => readNoted(file, display(file)),
+    display,
   };
 }
 
@@ -45,7 +47,8 @@ const precompiledChecks = new WeakMap<FrameworkSet, SchemaCheck>();
 function precompiled(cwd: string): FrameworkSet | undefined {
   let data: PrecompiledFrameworks;
   try {
-    data = JSON.parse(readFileSync(join(PRECOMPILED_DIR, "frameworks.json"), "utf8")) as PrecompiledFrameworks;
+    const file = join(PRECOMPILED_DIR, "frameworks.json");
+    data = JSON.parse(readNoted(file, displayPath(file, cwd)).toString("utf8")) as PrecompiledFrameworks;
   } catch {
     return undefined;
   }

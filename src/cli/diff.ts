@@ -65,7 +65,7 @@ export function runDiff(olderPath: string, newerPath: string, options: DiffOptio
   const diff = diffSubjects(frameworks, older, newer);
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
   const text = DIFF_FORMATS[options.format](diff, { frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs });
-  writeOutput(text, options.output, [resolve(cwd, olderPath), resolve(cwd, newerPath)], cwd);
+  writeOutput(text, options.output, cwd);
   return options.failOnRegression && diff.regressions.length > 0 ? 1 : 0;
 }
 

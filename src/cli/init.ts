@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { isoDate } from "../assessment/rules.js";
@@ -7,7 +8,6 @@ import { words } from "../i18n/words.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { frameworkById, frameworksFor, SHIPPED_SCHEMA_DIR } from "./context.js";
 import type { ExitCode } from "./exit.js";
-import { pathKind } from "./files.js";
 import { writeOutput } from "./output.js";
 
 export interface InitOptions {
@@ -43,13 +43,18 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   const toStdout = options.file === "-";
   const target = resolve(cwd, toStdout ? "." : options.file);
   const folder = toStdout ? cwd : dirname(target);
-  if (!toStdout && !options.force && pathKind(target) !== "missing") throw new UsageError(`${options.file} already exists; give --force to replace it`, `${options.file} 已存在；如要替换，请加 --force`);
+  // The shipped schema does not know custom frameworks: one that does is written beside the template.
+  const localSchema = options.schemaRef === undefined && options.frameworks.length > 0 ? (toStdout ? LOCAL_SCHEMA_FILE : join(dirname(options.file), LOCAL_SCHEMA_FILE)) : undefined;
+  // Both are checked before either is written; a link counts as a file, even one that leads nowhere.
+  for (const file of [toStdout ? undefined : options.file, localSchema]) {
+    if (file !== undefined && !options.force && taken(resolve(cwd, file))) {
+      throw new UsageError(`${file} already exists; give --force to replace it`, `${file} 已存在；如要替换，请加 --force`);
+    }
+  }
 
   let schemaRef = options.schemaRef;
-  if (schemaRef === undefined && options.frameworks.length > 0) {
-    // The shipped schema does not know custom frameworks: write one that does beside the template.
-    const local = join(folder, LOCAL_SCHEMA_FILE);
-    writeOutput(`${JSON.stringify(editorSchema(set, options.lang), null, 2)}\n`, local, [], cwd);
+  if (localSchema !== undefined) {
+    writeOutput(`${JSON.stringify(editorSchema(set, options.lang), null, 2)}\n`, localSchema, cwd, options.force ? "replace" : "create");
     schemaRef = `./${LOCAL_SCHEMA_FILE}`;
   }
   schemaRef ??= pathFrom(folder, join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));
@@ -60,10 +65,19 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
     process.stdout.write(text);
     return 0;
   }
-  writeOutput(text, options.file, [], cwd, options.force ? "replace" : "create");
+  writeOutput(text, options.file, cwd, options.force ? "replace" : "create");
   const count = chosen.reduce((n, f) => n + f.indicators.length * (f.kind === "stage" && options.kind === "region" ? options.members.length : 1), 0);
   process.stdout.write(`${words(options.lang).cli.wroteTemplate(options.file, count)}\n`);
   return 0;
+}
+
+/** Whether anything has this name, a link that leads nowhere too; what cannot be looked at is left to the writer to report. */
+function taken(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The frameworks a template holds: those named with --only, or every one that suits the kind. */

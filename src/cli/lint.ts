@@ -62,7 +62,7 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
   const displays = [...new Set([...inputs.files.map((f) => files.display(f)), ...sorted.map((f) => f.file)])].sort(compareText);
   const result = { files: displays.map((file) => ({ file, findings: sorted.filter((f) => f.file === file) })) };
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  writeOutput(VALIDATE_FORMATTERS[options.format](result, { style: styleFor(colour), version: options.version, command: "frameworks lint", locale: options.locale }), options.output, inputs.files, cwd);
+  writeOutput(VALIDATE_FORMATTERS[options.format](result, { style: styleFor(colour), version: options.version, command: "frameworks lint", locale: options.locale }), options.output, cwd);
   const code = exitCodeFor(sorted);
   return code === 0 && options.strict && sorted.length > 0 ? 1 : code;
 }

@@ -24,6 +24,7 @@ import { REPORT_FORMATS } from "../report/gaps/index.js";
 import { DEFAULT_EVIDENCE } from "../gaps/evidence.js";
 import { runValidate } from "./validate.js";
 import { serveIfWorker, workerEntry } from "./pool.js";
+import { closeStdout, failStdout, removeTemporaries, stdoutFailure } from "./output.js";
 import { DEFAULT_CACHE_FILE } from "./cache.js";
 import type { CacheStrategy } from "./cache.js";
 import { SCORE_FORMATS } from "../report/score/index.js";
@@ -236,11 +237,31 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
 // The same module starts the worker threads of long runs; in one, it serves instead.
 workerEntry.url = new URL(import.meta.url);
 if (!serveIfWorker()) {
-  // A reader that stops early (`| head`) closes the pipe: that ends the run quietly, as in
-  // other command-line tools, instead of as an unhandled error.
+  const argv = process.argv.slice(2);
+  let finished = false;
+  // A file of `-o` half-written when the run is stopped is removed; the exit code is the one
+  // shells give a process ended by the signal.
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+    process.on(signal, () => {
+      removeTemporaries();
+      process.exit(code);
+    });
+  }
+  process.on("exit", removeTemporaries);
+  // Standard output that cannot be written (a full disk under `> file`) fails the run: what
+  // was asked for was not delivered.
+  const stdoutFailed = (reason: string) => {
+    process.stderr.write(`smartregion: ${new UsageError(`cannot write to standard output: ${reason}`, `无法写入标准输出：${reason}`).say(envLocale(process.env))}\n`);
+    if (finished) process.exitCode = 2;
+  };
+  stdoutFailure.listener = stdoutFailed;
+  // A reader that stops early (`| head`) closes the pipe: the run stops writing but goes on to
+  // its verdict, which does not depend on how much of the output was read.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(process.exitCode ?? 0);
+    if (error.code === "EPIPE") closeStdout();
+    else failStdout(error.code ?? error.message);
   });
-  process.exitCode = await main(process.argv.slice(2));
+  const code = await main(argv);
+  finished = true;
+  process.exitCode = stdoutFailure.reason !== undefined ? 2 : code;
 }

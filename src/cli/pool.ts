@@ -1,5 +1,7 @@
 import { availableParallelism } from "node:os";
 import { parentPort, Worker, workerData } from "node:worker_threads";
+import { RUN_INPUTS } from "./inputs.js";
+import type { NotedInput } from "./inputs.js";
 import type { InputFile } from "./read.js";
 import { taskFor } from "./tasks.js";
 import type { TaskResult, TaskSetup } from "./tasks.js";
@@ -27,7 +29,11 @@ interface Job {
   readonly batch: number;
   readonly inputs: readonly InputFile[];
 }
-type Reply = { readonly batch: number; readonly results: readonly TaskResult[] } | { readonly batch: number; readonly error: string };
+/** A batch's results, with the files the worker read for it (member files), which no output may replace. */
+type Reply = { readonly batch: number; readonly results: readonly TaskResult[]; readonly inputs: readonly NotedInput[] } | { readonly batch: number; readonly error: string };
+
+/** How long the work goes on in this thread before it lets signals (SIGINT, SIGTERM) be handled, in ms. */
+const YIELD_EVERY = 50;
 
 /**
  * Runs `setup`'s task on every input in `threads` worker threads and hands each result to
@@ -42,7 +48,14 @@ export async function mapFiles<R extends TaskResult>(
   each: (result: R, index: number) => void,
 ): Promise<void> {
   if (threads <= 1) {
-    inputs.forEach((input, index) => each(local(input), index));
+    let since = Date.now();
+    for (const [index, input] of inputs.entries()) {
+      each(local(input), index);
+      if (Date.now() - since >= YIELD_EVERY) {
+        await new Promise((resolve) => setImmediate(resolve));
+        since = Date.now();
+      }
+    }
     return;
   }
   const batches: Job[] = [];
@@ -74,6 +87,7 @@ export async function mapFiles<R extends TaskResult>(
             reject(new Error(reply.error));
             return;
           }
+          RUN_INPUTS.merge(reply.inputs);
           waiting.set(reply.batch, reply.results);
           give(worker);
           try {
@@ -83,8 +97,10 @@ export async function mapFiles<R extends TaskResult>(
           }
         });
         worker.on("error", reject);
+        worker.on("messageerror", reject);
+        // A worker that stops before the work is done, even with code 0, fails the run: its files were not all answered.
         worker.on("exit", (code) => {
-          if (code !== 0 && delivered < batches.length) reject(new Error(`a worker thread stopped with code ${code}`));
+          if (delivered < batches.length) reject(new Error(`a worker thread stopped with code ${code} before its work was done`));
         });
         give(worker);
       }
@@ -102,7 +118,8 @@ export function serveIfWorker(): boolean {
   const task = taskFor(setup);
   port.on("message", (job: Job) => {
     try {
-      port.postMessage({ batch: job.batch, results: job.inputs.map(task) } satisfies Reply);
+      const results = job.inputs.map(task);
+      port.postMessage({ batch: job.batch, results, inputs: RUN_INPUTS.takeFresh() } satisfies Reply);
     } catch (error) {
       port.postMessage({ batch: job.batch, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
     }

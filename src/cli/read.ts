@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { finding, START } from "../findings.js";
 import type { Finding } from "../findings.js";
 import type { Limits } from "../yaml/source.js";
 import { expandInputs } from "./files.js";
+import { RUN_INPUTS } from "./inputs.js";
 
 export interface InputFile {
   readonly file: string;
@@ -23,6 +24,7 @@ export function readInput(absolute: string, file: string, limits: Limits): Uint8
 export function statInput(absolute: string, file: string, limits: Limits): Stats | Finding {
   try {
     const stat = statSync(absolute);
+    RUN_INPUTS.notePath(absolute, file);
     if (!stat.isFile()) return finding("not-a-file", file, START, "");
     if (stat.size > limits.maxBytes) return finding("too-large", file, START, "", { limit: limits.maxBytes, value: String(stat.size) });
     return stat;
@@ -31,12 +33,21 @@ export function statInput(absolute: string, file: string, limits: Limits): Stats
   }
 }
 
-/** The bytes of a file already found to be fit to read. */
+/**
+ * The bytes of a file already found to be fit to read, noted as an input of the run. It is
+ * opened without waiting (a FIFO put in its place cannot hang the run) and checked again once open.
+ */
 export function readBytes(absolute: string, file: string): Uint8Array | Finding {
+  let fd: number | undefined;
   try {
-    return readFileSync(absolute);
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return finding("not-a-file", file, START, "");
+    RUN_INPUTS.noteFd(fd, file);
+    return readFileSync(fd);
   } catch (error) {
     return unreadable(file, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -58,5 +69,7 @@ export function listInputs(args: readonly string[], cwd: string): { files: Input
     finding("not-found", arg, START, "", reason === "no-yaml" ? { detail: "no YAML files" } : {}),
   );
   const files = inputs.files.map((absolute, i) => ({ file: inputs.display[i]!, absolute }));
+  // Known before a byte is read, so an output can be refused before any work is done.
+  for (const input of files) RUN_INPUTS.notePath(input.absolute, input.file);
   return { files, failures, absolute: inputs.files };
 }

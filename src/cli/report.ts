@@ -32,7 +32,7 @@ export async function runReport(args: readonly string[], options: ReportOptions,
   // A format that gathers every subject into one page is made in this thread.
   const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
   const local = threads > 1 ? () => undefined as never : reportTask(setup, writer, frameworks);
-  return writing(openOutput(options.output, inputs.absolute, cwd), async (output) => {
+  return writing(openOutput(options.output, cwd), async (output) => {
     const summary = await writeSubjects(output, writer, inputs, threads, setup, local);
     return exitCodeFor([...summary.findings, ...summary.remarks]);
   });

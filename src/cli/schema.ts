@@ -13,6 +13,6 @@ export interface SchemaOptions {
 /** Prints, or writes with `-o`, the self-contained assessment schema of the loaded frameworks. */
 export function runSchema(options: SchemaOptions, cwd: string): ExitCode {
   const set = frameworksFor(options.frameworks, cwd);
-  writeOutput(`${JSON.stringify(editorSchema(set, options.lang), null, 2)}\n`, options.output, [], cwd);
+  writeOutput(`${JSON.stringify(editorSchema(set, options.lang), null, 2)}\n`, options.output, cwd);
   return 0;
 }

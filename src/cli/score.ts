@@ -34,7 +34,7 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   // A format that gathers every subject (one document a language) is made in this thread.
   const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
   const local = threads > 1 ? () => undefined as never : scoreTask(setup, writer, frameworks);
-  return writing(openOutput(options.output, inputs.absolute, cwd), async (output) => {
+  return writing(openOutput(options.output, cwd), async (output) => {
     const summary = await writeSubjects(output, writer, inputs, threads, setup, local);
     const code = exitCodeFor(summary.findings);
     return code === 0 && summary.gates.some((g) => !g.passed) ? 1 : code;

@@ -4,6 +4,7 @@ import { toAssessment } from "../assessment/model.js";
 import { resolveMembers } from "../assessment/region.js";
 import type { MemberReader, ResolvedMember } from "../assessment/region.js";
 import type { Assessment } from "../assessment/model.js";
+import type { MemberDisk } from "../assessment/members.js";
 import type { FrameworkSet } from "../framework/model.js";
 import { sortFindings } from "../findings.js";
 import type { Finding } from "../findings.js";
@@ -31,6 +32,7 @@ import { recordingDisk } from "./cache.js";
 import { styleFor } from "./colour.js";
 import { frameworksFor, schemaCheckFor } from "./context.js";
 import { displayPath, nodeMemberDisk } from "./files.js";
+import { RUN_INPUTS } from "./inputs.js";
 import { readInput } from "./read.js";
 import type { InputFile } from "./read.js";
 import { parseGates } from "./gates.js";
@@ -85,7 +87,22 @@ function ground(setup: Common, frameworks = frameworksFor(setup.frameworks, setu
     },
     display: (absolute) => displayPath(absolute, setup.cwd),
   };
-  return { frameworks, limits, context: { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: nodeMemberDisk, limits }, reader };
+  return { frameworks, limits, context: { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: memberDisk(setup.cwd), limits }, reader };
+}
+
+/**
+ * The disk as member paths see it; each member file it finds is noted as an input of the run
+ * (`validate` looks at members without reading them), so no output replaces one.
+ */
+export function memberDisk(cwd: string): MemberDisk {
+  return {
+    kind: (path) => {
+      const kind = nodeMemberDisk.kind(path);
+      if (kind === "file") RUN_INPUTS.notePath(path, displayPath(path, cwd));
+      return kind;
+    },
+    realpath: nodeMemberDisk.realpath,
+  };
 }
 
 export function validateTask(setup: TaskSetup & { command: "validate" }, frameworks?: FrameworkSet): (input: InputFile) => ValidateResult {

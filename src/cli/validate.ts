@@ -2,9 +2,11 @@ import type { FileCheck } from "../assessment/check.js";
 import { UsageError } from "../errors.js";
 import { words } from "../i18n/words.js";
 import { compareText } from "../findings.js";
+import { statSync } from "node:fs";
 import type { Stats } from "node:fs";
+import { join, resolve } from "node:path";
 import { mapFiles, threadsFor, WORKERS_FROM } from "./pool.js";
-import { validateTask } from "./tasks.js";
+import { memberDisk, validateTask } from "./tasks.js";
 import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
 import type { ValidateFormat } from "../report/validate/index.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
@@ -12,12 +14,13 @@ import { styleFor, wantsColour } from "./colour.js";
 import { frameworksFor, schemaCheckFor } from "./context.js";
 import { exitCodeFor } from "./exit.js";
 import type { ExitCode } from "./exit.js";
-import { nodeMemberDisk } from "./files.js";
-import { writeOutput } from "./output.js";
+import { displayPath, nodeMemberDisk, pathKind } from "./files.js";
+import { identityOf, RUN_INPUTS } from "./inputs.js";
+import { checkOutput, writeOutput } from "./output.js";
 import { listInputs, readBytes, statInput, withNotices } from "./read.js";
 import { replacementNotices } from "./replaced.js";
 import type { InputFile } from "./read.js";
-import { CheckCache } from "./cache.js";
+import { CheckCache, DEFAULT_CACHE_FILE } from "./cache.js";
 import type { CacheStrategy } from "./cache.js";
 import { progressFor } from "./progress.js";
 import { setFingerprint } from "../framework/fingerprint.js";
@@ -62,11 +65,29 @@ export function parseFormats(formats: readonly string[], output: string | undefi
   return parsed;
 }
 
+/**
+ * The file `--cache-location` names (a folder holds the cache under its usual name), refused
+ * when it is one of the run's inputs, and noted as held by the cache, so that no output
+ * replaces it and the cache replaces nothing else.
+ */
+function cacheFileAt(location: string, cwd: string): string {
+  const named = resolve(cwd, location);
+  const file = pathKind(named) === "directory" ? join(named, DEFAULT_CACHE_FILE) : named;
+  const display = displayPath(file, cwd);
+  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+  const input = stat === undefined ? undefined : RUN_INPUTS.find(identityOf(stat), "cache");
+  if (input !== undefined) throw new UsageError(`refusing to keep the cache in ${display}: it is the input file ${input}`, `拒绝将缓存保存在 ${display}：它就是输入文件 ${input}`);
+  RUN_INPUTS.notePath(file, display, "cache");
+  return file;
+}
+
 export async function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): Promise<ExitCode> {
   const outputs = parseFormats(options.formats, options.output);
   const frameworks = frameworksFor(options.frameworks, cwd);
   const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
+  const disk = memberDisk(cwd);
+  const cacheFile = options.cache === undefined ? undefined : cacheFileAt(options.cache.location, cwd);
   const opened =
     options.cache === undefined
       ? undefined
@@ -74,6 +95,8 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   // Without a secret it can trust, the run goes on as without --cache, and says so once.
   if (opened !== undefined && !(opened instanceof CheckCache)) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUntrusted(opened.location, opened.problem, opened.detail)}\n`);
   const cache = opened instanceof CheckCache ? opened : undefined;
+  // Every input listed, the frameworks, the config and the cache are known: an output over one is refused before the work.
+  for (const { file } of outputs) checkOutput(file, cwd);
   const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: cache !== undefined } as const;
 
   // Files the cache answers for are not read again; the rest are checked, in worker threads when there are many.
@@ -98,7 +121,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
       }
       hash = cache.digest(bytes);
     }
-    const known = cache.lookup(input.absolute, input.file, stat, hash, nodeMemberDisk);
+    const known = cache.lookup(input.absolute, input.file, stat, hash, disk);
     if (known !== undefined) checks.push({ file: input.file, findings: known });
     else fresh.push({ input, stat, hash });
   }
@@ -116,14 +139,16 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   });
   progress.done();
   const unsaved = cache?.save();
-  if (unsaved !== undefined) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUnsaved(unsaved.location, unsaved.reason)}\n`);
+  // The cache's file may have been made just now: no output goes over it either.
+  if (cacheFile !== undefined) RUN_INPUTS.notePath(cacheFile, displayPath(cacheFile, cwd), "cache");
+  if (unsaved !== undefined) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUnsaved(unsaved.location, unsaved.reason.say(options.locale))}\n`);
   checks.sort((a, b) => compareText(a.file, b.file));
 
   const all = checks.flatMap((c) => c.findings);
   const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error") })) : checks;
   for (const { format, file } of outputs) {
     const style = styleFor(file === undefined && format === "stylish" && wantsColour(process.stdout.isTTY === true, process.env));
-    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale }), file, inputs.absolute, cwd);
+    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale }), file, cwd);
   }
   const code = exitCodeFor(all);
   const warnings = all.filter((f) => f.severity === "warning").length;

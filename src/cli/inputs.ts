@@ -1,0 +1,88 @@
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { isMainThread } from "node:worker_threads";
+
+/**
+ * Why a run holds a file: it read it (an assessment, a member, a framework, the config), or
+ * it is the cache's own file, which only the cache may replace.
+ */
+export type InputRole = "read" | "cache";
+
+const ROLE: Readonly<Record<InputRole, number>> = { read: 1, cache: 2 };
+
+/** A file the run holds, by identity: device and inode after links are followed. */
+export interface NotedInput {
+  readonly id: string;
+  /** The path as the user reads it, to name the file in a refusal. */
+  readonly display: string;
+  readonly role: InputRole;
+}
+
+/** The identity of what `stat` or `fstat` describes: two paths to one file have the same. */
+export const identityOf = (stat: { readonly dev: bigint; readonly ino: bigint }): string => `${stat.dev}:${stat.ino}`;
+
+/**
+ * Every file a run reads, by identity, so that no output is written over one of them however
+ * its path is spelt (a link, a hard link, a link to its folder). A worker thread notes what it
+ * reads too and hands it back with its results (`takeFresh`, `merge`).
+ */
+export class InputFiles {
+  /** By identity: the name first seen and the roles, as bits of ROLE (a run may hold very many files). */
+  private readonly byId = new Map<string, { readonly display: string; roles: number }>();
+  private fresh: NotedInput[] = [];
+
+  /** Notes a file by its identity. */
+  note(input: NotedInput): void {
+    const known = this.byId.get(input.id);
+    if (known === undefined) this.byId.set(input.id, { display: input.display, roles: ROLE[input.role] });
+    else known.roles |= ROLE[input.role];
+    // Only a worker thread hands its notes on; the main thread would only keep a second copy.
+    if (!isMainThread) this.fresh.push(input);
+  }
+
+  /** Notes the file a path leads to now, if there is one. */
+  notePath(absolute: string, display: string, role: InputRole = "read"): void {
+    const stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+    if (stat !== undefined) this.note({ id: identityOf(stat), display, role });
+  }
+
+  /** Notes the file an open descriptor reads, which no renaming can change. */
+  noteFd(fd: number, display: string, role: InputRole = "read"): void {
+    this.note({ id: identityOf(fstatSync(fd, { bigint: true })), display, role });
+  }
+
+  /** Notes what another thread read. */
+  merge(inputs: readonly NotedInput[]): void {
+    for (const input of inputs) this.note(input);
+  }
+
+  /** What was noted since the last call, for a worker thread to hand back. */
+  takeFresh(): NotedInput[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
+
+  /**
+   * The input a file of identity `id` is, as the user knows it; undefined when it is none,
+   * or when it is held only as `own` (the cache replacing its own file).
+   */
+  find(id: string, own?: InputRole): string | undefined {
+    const known = this.byId.get(id);
+    if (known === undefined || (own !== undefined && known.roles === ROLE[own])) return undefined;
+    return known.display;
+  }
+}
+
+/** The files this process's run has read. */
+export const RUN_INPUTS = new InputFiles();
+
+/** Reads a whole file and notes it as an input; throws as `readFileSync` does. */
+export function readNoted(absolute: string, display: string, inputs: InputFiles = RUN_INPUTS): Buffer {
+  const fd = openSync(absolute, "r");
+  try {
+    inputs.noteFd(fd, display);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
