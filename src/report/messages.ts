@@ -69,6 +69,8 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "missing-translation": (f) => `No ${q(f.value)} text here, though the framework is written in ${q(f.value)} elsewhere; English is shown instead`,
   "kind-fields": (f) =>
     f.expected === "stage" ? `A stage needs ${q(f.key)}` : `${q(f.key)} belongs to stages, not to models`,
+  "reserved-id": (f) => `${q(f.value)} is a name every JavaScript object already has and cannot be an id; choose another`,
+  "duplicate-schema-id": (f) => `$id ${q(f.value)} is already the $id of ${f.context ?? "another schema"}; give this framework an $id of its own`,
 };
 
 // Chinese. Facts that hold English phrases (what a value should be) are put into Chinese too.
@@ -173,6 +175,8 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "duplicate-id": (f) => `${zq(f.value)}重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,
   "missing-translation": (f) => `此处缺少${zq(f.value)}文本，而该评估框架其他地方有${zq(f.value)}文本；将以英文代替`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
+  "reserved-id": (f) => `${zq(f.value)}是程序内部的保留名称，不能用作 id，请另取一个`,
+  "duplicate-schema-id": (f) => `$id ${zq(f.value)}已被 ${f.context ?? "另一个模式"} 使用；请为本评估框架另设一个 $id`,
 };
 
 /** A finding in words, in `locale` (English when the tool does not speak it). */

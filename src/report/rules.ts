@@ -54,6 +54,8 @@ export const RULE_HELP: Record<Code, string> = {
   "duplicate-id": "An id is used twice.",
   "kind-fields": "A field that the framework's kind needs, or must not have.",
   "missing-translation": "A text of a framework lacks a locale that its other texts have.",
+  "reserved-id": "An id is a name every JavaScript object already has (constructor, toString and the like); the tool could not tell it from that name.",
+  "duplicate-schema-id": "A framework's $id is already taken by a shipped framework, a meta schema or another custom framework; each schema needs its own.",
 };
 
 /** The same help in Chinese; the short description is the text up to the first 。 */
@@ -110,6 +112,8 @@ export const RULE_HELP_ZH: Record<Code, string> = {
   "duplicate-id": "同一 id 使用了两次。",
   "kind-fields": "缺少评估框架类型所需的字段，或有该类型不应有的字段。",
   "missing-translation": "评估框架的某段文本缺少其他文本已有的语言版本。",
+  "reserved-id": "id 使用了程序内部的保留名称（如 constructor、toString），程序无法把它与该名称区分开来。",
+  "duplicate-schema-id": "评估框架的 $id 已被内置评估框架、元模式或另一个自定义评估框架占用；每个模式须有自己的 $id。",
 };
 
 /** The help of a rule in `locale`, and its first sentence as the short description. */
