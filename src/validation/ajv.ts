@@ -25,3 +25,11 @@ export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
   addFormats(ajv, ["date", "uri"]);
   return ajv;
 }
+
+/**
+ * A schema's `$id` as Ajv finds it when a `$ref` names it: resolved, so that spellings of one
+ * URI (`https://Example.org/./a.json`, `https://example.org/a.json`) are one key.
+ */
+export function schemaKey(ajv: Ajv2020, id: string): string {
+  return ajv.opts.uriResolver.resolve(id, id).replace(/#\/?$/, "");
+}
