@@ -22,7 +22,7 @@ export function compileAssessmentValidator(set: FrameworkSet, options: { source?
   ajv.addSchema(set.answerSchema);
   for (const framework of set.all) {
     try {
-      ajv.addSchema(validationSchema(framework, (id) => schemaKey(ajv, id)));
+      ajv.addSchema(validationSchema(framework, (id) => schemaKey(ajv, id) ?? id));
     } catch {
       // The loader refuses a taken `$id` at its position; this is the last guard, never an internal error.
       throw new FrameworkError([finding("duplicate-schema-id", framework.file, START, "$id", { value: String(framework.schema["$id"]) })]);

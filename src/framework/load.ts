@@ -40,11 +40,12 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): Fram
   const levelNames = (meta("scale.yaml") as { levels: Record<Level, Text> }).levels;
   const ajv = createAjv();
   // The ids a framework cannot take: JSON Schema's own, then the meta schemas'.
-  const taken = new Map<string, string>(Object.keys(ajv.refs).map((id) => [schemaKey(ajv, id), "JSON Schema 2020-12"]));
+  const key = (id: string) => schemaKey(ajv, id) ?? id;
+  const taken = new Map<string, string>(Object.keys(ajv.refs).map((id) => [key(id), "JSON Schema 2020-12"]));
   const frameworkSchema = meta("framework.schema.yaml");
   const checkFramework = ajv.compile(frameworkSchema);
   for (const [name, schema] of [["answer.schema.yaml", answerSchema], ["assessment.schema.yaml", envelopeSchema], ["framework.schema.yaml", frameworkSchema]] as const) {
-    taken.set(schemaKey(ajv, String(schema["$id"])), files.display(metaFile(name)));
+    taken.set(key(String(schema["$id"])), files.display(metaFile(name)));
   }
 
   const problems: Finding[] = [];
@@ -104,14 +105,19 @@ function readTrusted(file: string, files: FrameworkFiles): Record<string, unknow
  * or worse, resolve a `$ref` to the first. A framework that replaces another of its id frees that
  * one's `$id`, so a replacement may keep it.
  */
-function schemaIdClashes(idAt: ReadonlyMap<Framework, Position>, byId: ReadonlyMap<string, Framework>, taken: Map<string, string>, key: (id: string) => string): Finding[] {
+function schemaIdClashes(idAt: ReadonlyMap<Framework, Position>, byId: ReadonlyMap<string, Framework>, taken: Map<string, string>, keyOf: (id: string) => string | undefined): Finding[] {
   const found: Finding[] = [];
   for (const [framework, at] of idAt) {
     if (byId.get(framework.id) !== framework) continue;
     const id = String(framework.schema["$id"]);
-    const owner = taken.get(key(id));
+    const key = keyOf(id);
+    if (key === undefined) {
+      found.push(finding("bad-format", framework.file, at, "$id", { value: id, expected: "an absolute URI such as https://example.org/page" }));
+      continue;
+    }
+    const owner = taken.get(key);
     if (owner !== undefined) found.push(finding("duplicate-schema-id", framework.file, at, "$id", { value: id, context: owner }));
-    else taken.set(key(id), framework.file);
+    else taken.set(key, framework.file);
   }
   return found;
 }

@@ -144,6 +144,13 @@ describe("a framework's $id", () => {
     expect(errors({ "/custom/open.yaml": taken })).toEqual([`duplicate-schema-id@${idLine(taken)}`]);
   });
 
+  it("must be a URI that a reference can resolve, else bad-format at the $id", () => {
+    for (const id of ["https://x.org/a%zz.json", "https://x.org:99999/a.json", "https://x.org\\a.json", "https://[zz]/a.json"]) {
+      const text = withId(TOURISM, id);
+      expect(errors({ "/custom/t.yaml": text }), id).toEqual([`bad-format@${idLine(text)}`]);
+    }
+  });
+
   it("validates the answers against the framework it names, whatever the spelling of its $id", () => {
     const text = withId(TOURISM, "https://Example.org/./frameworks/tourism.json");
     const check = createSchemaCheck(loaded({ "/custom/t.yaml": text }));
