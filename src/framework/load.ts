@@ -1,10 +1,9 @@
 import { join } from "node:path";
 import { FrameworkError } from "../errors.js";
 import { compareText, finding, sortFindings, START } from "../findings.js";
-import type { Finding } from "../findings.js";
+import type { Finding, Position } from "../findings.js";
 import type { Text } from "../text.js";
 import { createAjv, schemaKey } from "../validation/ajv.js";
-import type { Position } from "../findings.js";
 import { convertAjvErrors } from "../validation/convert.js";
 import { locate } from "../yaml/locate.js";
 import { readYaml } from "../yaml/source.js";
