@@ -71,6 +71,8 @@ export const CODES = {
   "empty-dimension": { severity: "error", impact: "content" },
   "duplicate-id": { severity: "error", impact: "content" },
   "kind-fields": { severity: "error", impact: "content" },
+  "reserved-id": { severity: "error", impact: "content" },
+  "duplicate-schema-id": { severity: "error", impact: "content" },
   "missing-translation": { severity: "warning", impact: "content" },
   "framework-replaced": { severity: "warning", impact: "content" },
 } as const satisfies Record<string, { severity: Severity; impact: Impact }>;

@@ -50,7 +50,7 @@ export function editorSchema(set: FrameworkSet, locale = "en"): Schema {
   const titled = (place: Schema | undefined) => {
     const byFramework = place?.["properties"] as Record<string, Schema> | undefined;
     for (const framework of set.all) {
-      const entry = byFramework?.[framework.id];
+      const entry = byFramework !== undefined && Object.hasOwn(byFramework, framework.id) ? byFramework[framework.id] : undefined;
       if (entry !== undefined) Object.assign(entry, { title: t(framework.title), description: t(framework.summary) });
     }
   };
@@ -95,16 +95,15 @@ function indicatorSchema(set: FrameworkSet, framework: Framework, indicator: Ind
 function strip(value: unknown, refs: ReadonlyMap<string, string>): unknown {
   if (Array.isArray(value)) return value.map((v) => strip(v, refs));
   if (value === null || typeof value !== "object") return value;
-  const out: Schema = {};
-  for (const [key, inner] of Object.entries(value as Schema)) {
-    if (key.startsWith("x-")) continue;
+  // Built from entries, so that every key (ids included) is an own property, whatever its name.
+  const entries = Object.entries(value as Schema).flatMap(([key, inner]): [string, unknown][] => {
+    if (key.startsWith("x-")) return [];
     if (key === "$ref" && typeof inner === "string") {
       const to = refs.get(inner);
       if (to === undefined && !inner.startsWith("#/")) throw new Error(`unresolved reference ${inner} in the editor schema`);
-      out[key] = to ?? inner;
-      continue;
+      return [[key, to ?? inner]];
     }
-    out[key] = strip(inner, refs);
-  }
-  return out;
+    return [[key, strip(inner, refs)]];
+  });
+  return Object.fromEntries(entries);
 }

@@ -1,8 +1,10 @@
 import type { ValidateFunction } from "ajv";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
+import { FrameworkError } from "../errors.js";
+import { finding, START } from "../findings.js";
 import type { Finding } from "../findings.js";
-import { createAjv } from "../validation/ajv.js";
+import { createAjv, schemaKey } from "../validation/ajv.js";
 import { convertAjvErrors } from "../validation/convert.js";
 import type { YamlSource } from "../yaml/source.js";
 import { assessmentSchema } from "./schema.js";
@@ -18,7 +20,14 @@ export type AssessmentValidator = Pick<ValidateFunction, "errors"> & ((data: unk
 export function compileAssessmentValidator(set: FrameworkSet, options: { source?: boolean } = {}): { ajv: Ajv2020; validate: ValidateFunction } {
   const ajv = createAjv(options);
   ajv.addSchema(set.answerSchema);
-  for (const framework of set.all) ajv.addSchema(validationSchema(framework));
+  for (const framework of set.all) {
+    try {
+      ajv.addSchema(validationSchema(framework, (id) => schemaKey(ajv, id) ?? id));
+    } catch {
+      // The loader refuses a taken `$id` at its position; this is the last guard, never an internal error.
+      throw new FrameworkError([finding("duplicate-schema-id", framework.file, START, "$id", { value: String(framework.schema["$id"]) })]);
+    }
+  }
   return { ajv, validate: ajv.compile(assessmentSchema(set)) };
 }
 
@@ -26,7 +35,7 @@ export function compileAssessmentValidator(set: FrameworkSet, options: { source?
  * A framework's schema as validation needs it: the same rules without the texts and scoring
  * metadata, which Ajv would otherwise carry into every error and into the compiled code.
  */
-function validationSchema(framework: Framework): Record<string, unknown> {
+function validationSchema(framework: Framework, key: (id: string) => string): Record<string, unknown> {
   const { properties, "x-framework": _meta, ...rest } = framework.schema as { properties: Record<string, Record<string, unknown>>; "x-framework": unknown };
   const slim = Object.fromEntries(
     Object.entries(properties).map(([id, indicator]) => {
@@ -34,7 +43,8 @@ function validationSchema(framework: Framework): Record<string, unknown> {
       return [id, rule];
     }),
   );
-  return { ...rest, "x-framework": { id: framework.id }, properties: slim };
+  // Under the key a `$ref` resolves to, however the framework spells its `$id`.
+  return { ...rest, $id: key(String(framework.schema["$id"])), "x-framework": { id: framework.id }, properties: slim };
 }
 
 export function schemaCheckFrom(validate: AssessmentValidator): SchemaCheck {

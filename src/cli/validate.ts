@@ -48,12 +48,13 @@ export interface ValidateOptions extends CommonOptions {
 /** `--format sarif=results.sarif --format stylish`: each format to its file, or to stdout (or -o). */
 export function parseFormats(formats: readonly string[], output: string | undefined): { format: ValidateFormat; file: string | undefined }[] {
   const parsed = (formats.length === 0 ? ["stylish"] : formats).map((value) => {
-    const [name, ...rest] = value.split("=");
-    if (!(name! in VALIDATE_FORMATTERS)) {
+    const [name = "", ...rest] = value.split("=");
+    // The registry's own keys only: `in` would also take `constructor` or `__proto__` from its prototype.
+    if (!isValidateFormat(name)) {
       const known = Object.keys(VALIDATE_FORMATTERS);
       throw new UsageError(`--format "${name}": expected one of ${known.join(", ")}, optionally as NAME=FILE`, `--format “${name}”：应为 ${known.join("、")} 之一，也可写作 NAME=FILE`);
     }
-    return { format: name as ValidateFormat, file: rest.length > 0 ? rest.join("=") : undefined };
+    return { format: name, file: rest.length > 0 ? rest.join("=") : undefined };
   });
   const toStdout = parsed.filter((p) => p.file === undefined);
   if (toStdout.length > 1) throw new UsageError("only one --format can go to standard output; give the others a file (--format sarif=results.sarif)", "只能有一个 --format 输出到标准输出；其余请各指定一个文件（--format sarif=results.sarif）");
@@ -79,6 +80,10 @@ function cacheFileAt(location: string, cwd: string): string {
   if (input !== undefined) throw new UsageError(`refusing to keep the cache in ${display}: it is the input file ${input}`, `拒绝将缓存保存在 ${display}：它就是输入文件 ${input}`);
   RUN_INPUTS.notePath(file, display, "cache");
   return file;
+}
+
+function isValidateFormat(name: string): name is ValidateFormat {
+  return Object.hasOwn(VALIDATE_FORMATTERS, name);
 }
 
 export async function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): Promise<ExitCode> {

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { FrameworkError } from "../errors.js";
 import { compareText, finding, sortFindings, START } from "../findings.js";
-import type { Finding } from "../findings.js";
+import type { Finding, Position } from "../findings.js";
 import type { Text } from "../text.js";
-import { createAjv } from "../validation/ajv.js";
+import { createAjv, schemaKey } from "../validation/ajv.js";
 import { convertAjvErrors } from "../validation/convert.js";
 import { locate } from "../yaml/locate.js";
 import { readYaml } from "../yaml/source.js";
@@ -32,14 +32,25 @@ export interface FrameworkDirs {
  * and throws a FrameworkError with every problem found, each at its file, line and column.
  */
 export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): FrameworkSet {
-  const meta = (name: string) => readTrusted(join(dirs.shipped, "meta", name), files);
+  const metaFile = (name: string) => join(dirs.shipped, "meta", name);
+  const meta = (name: string) => readTrusted(metaFile(name), files);
   const answerSchema = meta("answer.schema.yaml");
   const envelopeSchema = meta("assessment.schema.yaml");
   const levelNames = (meta("scale.yaml") as { levels: Record<Level, Text> }).levels;
-  const checkFramework = createAjv().compile(meta("framework.schema.yaml"));
+  const ajv = createAjv();
+  // The ids a framework cannot take: JSON Schema's own, then the meta schemas'.
+  const key = (id: string) => schemaKey(ajv, id) ?? id;
+  const taken = new Map<string, string>(Object.keys(ajv.refs).map((id) => [key(id), "JSON Schema 2020-12"]));
+  const frameworkSchema = meta("framework.schema.yaml");
+  const checkFramework = ajv.compile(frameworkSchema);
+  for (const [name, schema] of [["answer.schema.yaml", answerSchema], ["assessment.schema.yaml", envelopeSchema], ["framework.schema.yaml", frameworkSchema]] as const) {
+    taken.set(key(String(schema["$id"])), files.display(metaFile(name)));
+  }
 
   const problems: Finding[] = [];
   const byId = new Map<string, Framework>();
+  // Where each loaded framework wrote its `$id`, in load order: shipped first, then each folder.
+  const idAt = new Map<Framework, Position>();
   for (const dir of [dirs.shipped, ...(dirs.custom ?? [])]) {
     const seenHere = new Map<string, string>();
     for (const file of files.list(dir)) {
@@ -61,8 +72,10 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): Fram
       }
       seenHere.set(framework.id, framework.file);
       byId.set(framework.id, framework);
+      idAt.set(framework, locate(read.source, ["$id"]).value);
     }
   }
+  problems.push(...schemaIdClashes(idAt, byId, taken, (id) => schemaKey(ajv, id)));
 
   const all = [...byId.values()].sort(
     (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareText(a.id, b.id),
@@ -84,6 +97,28 @@ function readTrusted(file: string, files: FrameworkFiles): Record<string, unknow
   const read = readYaml(files.display(file), files.read(file));
   if (read.source === undefined) throw new FrameworkError(read.findings);
   return read.source.data as Record<string, unknown>;
+}
+
+/**
+ * Each framework whose `$id` is already a schema's of the run: Ajv would refuse the second one,
+ * or worse, resolve a `$ref` to the first. A framework that replaces another of its id frees that
+ * one's `$id`, so a replacement may keep it.
+ */
+function schemaIdClashes(idAt: ReadonlyMap<Framework, Position>, byId: ReadonlyMap<string, Framework>, taken: Map<string, string>, keyOf: (id: string) => string | undefined): Finding[] {
+  const found: Finding[] = [];
+  for (const [framework, at] of idAt) {
+    if (byId.get(framework.id) !== framework) continue;
+    const id = String(framework.schema["$id"]);
+    const key = keyOf(id);
+    if (key === undefined) {
+      found.push(finding("bad-format", framework.file, at, "$id", { value: id, expected: "an absolute URI such as https://example.org/page" }));
+      continue;
+    }
+    const owner = taken.get(key);
+    if (owner !== undefined) found.push(finding("duplicate-schema-id", framework.file, at, "$id", { value: id, context: owner }));
+    else taken.set(key, framework.file);
+  }
+  return found;
 }
 
 function idClash(source: YamlSource, id: string, other: string): Finding {

@@ -71,6 +71,8 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "framework-replaced": (f) => `Framework ${q(f.key)} (version ${f.value ?? ""}) replaces the shipped one (version ${f.expected ?? ""}) in this run`,
   "kind-fields": (f) =>
     f.expected === "stage" ? `A stage needs ${q(f.key)}` : `${q(f.key)} belongs to stages, not to models`,
+  "reserved-id": (f) => `${q(f.value)} is a name every JavaScript object already has and cannot be an id; choose another`,
+  "duplicate-schema-id": (f) => `$id ${q(f.value)} is already the $id of ${f.context ?? "another schema"}; give this framework an $id of its own`,
 };
 
 // Chinese. Facts that hold English phrases (what a value should be) are put into Chinese too.
@@ -177,6 +179,8 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "missing-translation": (f) => `此处缺少${zq(f.value)}文本，而该评估框架其他地方有${zq(f.value)}文本；将以英文代替`,
   "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""} 版）取代了内置的同名框架（${f.expected ?? ""} 版）`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
+  "reserved-id": (f) => `${zq(f.value)}是程序内部的保留名称，不能用作 id，请另取一个`,
+  "duplicate-schema-id": (f) => `$id ${zq(f.value)}已被 ${f.context ?? "另一个模式"} 使用；请为本评估框架另设一个 $id`,
 };
 
 /** A finding in words, in `locale` (English when the tool does not speak it). */

@@ -56,6 +56,8 @@ export const RULE_HELP: Record<Code, string> = {
   "kind-fields": "A field that the framework's kind needs, or must not have.",
   "missing-translation": "A text of a framework lacks a locale that its other texts have.",
   "framework-replaced": "A custom framework (from --frameworks or .smartregion.yaml) has the id of a shipped one and replaces it, so files are judged by other rules than the shipped ones. Check that the change meant to.",
+  "reserved-id": "An id is a name every JavaScript object already has (constructor, toString and the like); the tool could not tell it from that name.",
+  "duplicate-schema-id": "A framework's $id is already taken by a shipped framework, a meta schema or another custom framework; each schema needs its own.",
 };
 
 /** The same help in Chinese; the short description is the text up to the first 。 */
@@ -114,6 +116,8 @@ export const RULE_HELP_ZH: Record<Code, string> = {
   "kind-fields": "缺少评估框架类型所需的字段，或有该类型不应有的字段。",
   "missing-translation": "评估框架的某段文本缺少其他文本已有的语言版本。",
   "framework-replaced": "自定义评估框架（来自 --frameworks 或 .smartregion.yaml）与内置框架同名并取而代之，文件将按不同于内置框架的规则评判。请确认这是有意的变更。",
+  "reserved-id": "id 使用了程序内部的保留名称（如 constructor、toString），程序无法把它与该名称区分开来。",
+  "duplicate-schema-id": "评估框架的 $id 已被内置评估框架、元模式或另一个自定义评估框架占用；每个模式须有自己的 $id。",
 };
 
 /** The help of a rule in `locale`, and its first sentence as the short description. */

@@ -25,3 +25,16 @@ export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
   addFormats(ajv, ["date", "uri"]);
   return ajv;
 }
+
+/**
+ * A schema's `$id` as Ajv finds it when a `$ref` names it: resolved, so that spellings of one
+ * URI (`https://Example.org/./a.json`, `https://example.org/a.json`) are one key. Undefined
+ * for text no URI parser takes (`%zz`), which Ajv would fail on when it resolves a reference.
+ */
+export function schemaKey(ajv: Ajv2020, id: string): string | undefined {
+  try {
+    return ajv.opts.uriResolver.resolve(id, id).replace(/#\/?$/, "");
+  } catch {
+    return undefined;
+  }
+}

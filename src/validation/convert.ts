@@ -20,6 +20,7 @@ const FORMAT_WORDS: Record<string, string> = {
 export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSource): Finding[] {
   const consumed = new Set<ErrorObject>();
   const found: Finding[] = [];
+  const keyOf = keysOfErrors(errors);
 
   for (const error of errors) {
     if (error.keyword !== "anyOf" && error.keyword !== "oneOf") continue;
@@ -51,12 +52,12 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
   function convertOne(error: ErrorObject): Finding | undefined {
     const parent = (error.parentSchema ?? {}) as Schema;
     const params = error.params as Record<string, unknown>;
-    if (error.propertyName !== undefined) {
+    const badKey = keyOf.get(error);
+    if (badKey !== undefined) {
       // A key that breaks `propertyNames`: the inner error names it; the wrapper adds nothing.
+      if (error.keyword === "not") return at(error, "reserved-id", "key", { value: badKey }, [badKey]);
       const allowed = Array.isArray(error.schema) ? error.schema.map(String) : undefined;
-      return at(error, "bad-key", "key", withNearest({ key: error.propertyName, expected: expectation(error) }, allowed), [
-        error.propertyName,
-      ]);
+      return at(error, "bad-key", "key", withNearest({ key: badKey, expected: expectation(error) }, allowed), [badKey]);
     }
     const dependent = /\/dependentSchemas\/([^/]+)\//.exec(error.schemaPath);
     if (dependent !== null) {
@@ -107,12 +108,38 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
         return at(error, "too-few-items", "value", { limit: Number(params["limit"]) });
       case "maxItems":
         return at(error, "too-many-items", "value", { limit: Number(params["limit"]) });
+      case "not":
+        // The only `not` of the schemas is the one that keeps ids off the names every object has.
+        return at(error, "reserved-id", "value", { value: String(error.data) });
       case "false schema":
         return at(error, "unknown-key", "key", { key: pointerSteps(error.instancePath).at(-1) ?? "" });
       default:
         return at(error, "schema", "value", { detail: error.message ?? error.keyword });
     }
   }
+}
+
+/**
+ * The key each error under a `propertyNames` is about. Ajv names it (`propertyName`) only when
+ * the rule is written in place; behind a `$ref` the error carries the key as its data, just
+ * before the `propertyNames` error of the same mapping. Any error at a mapping whose data is a
+ * string is of that kind, since the mapping's own value is not a string.
+ */
+function keysOfErrors(errors: readonly ErrorObject[]): Map<ErrorObject, string> {
+  const keys = new Map<ErrorObject, string>();
+  let run: ErrorObject[] = [];
+  for (const error of errors) {
+    if (error.propertyName !== undefined) keys.set(error, error.propertyName);
+    if (error.keyword !== "propertyNames") {
+      run.push(error);
+      continue;
+    }
+    for (const inner of run) {
+      if (inner.instancePath === error.instancePath && typeof inner.data === "string" && !keys.has(inner)) keys.set(inner, inner.data);
+    }
+    run = [];
+  }
+  return keys;
 }
 
 function withNearest(facts: Facts, allowed: readonly string[] | undefined): Facts {

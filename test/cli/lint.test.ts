@@ -58,6 +58,26 @@ describe("frameworks lint", () => {
     }
   });
 
+  it("reports a key that breaks a rule for keys at the key itself: an indicator id, a locale", () => {
+    const text = write("key-rules.yaml", example.replace("\n  pooled-funding:\n", "\n  Pooled_Funding:\n").replace("      title:\n        en: Pooled funding", "      title:\n        EN_gb: Pooled funding"));
+    const result = findings("key-rules.yaml");
+    expect(result.code).toBe(1);
+    expect(result.found["key-rules.yaml"]).toContain(`bad-key@${at(text, "  Pooled_Funding:")}`);
+    expect(result.found["key-rules.yaml"]).toContain(`bad-key@${at(text, "        EN_gb: Pooled")}`);
+  });
+
+  it("reports an id that is an Object.prototype name and a $id another schema has, each at its place", () => {
+    const reserved = write("reserved.yaml", example.replace("    - id: visitor-data\n", "    - id: constructor\n").replace(/dimension: visitor-data/g, "dimension: constructor"));
+    const found = findings("reserved.yaml");
+    expect(found.code).toBe(1);
+    expect(found.found["reserved.yaml"]![0]).toBe(`reserved-id@${at(reserved, "constructor", reserved.indexOf("- id: constructor") + 6)}`);
+    const taken = write("taken.yaml", example.replace(/^\$id: .*$/m, "$id: https://smartregion.dev/frameworks/core-led.json"));
+    const run = lint("taken.yaml", "--format", "json");
+    expect(run.code).toBe(1);
+    expect(jsonFindings(run.stdout)["taken.yaml"]).toEqual([`duplicate-schema-id@${at(taken, "https://smartregion.dev/frameworks/core-led.json")}`]);
+    expect(run.stdout).toContain("frameworks/core-led.yaml");
+  });
+
   it("reports a missing level descriptor at the levels mapping", () => {
     const text = write("levels.yaml", example.replace("        3:\n          en: A joint body", "        4:\n          en: A joint body"));
     const result = findings("levels.yaml");
