@@ -28,7 +28,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
     f.detail === "cycle"
       ? "An alias stands inside the node it names, so it would expand without end"
       : f.detail === "expansion"
-        ? `Aliases expand the document by more than ${f.limit ?? 0} characters (an alias-expansion bomb?)`
+        ? `Aliases expand the document by more than ${f.limit ?? 0} nodes and characters (an alias-expansion bomb?)`
         : `An alias is used more than ${f.limit ?? 0} times (an alias-expansion bomb?)`,
   "too-deep": (f) => `Nesting is deeper than ${f.limit ?? 0} levels`,
   "not-a-mapping": (f) => `The document is a ${f.actual ?? "value"}; an assessment is a mapping`,
@@ -139,7 +139,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
     f.detail === "cycle"
       ? "别名位于其所引用的节点内部，展开将无穷无尽"
       : f.detail === "expansion"
-        ? `别名展开后使文档增加超过 ${f.limit ?? 0} 个字符（疑似别名展开炸弹）`
+        ? `别名展开后使文档增加超过 ${f.limit ?? 0} 个节点和字符（疑似别名展开炸弹）`
         : `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
   "too-deep": (f) => `嵌套超过 ${f.limit ?? 0} 层`,
   "not-a-mapping": (f) => `文档是${zh(f.actual, "一个值")}；评估文件应为映射`,
