@@ -8,10 +8,21 @@ export interface MemberDisk {
   kind(path: string): PathKind;
   /** The path with every symbolic link resolved. */
   realpath(path: string): string;
+  /**
+   * What tells one file from another whatever its name: on a real disk its device and inode
+   * after links, so hard links are one file too. A disk without it (an in-memory one) tells
+   * files apart by their real paths.
+   */
+  identity?(path: string): string | undefined;
 }
 
 export type MemberPath =
-  | { readonly ok: true; readonly path: string }
+  | {
+      readonly ok: true;
+      readonly path: string;
+      /** The file itself, the same for every spelling, link and hard link of it. */
+      readonly identity: string;
+    }
   | { readonly ok: false; readonly reason: "outside" | "missing" | "not-a-file" | "itself" };
 
 /**
@@ -28,8 +39,9 @@ export function resolveMember(regionFile: string, member: string, disk: MemberDi
   if (kind === "missing") return { ok: false, reason: "missing" };
   if (!inside(disk.realpath(folder), disk.realpath(target))) return { ok: false, reason: "outside" };
   if (kind !== "file") return { ok: false, reason: "not-a-file" };
-  if (disk.realpath(target) === disk.realpath(resolve(regionFile))) return { ok: false, reason: "itself" };
-  return { ok: true, path: target };
+  const real = disk.realpath(target);
+  if (real === disk.realpath(resolve(regionFile))) return { ok: false, reason: "itself" };
+  return { ok: true, path: target, identity: disk.identity?.(target) ?? real };
 }
 
 function inside(folder: string, target: string): boolean {

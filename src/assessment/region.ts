@@ -39,6 +39,8 @@ export function resolveMembers(
   reader: MemberReader,
 ): { members: ResolvedMember[]; findings: Finding[] } {
   const findings: Finding[] = [];
+  // Each member file is read once, however many names it is listed under.
+  const read = new Set<string>();
   const members = region.members.map((entry): ResolvedMember => {
     if (entry.file === undefined) {
       return {
@@ -55,6 +57,8 @@ export function resolveMembers(
     const resolved = resolveMember(regionAbsolute, entry.file, context.disk);
     const none = { assessment: undefined, source: undefined };
     if (!resolved.ok) return { entry, ...none, problem: resolved.reason };
+    if (read.has(resolved.identity)) return { entry, ...none, problem: "duplicate" };
+    read.add(resolved.identity);
     const bytes = reader.read(resolved.path);
     if (!(bytes instanceof Uint8Array)) return { entry, ...none, problem: bytes.error };
     const check = checkAssessment(reader.display(resolved.path), bytes, context);

@@ -50,16 +50,24 @@ export function assessmentRules(source: YamlSource, set: FrameworkSet, disk: Mem
       if (!isObject(member)) return;
       checkKinds(member["indicators"], ["members", index, "indicators"], "stage");
       const file = text(member["file"]);
-      const identity = file !== undefined ? `file:${file}` : `name:${text(member["name"]) ?? ""}`;
-      const first = seen.get(identity);
-      if (first !== undefined) report("duplicate-member", ["members", index], { value: identity.slice(5), context: `members.${first}` });
-      else seen.set(identity, index);
-      if (file === undefined) return;
+      const once = (identity: string, path: (string | number)[], value: string) => {
+        const first = seen.get(identity);
+        if (first !== undefined) report("duplicate-member", path, { value, context: `members.${first}` });
+        else seen.set(identity, index);
+      };
+      if (file === undefined) {
+        const name = text(member["name"]) ?? "";
+        once(`name:${name}`, ["members", index], name);
+        return;
+      }
       const resolved = resolveMember(source.file, file, disk);
       if (!resolved.ok) {
         const code = ({ outside: "member-outside-folder", missing: "member-not-found", "not-a-file": "member-not-a-file", itself: "member-cycle" } as const)[resolved.reason];
         report(code, ["members", index, "file"], { value: file });
+        return;
       }
+      // A file is one member however it is named: `m.yaml`, `./m.yaml`, `sub/../m.yaml`, a link.
+      once(`file:${resolved.identity}`, ["members", index, "file"], file);
     });
   }
 

@@ -82,6 +82,14 @@ export const nodeMemberDisk: MemberDisk = {
       return path;
     }
   },
+  identity: (path) => {
+    try {
+      const stat = statSync(path, { bigint: true });
+      return `${stat.dev}:${stat.ino}`;
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 /** Every regular file below a folder, without following symbolic links. */

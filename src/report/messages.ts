@@ -25,7 +25,12 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "duplicate-key": () => "Key appears twice in the same mapping",
   "multiple-documents": () => "More than one YAML document in the file; write one assessment per file",
   "unsupported-tag": (f) => `Tag ${f.value ?? f.detail ?? ""} is not supported; only plain YAML values are`,
-  "too-many-aliases": (f) => `An alias is used more than ${f.limit ?? 0} times (an alias-expansion bomb?)`,
+  "too-many-aliases": (f) =>
+    f.detail === "cycle"
+      ? "An alias stands inside the node it names, so it would expand without end"
+      : f.detail === "expansion"
+        ? `Aliases expand the document by more than ${f.limit ?? 0} nodes and characters (an alias-expansion bomb?)`
+        : `An alias is used more than ${f.limit ?? 0} times (an alias-expansion bomb?)`,
   "too-deep": (f) => `Nesting is deeper than ${f.limit ?? 0} levels`,
   "not-a-mapping": (f) => `The document is a ${f.actual ?? "value"}; an assessment is a mapping`,
   "unknown-key": (f) => `Unknown key ${q(f.key)}${allowedOrSuggestion(f)}`,
@@ -89,6 +94,7 @@ const zAllowedOrSuggestion = (f: Facts) =>
 /** The English phrases facts carry (types, formats, ranges), in Chinese; anything else as it is. */
 const PHRASES: [RegExp, string][] = [
   [/nothing \(empty\)|^nothing$/g, "空值"],
+  [/^a plain key \(text or a number\)$/g, "普通的键（文本或数字）"],
   [/\bmapping\b/g, "映射"],
   [/\bsequence\b/g, "列表"],
   [/\binteger\b/g, "整数"],
@@ -134,7 +140,12 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "duplicate-key": () => "同一映射中的键重复出现",
   "multiple-documents": () => "文件中有多个 YAML 文档；每个文件只写一份评估",
   "unsupported-tag": (f) => `不支持标签 ${f.value ?? f.detail ?? ""}；只能使用普通的 YAML 值`,
-  "too-many-aliases": (f) => `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
+  "too-many-aliases": (f) =>
+    f.detail === "cycle"
+      ? "别名位于其所引用的节点内部，展开将无穷无尽"
+      : f.detail === "expansion"
+        ? `别名展开后使文档增加超过 ${f.limit ?? 0} 个节点和字符（疑似别名展开炸弹）`
+        : `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
   "too-deep": (f) => `嵌套超过 ${f.limit ?? 0} 层`,
   "not-a-mapping": (f) => `文档是${zh(f.actual, "一个值")}；评估文件应为映射`,
   "unknown-key": (f) => `未知的键${zq(f.key)}${zAllowedOrSuggestion(f)}`,

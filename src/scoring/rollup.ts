@@ -8,9 +8,20 @@ function spreadOf(values: readonly { value: number | undefined; weight: number }
   if (scored.length === 0) return { min: undefined, mean: undefined, max: undefined, spread: undefined, members: 0 };
   const min = Math.min(...scored.map((v) => v.value));
   const max = Math.max(...scored.map((v) => v.value));
-  const weights = scored.reduce((sum, v) => sum + v.weight, 0);
-  const mean = round(scored.reduce((sum, v) => sum + v.value * v.weight, 0) / weights);
+  const weights = relativeWeights(scored.map((v) => v.weight));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const mean = round(scored.reduce((sum, v, i) => sum + v.value * weights[i]!, 0) / total);
   return { min, mean, max, spread: round(max - min), members: scored.length };
+}
+
+/**
+ * Weights as fractions of the largest, so that their sums can neither overflow nor vanish
+ * whatever their scale; when one is not a positive finite number, every member counts the same.
+ */
+function relativeWeights(weights: readonly number[]): number[] {
+  if (!weights.every((w) => Number.isFinite(w) && w > 0)) return weights.map(() => 1);
+  const largest = Math.max(...weights);
+  return weights.map((w) => w / largest);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq } from "yaml";
-import type { Node, Pair } from "yaml";
+import { isAlias, isMap, isSeq } from "yaml";
+import type { Alias, Document, Node, Pair, YAMLMap } from "yaml";
 import { START } from "../findings.js";
 import type { Position } from "../findings.js";
+import { aliasTargets, keyText } from "./nodes.js";
 import type { YamlSource } from "./source.js";
 
 /** Where a path into the data stands in the YAML text. */
@@ -14,9 +15,45 @@ export interface Located {
   readonly exact: boolean;
 }
 
+/**
+ * What a document is searched through, built once per document: what each alias stands for,
+ * and, for each mapping the first time a path goes through it, its pairs by key. A file with
+ * thousands of findings in one mapping then costs one pass over it, not one per finding.
+ */
+interface Index {
+  readonly targets: ReadonlyMap<Alias, Node>;
+  readonly keys: Map<YAMLMap, Map<string, Pair>>;
+}
+
+const indexes = new WeakMap<Document.Parsed, Index>();
+
+function indexOf(doc: Document.Parsed): Index {
+  let index = indexes.get(doc);
+  if (index === undefined) {
+    index = { targets: aliasTargets(doc), keys: new Map() };
+    indexes.set(doc, index);
+  }
+  return index;
+}
+
+function pairsOf(index: Index, map: YAMLMap): Map<string, Pair> {
+  let pairs = index.keys.get(map);
+  if (pairs === undefined) {
+    pairs = new Map();
+    for (const pair of map.items as Pair[]) {
+      const text = keyText(pair.key, index.targets);
+      // The first of repeated keys, as a search from the top would find it.
+      if (text !== undefined && !pairs.has(text)) pairs.set(text, pair);
+    }
+    index.keys.set(map, pairs);
+  }
+  return pairs;
+}
+
 /** Finds the node behind a data path such as ["indicators", "open", "portal", "level"]. */
 export function locate(source: YamlSource, path: readonly (string | number)[]): Located {
   const { doc, lines } = source.tree();
+  const index = indexOf(doc);
   const pos = (node: Node | null | undefined, fallback: Position): Position =>
     node?.range ? lines.linePos(node.range[0]) : fallback;
 
@@ -24,11 +61,11 @@ export function locate(source: YamlSource, path: readonly (string | number)[]): 
   let here = pos(doc.contents, START);
   let key: Position | undefined;
   for (const step of path) {
-    if (isAlias(node)) node = node.resolve(doc);
+    if (isAlias(node)) node = index.targets.get(node);
     let next: unknown;
     key = undefined;
     if (isMap(node)) {
-      const pair = (node.items as Pair[]).find((p) => keyText(p.key) === String(step));
+      const pair = pairsOf(index, node).get(String(step));
       if (pair === undefined) return { value: here, key: undefined, exact: false };
       key = pos(pair.key as Node, here);
       next = pair.value;
@@ -48,9 +85,4 @@ export function locate(source: YamlSource, path: readonly (string | number)[]): 
 
 function isNodeWithRange(value: unknown): value is Node {
   return typeof value === "object" && value !== null && "range" in value && Array.isArray((value as Node).range);
-}
-
-function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
-  return String(key);
 }

@@ -1,8 +1,9 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import type { Document, Node, YAMLError } from "yaml";
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { Alias, Document, Node, YAMLError } from "yaml";
 import { finding, START } from "../findings.js";
 import type { Code, Finding, Position } from "../findings.js";
 import { parseFast } from "./fast.js";
+import { aliasTargets, keyText, toData } from "./nodes.js";
 
 /** How much one file may ask of the tool. Past these the file is refused, not processed. */
 export interface Limits {
@@ -10,11 +11,16 @@ export interface Limits {
   readonly maxBytes: number;
   /** Deepest nesting of mappings and sequences. */
   readonly maxDepth: number;
-  /** How often one anchor may be used (the guard against alias-expansion bombs). */
+  /** How often one anchor may be used. */
   readonly maxAliases: number;
+  /**
+   * How much all aliases together may add to the document, in nodes and scalar characters: the
+   * guard against alias-expansion bombs, and what keeps outputs in proportion to the file.
+   */
+  readonly maxExpansion: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAliases: 100 };
+export const DEFAULT_LIMITS: Limits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAliases: 100, maxExpansion: 1_000_000 };
 
 /** The full parser's node tree, which knows where every node stands in the text. */
 export interface YamlTree {
@@ -61,7 +67,18 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
     let tree: YamlTree | undefined;
     return { source: { file, data: quick, tree: () => (tree ??= parseTree(text)) }, findings: [] };
   }
+  return readYamlText(file, text, limits);
+}
 
+/**
+ * Parses decoded YAML text with the full parser, which keeps positions and explains every
+ * problem: what readYaml does with whatever the quick reader hands over.
+ */
+export function readYamlText(file: string, text: string, limits: Limits = DEFAULT_LIMITS): ReadResult {
+  const fail = (code: Code, at: Position = START, facts = {}): ReadResult => ({
+    source: undefined,
+    findings: [finding(code, file, at, "", facts)],
+  });
   // Flow collections nested past the limit are refused before the parser recurses into them,
   // so the answer never depends on how much stack the parser happens to have left.
   const deep = flowTooDeep(text, limits.maxDepth);
@@ -80,23 +97,25 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
   if (problems.length > 0) return { source: undefined, findings: problems };
   if (doc.contents === null) return fail("empty-file");
 
-  const structural = checkNodes(file, doc, lines, limits);
+  const targets = aliasTargets(doc);
+  const structural = checkNodes(file, text, doc, lines, limits, targets);
   if (structural.length > 0) return { source: undefined, findings: structural };
   if (!isMap(doc.contents)) {
     return fail("not-a-mapping", lines.linePos(doc.contents.range[0]), { actual: isSeq(doc.contents) ? "sequence" : "scalar" });
   }
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: limits.maxAliases });
-  } catch (error) {
-    if (error instanceof ReferenceError) return fail("too-many-aliases", firstAlias(doc, lines), { limit: limits.maxAliases });
-    if (error instanceof RangeError) return fail("too-deep", START, { limit: limits.maxDepth });
-    throw error;
+  // The plain data is made here, not by the parser's toJS, whose aliases cost a walk each.
+  const converted = toData(doc.contents, targets, limits);
+  if ("problem" in converted) {
+    const { alias, reason } = converted.problem;
+    const facts = reason === "count" ? { limit: limits.maxAliases } : reason === "expansion" ? { limit: limits.maxExpansion, detail: "expansion" } : { detail: "cycle" };
+    return fail("too-many-aliases", at(lines, alias), facts);
   }
   const tree = { doc, lines };
-  return { source: { file, data, tree: () => tree }, findings: [] };
+  return { source: { file, data: converted.data, tree: () => tree }, findings: [] };
 }
+
+const at = (lines: LineCounter, node: Node | Alias): Position => lines.linePos(node.range?.[0] ?? 0);
 
 /**
  * Where flow brackets (`[`, `{`) first nest deeper than `maxDepth`, skipping comments and quoted
@@ -154,8 +173,16 @@ export function flowTooDeep(text: string, maxDepth: number): Position | undefine
   return undefined;
 }
 
+/**
+ * The parser's options. YAML 1.2's core schema whatever a `%YAML 1.1` directive says, so `yes`,
+ * `0b11`, `1_000` or `1:30` mean the same in every file (the schema option wins over the
+ * directive; the version option alone does not). Keys are checked for repeats in checkNodes, in
+ * one pass: the parser's own check compares each key with every key before it.
+ */
+const PARSE_OPTIONS = { uniqueKeys: false, schema: "core", resolveKnownTags: true, merge: false, prettyErrors: false, strict: true } as const;
+
 function parseTree(text: string, lines = new LineCounter()): YamlTree {
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
   return { doc, lines };
 }
 
@@ -200,18 +227,23 @@ function yamlFinding(file: string, error: YAMLError, at: Position, limits: Limit
   }
 }
 
-/** Walks the node tree without recursion: nesting depth and tags outside YAML's core schema. */
-function checkNodes(file: string, doc: Document.Parsed, lines: LineCounter, limits: Limits): Finding[] {
+/**
+ * Walks the node tree without recursion: nesting depth, tags outside YAML's core schema, and
+ * keys, which must be scalars (plain data has no mapping or sequence keys) and must differ
+ * within their mapping.
+ */
+function checkNodes(file: string, text: string, doc: Document.Parsed, lines: LineCounter, limits: Limits, targets: ReadonlyMap<Alias, Node>): Finding[] {
   const found: Finding[] = [];
   const stack: Array<[unknown, number]> = [[doc.contents, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (isMap(node) || isSeq(node)) {
       if (depth > limits.maxDepth) {
-        found.push(finding("too-deep", file, lines.linePos(node.range?.[0] ?? 0), "", { limit: limits.maxDepth }));
+        found.push(finding("too-deep", file, at(lines, node), "", { limit: limits.maxDepth }));
         return found;
       }
       checkTag(node);
+      if (isMap(node)) checkKeys(node.items);
       for (const item of node.items) stack.push([item, depth + 1]);
     } else if (isPair(node)) {
       stack.push([node.value, depth], [node.key, depth]);
@@ -223,18 +255,27 @@ function checkNodes(file: string, doc: Document.Parsed, lines: LineCounter, limi
 
   function checkTag(node: Node): void {
     if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
-      found.push(finding("unsupported-tag", file, lines.linePos(node.range?.[0] ?? 0), "", { value: node.tag }));
+      found.push(finding("unsupported-tag", file, at(lines, node), "", { value: node.tag }));
+    }
+  }
+
+  function checkKeys(pairs: readonly { key: unknown }[]): void {
+    const seen = new Set<string>();
+    for (const { key } of pairs) {
+      const where = isNode(key) ? at(lines, key) : START;
+      const name = keyText(key, targets);
+      if (name === undefined) {
+        const written = isNode(key) && key.range ? text.slice(key.range[0], key.range[1]) : String(key);
+        found.push(finding("bad-key", file, where, "", { key: shown(written), expected: "a plain key (text or a number)" }));
+      } else if (seen.has(name)) {
+        found.push(finding("duplicate-key", file, where, "", {}));
+      } else seen.add(name);
     }
   }
 }
 
-function firstAlias(doc: Document.Parsed, lines: LineCounter): Position {
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isAlias(node)) return lines.linePos(node.range?.[0] ?? 0);
-    if (isMap(node) || isSeq(node)) stack.push(...[...node.items].reverse());
-    else if (isPair(node)) stack.push(node.value, node.key);
-  }
-  return START;
+/** A key's text as a message shows it: one line, and not much of it. */
+function shown(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }

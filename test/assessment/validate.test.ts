@@ -117,10 +117,10 @@ indicators:
       "member-not-found@10:11",
       "member-not-a-file@11:11",
       "member-outside-folder@12:11",
-      "duplicate-member@13:5",
+      "duplicate-member@13:11",
       "missing-one-of@14:5",
       "conflicting-keys@16:5",
-      "duplicate-member@15:5",
+      "duplicate-member@15:11",
     ].sort((a, b) => Number(a.split("@")[1]!.split(":")[0]) - Number(b.split("@")[1]!.split(":")[0])));
   });
 

@@ -163,6 +163,18 @@ describe("regions", () => {
     expect(region.members.map((m) => m.weightFrom)).toEqual(["population", "population"]);
   });
 
+  it("keeps the roll-up finite whatever the scale of the weights", () => {
+    const roll = (a: number, b: number) =>
+      (scoreSubject(set, { ...base, name: "R", kind: "region", answers: new Map(), members: [] }, [member("a", a, 5), member("b", b, 1)]) as RegionScore).rollup;
+    for (const [a, b] of [[1e308, 1e308], [1.7e308, 1e-300], [Number.MAX_VALUE, Number.MAX_VALUE]] as const) {
+      for (const stage of roll(a, b).stages) {
+        for (const value of [stage.mean, ...stage.dimensions.map((d) => d.mean)]) expect(Number.isFinite(value), `${a}, ${b}`).toBe(true);
+      }
+    }
+    expect(roll(1e308, 1e308).stages[0]!.mean).toBe(3);
+    expect(roll(Infinity, 1).stages[0]!.mean).toBe(3);
+  });
+
   it("weighs members equally when no population or weight is given, and skips members that could not be read", () => {
     const broken: ResolvedMember = { entry: { index: 2, name: undefined, file: "gone.yaml", population: 5, weight: undefined, answers: new Map() }, assessment: undefined, problem: "missing", source: undefined };
     const region = scoreSubject(set, { ...base, name: "R", kind: "region", answers: new Map(), members: [] }, [member("a", undefined, 2), member("b", undefined, 4), broken]) as RegionScore;

@@ -81,3 +81,59 @@ describe("readYaml", () => {
     expect(read("a: yes\nb: no\nc: 2026-01-01\n").source?.data).toEqual({ a: "yes", b: "no", c: "2026-01-01" });
   });
 });
+
+describe("readYaml on hostile structure", () => {
+  it("reads YAML 1.2 whatever a %YAML directive says", () => {
+    for (const directive of ["", "%YAML 1.1\n---\n", "%YAML 1.2\n---\n"]) {
+      const result = read(`${directive}a: 0b11\nb: yes\nc: 0o7\nd: 07\ne: 1_000\nf: 1:30\ng: 2026-01-01\nh: 010\n<<: {x: 1}\n`);
+      expect(result.findings, directive).toEqual([]);
+      expect(result.source?.data, directive).toEqual({ a: "0b11", b: "yes", c: 7, d: 7, e: "1_000", f: "1:30", g: "2026-01-01", h: 10, "<<": { x: 1 } });
+    }
+  });
+
+  it.each([
+    ["? [a, b]\n: 1\n", "bad-key@1:3"],
+    ["? {a: 1}\n: 1\n", "bad-key@1:3"],
+    ["[a]: x\n", "bad-key@1:1"],
+    ["b: {[a]: x}\n", "bad-key@1:5"],
+    ["x: &k [1]\n? *k\n: 2\n", "bad-key@2:3"],
+  ])("refuses the collection key of %j at its position", (text, expected) => {
+    const result = read(text);
+    expect(result.source).toBeUndefined();
+    expect(codes(result.findings)).toEqual([expected]);
+  });
+
+  it("finds repeated keys in one pass, whatever form the key takes", () => {
+    expect(codes(read("a: 1\n'a': 2\n").findings)).toEqual(["duplicate-key@2:1"]);
+    expect(codes(read("1: a\n\"1\": b\n").findings)).toEqual(["duplicate-key@2:1"]);
+    expect(codes(read("x: &k a\na: 1\n*k : 2\n").findings)).toEqual(["duplicate-key@3:1"]);
+    expect(codes(read("m: {a: 1, a: 2}\n").findings)).toEqual(["duplicate-key@1:11"]);
+    const many = Array.from({ length: 60000 }, (_, i) => `k${i}: ${i}\n`).join("");
+    expect(codes(read(`${many}k7: again\n`).findings)).toEqual(["duplicate-key@60001:1"]);
+  });
+
+  it("gives an alias the value of the last anchor before it, shared, not copied", () => {
+    const data = read("a: &x [1]\nb: *x\nc: &x [2]\nd: *x\n").source?.data as Record<string, unknown>;
+    expect(data).toEqual({ a: [1], b: [1], c: [2], d: [2] });
+    expect(data["b"]).toBe(data["a"]);
+  });
+
+  it("refuses aliases that expand past the limit, at the alias that passes it", () => {
+    const big = "x".repeat(400_000);
+    const result = read(`a: &s ${big}\nb: *s\nc: *s\nd: *s\n`);
+    expect(codes(result.findings)).toEqual(["too-many-aliases@4:4"]);
+    expect(result.findings[0]!.facts).toEqual({ limit: DEFAULT_LIMITS.maxExpansion, detail: "expansion" });
+    expect(read(`a: &s ${big}\nb: *s\nc: *s\n`).findings).toEqual([]);
+  });
+
+  it("refuses an anchor used more than the limit", () => {
+    const uses = (n: number) => `a: &s 1\nb:\n${"  - *s\n".repeat(n)}`;
+    expect(read(uses(DEFAULT_LIMITS.maxAliases)).findings).toEqual([]);
+    expect(codes(read(uses(DEFAULT_LIMITS.maxAliases + 1)).findings)).toEqual([`too-many-aliases@${DEFAULT_LIMITS.maxAliases + 3}:5`]);
+  });
+
+  it("refuses an alias inside the node it names", () => {
+    expect(codes(read("a: &x [1, *x]\n").findings)).toEqual(["too-many-aliases@1:11"]);
+    expect(codes(read("a: &x {b: *x}\n").findings)).toEqual(["too-many-aliases@1:11"]);
+  });
+});
