@@ -31,7 +31,7 @@ export function shippedFrameworks(): FrameworkSet {
 
 /** A disk where every member path is missing, unless listed. */
 export function fakeDisk(files: Record<string, "file" | "directory" | "other"> = {}, links: Record<string, string> = {}): MemberDisk {
-  return { kind: (p) => files[p] ?? "missing", realpath: (p) => links[p] ?? p };
+  return { kind: (p) => files[p] ?? "missing", realpath: (p) => links[p] ?? p, identity: () => undefined };
 }
 
 let check: ReturnType<typeof createSchemaCheck> | undefined;

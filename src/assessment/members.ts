@@ -10,10 +10,11 @@ export interface MemberDisk {
   realpath(path: string): string;
   /**
    * What tells one file from another whatever its name: on a real disk its device and inode
-   * after links, so hard links are one file too. A disk without it (an in-memory one) tells
-   * files apart by their real paths.
+   * after links, so hard links are one file too; an in-memory disk may answer undefined, and
+   * its files are told apart by their real paths. Required, so that no wrapper of a disk can
+   * leave it out and let a hard link count as a second member.
    */
-  identity?(path: string): string | undefined;
+  identity(path: string): string | undefined;
 }
 
 export type MemberPath =
@@ -41,7 +42,7 @@ export function resolveMember(regionFile: string, member: string, disk: MemberDi
   if (kind !== "file") return { ok: false, reason: "not-a-file" };
   const real = disk.realpath(target);
   if (real === disk.realpath(resolve(regionFile))) return { ok: false, reason: "itself" };
-  return { ok: true, path: target, identity: disk.identity?.(target) ?? real };
+  return { ok: true, path: target, identity: disk.identity(target) ?? real };
 }
 
 function inside(folder: string, target: string): boolean {

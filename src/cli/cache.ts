@@ -26,10 +26,10 @@ import type { CacheSecret } from "./cache-secret.js";
  */
 export type CacheStrategy = "metadata" | "content";
 
-const FORMAT = 2;
+const FORMAT = 3;
 
-/** What the disk answered while a file was checked: a path's kind, or where a path really leads. */
-export type DiskAnswer = readonly ["kind", string, PathKind] | readonly ["realpath", string, string];
+/** What the disk answered while a file was checked: a path's kind, where a path really leads, or which file it is (device and inode). */
+export type DiskAnswer = readonly ["kind", string, PathKind] | readonly ["realpath", string, string] | readonly ["identity", string, string];
 
 /** A finding as kept, with `file` left out when it is the file itself. */
 type StoredFinding = Omit<Finding, "file"> & { file?: string };
@@ -101,7 +101,7 @@ export class CheckCache {
     if (entry === undefined || entry.size !== stat.size) return undefined;
     if (this.strategy === "metadata" ? entry.mtime !== stat.mtimeMs : entry.hash !== hash) return undefined;
     for (const answer of entry.disk) {
-      const now = answer[0] === "kind" ? disk.kind(answer[1]) : disk.realpath(answer[1]);
+      const now = answer[0] === "kind" ? disk.kind(answer[1]) : answer[0] === "realpath" ? disk.realpath(answer[1]) : (disk.identity(answer[1]) ?? "");
       if (now !== answer[2]) return undefined;
     }
     return entry.findings.map((f) => ({ ...f, file: f.file ?? file }));
@@ -149,6 +149,12 @@ export function recordingDisk(disk: MemberDisk): { disk: MemberDisk; answers: Di
         const real = disk.realpath(path);
         answers.push(["realpath", path, real]);
         return real;
+      },
+      // Members are told apart by identity, so a hard link to another member is seen on a cached run too.
+      identity: (path) => {
+        const identity = disk.identity(path);
+        answers.push(["identity", path, identity ?? ""]);
+        return identity;
       },
     },
   };
@@ -271,7 +277,7 @@ function isEntry(entry: unknown, strategy: CacheStrategy): entry is Entry {
 
 function isDiskAnswer(answer: unknown): answer is DiskAnswer {
   if (!Array.isArray(answer) || answer.length !== 3 || typeof answer[1] !== "string" || typeof answer[2] !== "string") return false;
-  return answer[0] === "realpath" || (answer[0] === "kind" && PATH_KINDS.includes(answer[2] as PathKind));
+  return answer[0] === "realpath" || answer[0] === "identity" || (answer[0] === "kind" && PATH_KINDS.includes(answer[2] as PathKind));
 }
 
 function isFinding(f: unknown): f is StoredFinding {

@@ -102,6 +102,7 @@ export function memberDisk(cwd: string): MemberDisk {
       return kind;
     },
     realpath: nodeMemberDisk.realpath,
+    identity: nodeMemberDisk.identity,
   };
 }
 

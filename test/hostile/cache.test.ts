@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { chmodSync, chownSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import type { Run } from "../cli/run.js";
 
 const CITY = readFileSync(join(ROOT, "examples", "city.yaml"), "utf8");
 const BAD = CITY.replace("kind: city", "kind: town");
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Entry {
   size: number;
@@ -186,6 +186,21 @@ describe("a cache nobody can forge", () => {
     // The same re-signing of the genuine entry is trusted, so the cases above were refused for their shape alone.
     writeCache(dir, { ...genuine, files: { ...genuine.files, [path]: sign(secretOf(mine), genuine.key, path, { ...entry, findings: [{ ...good, line: 2 }] }) } });
     expect(jsonFindings(run(dir, mine, ...CONTENT).stdout)["bad.yaml"]).toEqual(["not-allowed-value@2:9"]);
+  });
+
+  it("sees a member listed again through a hard link on a cached run as on a plain one", () => {
+    const { dir, mine } = workspace();
+    const region = readFileSync(join(dir, "dublin", "region.yaml"), "utf8");
+    linkSync(join(dir, "dublin", "members", "fingal.yaml"), join(dir, "dublin", "members", "fingal-again.yaml"));
+    writeFileSync(join(dir, "dublin", "region.yaml"), region.replace("  - file: members/fingal.yaml", "  - file: members/fingal.yaml\n  - file: members/fingal-again.yaml"));
+    const plain = smartregion(["validate", "dublin/region.yaml", "-f", "json"], dir, { XDG_CACHE_HOME: mine });
+    expect(plain.code).toBe(1);
+    expect(jsonFindings(plain.stdout)["dublin/region.yaml"]!.some((f) => f.startsWith("duplicate-member@"))).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      const cached = smartregion(["validate", "dublin/region.yaml", "-f", "json", "--cache"], dir, { XDG_CACHE_HOME: mine });
+      expect(cached.code).toBe(1);
+      expect(cached.stdout).toBe(plain.stdout);
+    }
   });
 });
 
