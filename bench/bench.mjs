@@ -66,7 +66,7 @@ function exportSchemas() {
   mkdirSync(dir, { recursive: true });
   const script = `
     import { writeFileSync } from "node:fs";
-    import { frameworksFor } from "${join(root, "dist/cli/context.js")}";
+    import { frameworksFor } from "${join(root, "dist/node/context.js")}";
     import { assessmentSchema } from "${join(root, "dist/assessment/schema.js")}";
     const set = frameworksFor([], process.cwd());
     writeFileSync("${dir}/assessment.json", JSON.stringify(assessmentSchema(set)));

@@ -7,7 +7,7 @@ import { createSchemaCheck } from "../src/assessment/validator.js";
 import { loadFrameworks } from "../src/framework/load.js";
 import type { FrameworkFiles } from "../src/framework/load.js";
 import type { FrameworkSet } from "../src/framework/model.js";
-import type { Finding } from "../src/findings.js";
+import type { Finding } from "../src/model/findings.js";
 import { DEFAULT_LIMITS } from "../src/yaml/source.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));

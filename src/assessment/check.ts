@@ -1,6 +1,6 @@
 import type { FrameworkSet } from "../framework/model.js";
-import { sortFindings } from "../findings.js";
-import type { Finding } from "../findings.js";
+import { sortFindings } from "../model/findings.js";
+import type { Finding } from "../model/findings.js";
 import { readYaml } from "../yaml/source.js";
 import type { Limits, YamlSource } from "../yaml/source.js";
 import type { MemberDisk } from "./members.js";

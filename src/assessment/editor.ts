@@ -2,8 +2,8 @@ import { words } from "../i18n/words.js";
 import type { Words } from "../i18n/words.js";
 import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
 import { LEVELS } from "../framework/model.js";
-import { localize } from "../text.js";
-import type { Text } from "../text.js";
+import { localize } from "../model/text.js";
+import type { Text } from "../model/text.js";
 import { assessmentSchema } from "./schema.js";
 
 type Schema = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { FrameworkSet } from "../framework/model.js";
-import { finding } from "../findings.js";
-import type { Code, Facts, Finding } from "../findings.js";
+import { finding } from "../model/findings.js";
+import type { Code, Facts, Finding } from "../model/findings.js";
 import { locate } from "../yaml/locate.js";
 import type { YamlSource } from "../yaml/source.js";
 import { resolveMember } from "./members.js";

@@ -1,9 +1,9 @@
 import type { ValidateFunction } from "ajv";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
-import { FrameworkError } from "../errors.js";
-import { finding, START } from "../findings.js";
-import type { Finding } from "../findings.js";
+import { FrameworkError } from "../model/errors.js";
+import { finding, START } from "../model/findings.js";
+import type { Finding } from "../model/findings.js";
 import { createAjv, schemaKey } from "../validation/ajv.js";
 import { convertAjvErrors } from "../validation/convert.js";
 import type { YamlSource } from "../yaml/source.js";

@@ -10,7 +10,7 @@ import standaloneModule from "ajv/dist/standalone/index.js";
 import { compileAssessmentValidator } from "../assessment/validator.js";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { LOCALES } from "../i18n/locale.js";
-import { PRECOMPILED_DIR, SHIPPED_FRAMEWORKS, SHIPPED_SCHEMA_DIR, frameworkFiles } from "../cli/context.js";
+import { PRECOMPILED_DIR, SHIPPED_FRAMEWORKS, SHIPPED_SCHEMA_DIR, frameworkFiles } from "../node/context.js";
 import { frameworksFingerprint } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
 import { toPrecompiled } from "../framework/precompiled.js";

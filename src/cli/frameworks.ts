@@ -1,8 +1,8 @@
-import { jsonPrintable } from "../report/printable.js";
-import { frameworkData, formatFrameworkList, formatFrameworkShow } from "../report/frameworks.js";
-import { styleFor, wantsColour } from "./colour.js";
-import { frameworkById, frameworksFor } from "./context.js";
-import type { ExitCode } from "./exit.js";
+import { jsonPrintable } from "../format/printable.js";
+import { frameworkData, formatFrameworkList, formatFrameworkShow } from "../format/frameworks.js";
+import { styleFor, wantsColour } from "../format/colour.js";
+import { frameworkById, frameworksFor } from "../node/context.js";
+import type { ExitCode } from "../pipeline/exit.js";
 
 const style = () => styleFor(wantsColour(process.stdout.isTTY === true, process.env));
 

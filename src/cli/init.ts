@@ -2,13 +2,13 @@ import { lstatSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { isoDate } from "../assessment/rules.js";
-import { assessmentTemplate } from "../authoring/template.js";
-import { UsageError } from "../errors.js";
+import { assessmentTemplate } from "../format/template.js";
+import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
-import { frameworkById, frameworksFor, SHIPPED_SCHEMA_DIR } from "./context.js";
-import type { ExitCode } from "./exit.js";
-import { writeOutput } from "./output.js";
+import { frameworkById, frameworksFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
+import type { ExitCode } from "../pipeline/exit.js";
+import { writeOutput } from "../node/output.js";
 
 export interface InitOptions {
   /** Where to write the template; `-` for stdout. */

@@ -1,18 +1,18 @@
 import { resolve } from "node:path";
-import { FrameworkError, UsageError } from "../errors.js";
-import type { Finding } from "../findings.js";
-import { compareText, sortFindings } from "../findings.js";
+import { FrameworkError, UsageError } from "../model/errors.js";
+import type { Finding } from "../model/findings.js";
+import { compareText, sortFindings } from "../model/findings.js";
 import { loadFrameworks } from "../framework/load.js";
 import { translationFindings } from "../framework/translations.js";
-import { VALIDATE_FORMATTERS } from "../report/validate/index.js";
-import type { ValidateFormat } from "../report/validate/index.js";
+import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
+import type { ValidateFormat } from "../format/validate/index.js";
 import { readYaml } from "../yaml/source.js";
-import { styleFor, wantsColour } from "./colour.js";
-import { customFrameworkDirs, frameworkFiles, SHIPPED_FRAMEWORKS } from "./context.js";
-import { exitCodeFor } from "./exit.js";
-import type { ExitCode } from "./exit.js";
-import { pathKind } from "./files.js";
-import { writeOutput } from "./output.js";
+import { styleFor, wantsColour } from "../format/colour.js";
+import { customFrameworkDirs, frameworkFiles, SHIPPED_FRAMEWORKS } from "../node/context.js";
+import { exitCodeFor } from "../pipeline/exit.js";
+import type { ExitCode } from "../pipeline/exit.js";
+import { pathKind } from "../node/files.js";
+import { writeOutput } from "../node/output.js";
 
 export interface LintOptions {
   readonly format: ValidateFormat;

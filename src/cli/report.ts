@@ -1,16 +1,17 @@
-import type { EvidenceRules } from "../gaps/evidence.js";
-import { REPORT_FORMATS } from "../report/gaps/index.js";
-import type { ReportFormatName } from "../report/gaps/index.js";
-import { styleFor, wantsColour } from "./colour.js";
-import { frameworksFor } from "./context.js";
-import { exitCodeFor } from "./exit.js";
-import type { ExitCode } from "./exit.js";
-import { openOutput, writing } from "./output.js";
-import { threadsFor, WORKERS_FROM } from "./pool.js";
-import { listInputs, withNotices } from "./read.js";
-import { replacementNotices } from "./replaced.js";
-import { writeSubjects } from "./subjects.js";
-import { reportTask } from "./tasks.js";
+import type { EvidenceRules } from "../analysis/gaps/evidence.js";
+import { progressFor } from "./progress.js";
+import { REPORT_FORMATS } from "../format/report/index.js";
+import type { ReportFormatName } from "../format/report/index.js";
+import { styleFor, wantsColour } from "../format/colour.js";
+import { frameworksFor } from "../node/context.js";
+import { exitCodeFor } from "../pipeline/exit.js";
+import type { ExitCode } from "../pipeline/exit.js";
+import { openOutput, writing } from "../node/output.js";
+import { threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
+import { listInputs, withNotices } from "../node/read.js";
+import { replacementNotices } from "../pipeline/replaced.js";
+import { writeSubjects } from "../pipeline/subjects.js";
+import { reportTask } from "../pipeline/tasks.js";
 import type { CommonOptions } from "./validate.js";
 
 export interface ReportOptions extends CommonOptions {
@@ -33,7 +34,7 @@ export async function runReport(args: readonly string[], options: ReportOptions,
   const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
   const local = threads > 1 ? () => undefined as never : reportTask(setup, writer, frameworks);
   return writing(openOutput(options.output, cwd), async (output) => {
-    const summary = await writeSubjects(output, writer, inputs, threads, setup, local);
+    const summary = await writeSubjects(output, writer, inputs, threads, setup, local, progressFor(inputs.files.length, "reported on", options.langs[0]));
     return exitCodeFor([...summary.findings, ...summary.remarks]);
   });
 }

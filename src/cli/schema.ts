@@ -1,7 +1,7 @@
 import { editorSchema } from "../assessment/editor.js";
-import { frameworksFor } from "./context.js";
-import type { ExitCode } from "./exit.js";
-import { writeOutput } from "./output.js";
+import { frameworksFor } from "../node/context.js";
+import type { ExitCode } from "../pipeline/exit.js";
+import { writeOutput } from "../node/output.js";
 
 export interface SchemaOptions {
   readonly output: string | undefined;

@@ -1,16 +1,17 @@
-import { SCORE_FORMATS } from "../report/score/index.js";
-import type { ScoreFormatName } from "../report/score/index.js";
-import { writeSubjects } from "./subjects.js";
-import { parseGates } from "./gates.js";
-import { threadsFor, WORKERS_FROM } from "./pool.js";
-import { scoreTask } from "./tasks.js";
-import { styleFor, wantsColour } from "./colour.js";
-import { frameworksFor } from "./context.js";
-import { exitCodeFor } from "./exit.js";
-import type { ExitCode } from "./exit.js";
-import { openOutput, writing } from "./output.js";
-import { listInputs, withNotices } from "./read.js";
-import { replacementNotices } from "./replaced.js";
+import { SCORE_FORMATS } from "../format/score/index.js";
+import { progressFor } from "./progress.js";
+import type { ScoreFormatName } from "../format/score/index.js";
+import { writeSubjects } from "../pipeline/subjects.js";
+import { parseGates } from "../pipeline/gates.js";
+import { threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
+import { scoreTask } from "../pipeline/tasks.js";
+import { styleFor, wantsColour } from "../format/colour.js";
+import { frameworksFor } from "../node/context.js";
+import { exitCodeFor } from "../pipeline/exit.js";
+import type { ExitCode } from "../pipeline/exit.js";
+import { openOutput, writing } from "../node/output.js";
+import { listInputs, withNotices } from "../node/read.js";
+import { replacementNotices } from "../pipeline/replaced.js";
 import type { CommonOptions } from "./validate.js";
 
 export interface ScoreOptions extends CommonOptions {
@@ -35,7 +36,7 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
   const local = threads > 1 ? () => undefined as never : scoreTask(setup, writer, frameworks);
   return writing(openOutput(options.output, cwd), async (output) => {
-    const summary = await writeSubjects(output, writer, inputs, threads, setup, local);
+    const summary = await writeSubjects(output, writer, inputs, threads, setup, local, progressFor(inputs.files.length, "scored", options.langs[0]));
     const code = exitCodeFor(summary.findings);
     return code === 0 && summary.gates.some((g) => !g.passed) ? 1 : code;
   });

@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { FrameworkError } from "../errors.js";
-import { compareText, finding, sortFindings, START } from "../findings.js";
-import type { Finding, Position } from "../findings.js";
-import type { Text } from "../text.js";
+import { FrameworkError } from "../model/errors.js";
+import { compareText, finding, sortFindings, START } from "../model/findings.js";
+import type { Finding, Position } from "../model/findings.js";
+import type { Text } from "../model/text.js";
 import { createAjv, schemaKey } from "../validation/ajv.js";
 import { convertAjvErrors } from "../validation/convert.js";
 import { locate } from "../yaml/locate.js";

@@ -1,4 +1,4 @@
-import type { Text } from "../text.js";
+import type { Text } from "../model/text.js";
 
 export type FrameworkKind = "stage" | "model";
 

@@ -1,5 +1,5 @@
-import { finding } from "../findings.js";
-import type { Finding } from "../findings.js";
+import { finding } from "../model/findings.js";
+import type { Finding } from "../model/findings.js";
 import { locate } from "../yaml/locate.js";
 import type { YamlSource } from "../yaml/source.js";
 

@@ -1,7 +1,7 @@
-import { finding } from "../findings.js";
-import type { Finding } from "../findings.js";
-import { localesOf } from "../text.js";
-import type { Text } from "../text.js";
+import { finding } from "../model/findings.js";
+import type { Finding } from "../model/findings.js";
+import { localesOf } from "../model/text.js";
+import type { Text } from "../model/text.js";
 import { locate } from "../yaml/locate.js";
 import type { YamlSource } from "../yaml/source.js";
 

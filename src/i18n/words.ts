@@ -1,5 +1,7 @@
-import type { SecretProblem } from "../cli/cache-secret.js";
 import type { Locale } from "./locale.js";
+
+/** Why the secret the cache is signed with cannot be trusted. */
+export type SecretProblem = "link" | "not-a-file" | "not-a-folder" | "not-owned" | "open-to-others" | "damaged" | "unavailable";
 
 /**
  * Every word the reports, tables and summaries print, in each language. Texts that come from

@@ -1,5 +1,5 @@
 import type { Framework } from "../framework/model.js";
-import { compareText } from "../findings.js";
+import { compareText } from "../model/findings.js";
 import type { DecidingIndicator, FitRanking, FrameworkResult, ModelFit } from "./model.js";
 
 const DECIDING_SHOWN = 3;

@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
-import { finding } from "../findings.js";
-import type { Code, Facts, Finding } from "../findings.js";
+import { finding } from "../model/findings.js";
+import type { Code, Facts, Finding } from "../model/findings.js";
 import { locate } from "../yaml/locate.js";
 import type { YamlSource } from "../yaml/source.js";
 import { nearest } from "./nearest.js";

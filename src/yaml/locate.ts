@@ -1,7 +1,7 @@
 import { isAlias, isMap, isSeq } from "yaml";
 import type { Alias, Document, Node, Pair, YAMLMap } from "yaml";
-import { START } from "../findings.js";
-import type { Position } from "../findings.js";
+import { START } from "../model/findings.js";
+import type { Position } from "../model/findings.js";
 import { aliasTargets, keyText } from "./nodes.js";
 import type { YamlSource } from "./source.js";
 

@@ -1,7 +1,7 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Alias, Document, Node, YAMLError } from "yaml";
-import { finding, START } from "../findings.js";
-import type { Code, Finding, Position } from "../findings.js";
+import { finding, START } from "../model/findings.js";
+import type { Code, Finding, Position } from "../model/findings.js";
 import { parseFast } from "./fast.js";
 import { aliasTargets, keyText, toData } from "./nodes.js";
 

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_CACHE_BYTES } from "../../src/cli/cache.js";
+import { MAX_CACHE_BYTES } from "../../src/node/cache.js";
 import { progressFor } from "../../src/cli/progress.js";
 import { ROOT } from "../helpers.js";
 import { jsonFindings, smartregion } from "./run.js";

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { displayWidth } from "../../src/report/width.js";
-import { localize } from "../../src/text.js";
+import { displayWidth } from "../../src/format/width.js";
+import { localize } from "../../src/model/text.js";
 import { shippedFrameworks } from "../helpers.js";
 import { jsonFindings, smartregion } from "./run.js";
 

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FrameworkError } from "../../src/errors.js";
+import { FrameworkError } from "../../src/model/errors.js";
 import { loadFrameworks } from "../../src/framework/load.js";
 import type { FrameworkFiles } from "../../src/framework/load.js";
 import { LEVELS } from "../../src/framework/model.js";
-import { localize, localesOf } from "../../src/text.js";
+import { localize, localesOf } from "../../src/model/text.js";
 import { SHIPPED, codes, diskFrameworkFiles, shippedFrameworks } from "../helpers.js";
 
 /** The shipped folder, with one extra folder held in memory. */

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/assessment/model.js";
-import { planStage } from "../../src/gaps/plan.js";
-import { monthsBefore } from "../../src/gaps/evidence.js";
+import { planStage } from "../../src/analysis/gaps/plan.js";
+import { monthsBefore } from "../../src/analysis/gaps/evidence.js";
 import { scoreFramework } from "../../src/scoring/score.js";
 import { shippedFrameworks } from "../helpers.js";
 

@@ -6,8 +6,8 @@ import { join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { smartregion } from "../cli/run.js";
-import { InputFiles } from "../../src/cli/inputs.js";
-import { writeFileSafely } from "../../src/cli/output.js";
+import { InputFiles } from "../../src/node/inputs.js";
+import { writeFileSafely } from "../../src/node/output.js";
 
 const BIN = join(ROOT, "bin", "smartregion.js");
 const CITY = readFileSync(join(ROOT, "examples", "city.yaml"));

@@ -1,0 +1,57 @@
+import type { Assessment } from "../../assessment/model.js";
+import { finding } from "../../model/findings.js";
+import type { Code, Facts, Finding } from "../../model/findings.js";
+import { locate } from "../../yaml/locate.js";
+import type { YamlSource } from "../../yaml/source.js";
+
+export interface EvidenceRules {
+  /** A level from which evidence is expected. */
+  readonly minLevel: number;
+  /** Evidence older than this many months before the assessment date is stale. */
+  readonly maxAgeMonths: number;
+  /** Report as errors instead of warnings. */
+  readonly strict: boolean;
+}
+
+export const DEFAULT_EVIDENCE: EvidenceRules = { minLevel: 3, maxAgeMonths: 36, strict: false };
+
+/** The date `months` before an ISO date, as an ISO date (clamped to the month's last day). */
+export function monthsBefore(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/**
+ * What makes a level hard to believe: a level at or above `minLevel` with no evidence, evidence
+ * that is all older than the age limit (counted from the assessment's date, never from today),
+ * and levels backed only by self-reported evidence.
+ */
+export function evidenceFindings(source: YamlSource, assessment: Assessment, rules: EvidenceRules, base: (string | number)[] = ["indicators"]): Finding[] {
+  const found: Finding[] = [];
+  const cutoff = assessment.date === "" ? undefined : monthsBefore(assessment.date, rules.maxAgeMonths);
+  const report = (code: Code, path: (string | number)[], facts: Facts) => {
+    const at = locate(source, path);
+    const f = finding(code, source.file, at.key ?? at.value, path.join("."), facts);
+    found.push(rules.strict ? { ...f, severity: "error" } : f);
+  };
+  for (const [framework, answers] of assessment.answers) {
+    for (const [indicator, answer] of answers) {
+      if (answer.level === undefined || answer.level < rules.minLevel) continue;
+      const path = [...base, framework, indicator];
+      if (answer.evidence.length === 0) {
+        report("evidence-missing", path, { value: String(answer.level), limit: rules.minLevel });
+        continue;
+      }
+      const dated = answer.evidence.map((e) => e.date).filter((d): d is string => d !== undefined);
+      if (cutoff !== undefined && dated.length === answer.evidence.length && dated.every((d) => d < cutoff)) {
+        report("evidence-stale", path, { value: dated.sort().at(-1)!, limit: rules.maxAgeMonths, context: assessment.date });
+      }
+      if (answer.evidence.every((e) => e.method === "self-reported")) report("evidence-self-reported", path, { value: String(answer.level) });
+    }
+  }
+  return found;
+}

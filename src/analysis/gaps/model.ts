@@ -1,0 +1,74 @@
+import type { Finding } from "../../model/findings.js";
+import type { SubjectScore } from "../../scoring/model.js";
+
+/** One indicator below its target. */
+export interface Gap {
+  readonly framework: string;
+  readonly dimension: string;
+  readonly indicator: string;
+  /** Undefined while unanswered. */
+  readonly level: number | undefined;
+  readonly target: number;
+  /** Where the target comes from: the assessment's own targets, or the framework's bar. */
+  readonly targetFrom: "assessment" | "bar";
+  /** target - level; undefined while unanswered. */
+  readonly gap: number | undefined;
+  readonly weight: number;
+  /** weight × gap (weight × target while unanswered). */
+  readonly priority: number;
+  /** Whether the indicator belongs to the next stage (or the best-fit model, for a region). */
+  readonly next: boolean;
+}
+
+/** One level increase of the plan. */
+export interface Step {
+  readonly framework: string;
+  readonly dimension: string;
+  readonly indicator: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The smallest set of level increases that reaches a stage: per dimension, the fewest single
+ * level steps that lift it to the bar, plus the indicators to answer where coverage is short.
+ */
+export interface Plan {
+  readonly stage: string;
+  /** False when no set of increases can reach the stage (see `unreachable`). */
+  readonly reachable: boolean;
+  readonly steps: readonly Step[];
+  /** Total level steps (the sum of to - from). */
+  readonly levels: number;
+  /** Unanswered indicators that must be answered for coverage, by dimension. */
+  readonly answer: readonly { readonly framework: string; readonly dimension: string; readonly indicators: readonly string[]; readonly needed: number }[];
+  /** Dimensions that cannot reach the bar even at level 5 everywhere. */
+  readonly unreachable: readonly string[];
+}
+
+export interface MemberPlan {
+  readonly name: string;
+  readonly current: string;
+  readonly plan: Plan;
+}
+
+export interface RegionGaps {
+  /** The stage after the region's stage, which members must all reach. */
+  readonly stage: string | undefined;
+  /** Members that have not reached it, each with its plan. */
+  readonly holdingBack: readonly MemberPlan[];
+  /** Region-level gaps to the best-fit model. */
+  readonly model: readonly Gap[];
+}
+
+/** The gap report of one subject: what `report` prints. */
+export interface GapReport {
+  readonly score: SubjectScore;
+  /** Every indicator below its target, most urgent first. */
+  readonly gaps: readonly Gap[];
+  /** City: the plan to the next stage. */
+  readonly plan: Plan | undefined;
+  readonly region: RegionGaps | undefined;
+  /** Evidence problems: warnings, or errors under --strict-evidence. */
+  readonly evidence: readonly Finding[];
+}

@@ -1,0 +1,82 @@
+import type { Framework, FrameworkSet } from "../framework/model.js";
+import { LEVELS } from "../framework/model.js";
+import { localize } from "../model/text.js";
+import { printable } from "./printable.js";
+import type { Style } from "./style.js";
+import { table } from "./table.js";
+import { displayWidth, padEnd } from "./width.js";
+import { words } from "../i18n/words.js";
+import type { Words } from "../i18n/words.js";
+
+const kindWord = (f: Framework, w: Words) => (f.kind === "stage" ? w.frameworks.stage(String(f.order ?? "")) : w.frameworks.model);
+
+/** A table of the frameworks: id, kind, title, size, and what each assesses. */
+export function formatFrameworkList(set: FrameworkSet, style: Style, locale = "en"): string {
+  const w = words(locale);
+  const rows = set.all.map((f) => [f.id, kindWord(f, w), printable(localize(f.title, locale)), String(f.dimensions.length), String(f.indicators.length), f.version]);
+  const summaries = set.all.map((f) => `${style.bold(f.id)}${w.colon}${printable(localize(f.summary, locale))}`);
+  return `${table(w.frameworks.listHead, rows, style)}\n\n${summaries.join("\n")}\n`;
+}
+
+/** One framework in full: dimensions, indicators, questions, level descriptors and advice. */
+export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Style, locale = "en"): string {
+  const t = (text: Parameters<typeof localize>[0]) => printable(localize(text, locale));
+  const w = words(locale);
+  const out: string[] = [];
+  out.push(`${style.bold(t(f.title))}  (${f.id}, ${kindWord(f, w)}, ${w.frameworks.version(f.version)})`, t(f.summary));
+  if (f.case !== undefined) out.push(`${w.frameworks.case}${w.colon}${t(f.case)}`);
+  if (f.attainment !== undefined && f.kind === "model") {
+    out.push(w.frameworks.ready(f.attainment.bar.toFixed(1)));
+  } else if (f.attainment !== undefined) {
+    out.push(
+      w.frameworks.reachedWhen(
+        f.attainment.bar.toFixed(1),
+        f.attainment.minCoverage > 0 ? `${Math.round(f.attainment.minCoverage * 100)}%` : undefined,
+        f.order !== undefined && f.order > 1,
+      ),
+    );
+  }
+  const nameWidth = Math.max(...LEVELS.map((level) => displayWidth(t(set.levelNames[level]))));
+  for (const d of f.dimensions) {
+    out.push("", style.bold(`${t(d.title)}`) + style.dim(`  [${d.id}, ${w.frameworks.weight(String(d.weight))}]`), `  ${t(d.summary)}`);
+    for (const i of d.indicators) {
+      out.push("", `  ${style.bold(i.id)}  ${t(i.title)}` + style.dim(`  ${w.paren(w.frameworks.weight(String(i.weight))).trim()}`), `    ${t(i.question)}`);
+      for (const level of LEVELS) {
+        const text = i.levels[level];
+        if (text !== undefined) out.push(`    ${level} ${padEnd(t(set.levelNames[level]), nameWidth)} ${t(text)}`);
+      }
+      out.push(`    ${style.dim(w.plan.adviceLabel)}${w.afterLabel}${t(i.advice)}`);
+      if (i.references.length > 0) out.push(`    ${style.dim(w.frameworks.seeAlso)}${w.afterLabel}${i.references.join("; ")}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** The frameworks as plain data, for other tools. */
+export function frameworkData(f: Framework): unknown {
+  return {
+    id: f.id,
+    kind: f.kind,
+    version: f.version,
+    order: f.order,
+    title: f.title,
+    summary: f.summary,
+    case: f.case,
+    attainment: f.attainment,
+    dimensions: f.dimensions.map((d) => ({
+      id: d.id,
+      title: d.title,
+      summary: d.summary,
+      weight: d.weight,
+      indicators: d.indicators.map((i) => ({
+        id: i.id,
+        weight: i.weight,
+        title: i.title,
+        question: i.question,
+        levels: i.levels,
+        advice: i.advice,
+        references: i.references,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,200 @@
+import type { Code, Facts, Finding } from "../model/findings.js";
+
+const q = (value: string | undefined) => `"${value ?? ""}"`;
+const list = (values: readonly string[] | undefined, max = 8) => {
+  if (values === undefined || values.length === 0) return "";
+  const shown = values.slice(0, max).map((v) => q(v)).join(", ");
+  return values.length > max ? `${shown} and ${values.length - max} more` : shown;
+};
+const didYouMean = (f: Facts) => (f.suggestion !== undefined ? `; did you mean ${q(f.suggestion)}?` : "");
+const allowedOrSuggestion = (f: Facts) =>
+  f.suggestion !== undefined ? didYouMean(f) : f.allowed !== undefined && f.allowed.length > 0 ? `; expected one of ${list(f.allowed)}` : "";
+const bytes = (n: number | undefined) => `${((n ?? 0) / 1024 / 1024).toFixed(1)} MB`;
+
+/** The one place where findings become words. */
+const MESSAGES: Record<Code, (f: Facts) => string> = {
+  "not-found": () => "No such file or folder",
+  "outside-config-folder": (f) => `Folder ${q(f.value)} is outside the folder of .smartregion.yaml, or leads out of it through a link`,
+  "not-a-file": () => "Not a regular file",
+  "unreadable": (f) => `Cannot be read (${f.detail ?? "unknown reason"})`,
+  "too-large": (f) => `File is larger than the ${bytes(f.limit)} limit (--max-file-size)`,
+  "binary-file": () => "Binary data, not YAML text",
+  "bad-encoding": () => "Text is not valid UTF-8 from here on",
+  "empty-file": () => "File holds no YAML document; an assessment is a mapping that starts with `smartregion: 1`",
+  "yaml-syntax": (f) => `YAML syntax error: ${f.detail ?? ""}`,
+  "duplicate-key": () => "Key appears twice in the same mapping",
+  "multiple-documents": () => "More than one YAML document in the file; write one assessment per file",
+  "unsupported-tag": (f) => `Tag ${f.value ?? f.detail ?? ""} is not supported; only plain YAML values are`,
+  "too-many-aliases": (f) =>
+    f.detail === "cycle"
+      ? "An alias stands inside the node it names, so it would expand without end"
+      : f.detail === "expansion"
+        ? `Aliases expand the document by more than ${f.limit ?? 0} nodes and characters (an alias-expansion bomb?)`
+        : `An alias is used more than ${f.limit ?? 0} times (an alias-expansion bomb?)`,
+  "too-deep": (f) => `Nesting is deeper than ${f.limit ?? 0} levels`,
+  "not-a-mapping": (f) => `The document is a ${f.actual ?? "value"}; an assessment is a mapping`,
+  "unknown-key": (f) => `Unknown key ${q(f.key)}${allowedOrSuggestion(f)}`,
+  "unknown-framework": (f) => `Unknown framework ${q(f.key)}${allowedOrSuggestion(f)}`,
+  "unknown-indicator": (f) => `Unknown indicator ${q(f.key)} in framework ${q(f.context)}${didYouMean(f)}`,
+  "missing-key": (f) => `Missing required key ${q(f.key)}`,
+  "missing-one-of": (f) => `Needs one of ${list(f.allowed)}`,
+  "wrong-type": (f) => `Expected ${f.expected ?? "another type"}, found ${f.actual ?? "another type"}`,
+  "out-of-range": (f) => `Value ${f.value ?? ""} is out of range; expected ${f.expected ?? "another value"}`,
+  "not-allowed-value": (f) => `Value ${q(f.value)} is not allowed${allowedOrSuggestion(f)}`,
+  "bad-format": (f) => `Value ${q(f.value)} is not ${f.expected ?? "in the expected format"}`,
+  "empty-value": () => "Value must not be empty",
+  "too-long": (f) => `Value is longer than ${f.limit ?? 0} characters`,
+  "too-few-items": (f) => `Needs at least ${f.limit ?? 1} item(s)`,
+  "too-many-items": (f) => `Holds more than the ${f.limit ?? 0} items allowed`,
+  "bad-key": (f) => `Key ${q(f.key)} is not allowed here; expected ${f.expected ?? "another key"}${didYouMean(f)}`,
+  "conflicting-keys": (f) => `${q(f.key)} cannot be given together with ${q(f.context)}`,
+  "schema": (f) => `Does not match the schema: ${f.detail ?? ""}`,
+  "framework-kind": (f) =>
+    f.expected === "stage"
+      ? `Framework ${q(f.key)} is a region-formation model; a city answers the innovation stages`
+      : `Framework ${q(f.key)} is an innovation stage; a region answers the formation models, and its stages come from its members`,
+  "members-in-city": () => "A city has no members; set `subject.kind: region` to assess a region",
+  "region-without-members": () => "A region needs `members`: its member cities, inline or as files",
+  "member-outside-folder": (f) => `Member file ${q(f.value)} is outside the region file's folder`,
+  "member-not-found": (f) => `Member file ${q(f.value)} does not exist`,
+  "member-not-a-file": (f) => `Member ${q(f.value)} is not a regular file`,
+  "member-cycle": (f) => `Member file ${q(f.value)} is the region file itself`,
+  "member-is-region": (f) => `Member file ${q(f.value)} is a region; members must be cities`,
+  "member-invalid": (f) => `Member file ${q(f.value)} has errors (listed under its own name); it is left out of the roll-up`,
+  "duplicate-member": (f) => `Member ${q(f.value)} is listed twice (first at ${f.context ?? ""})`,
+  "framework-version": (f) => `Written for version ${f.value ?? ""}, but the framework loaded is ${f.expected ?? ""}; check the answers still fit`,
+  "evidence-after-assessment": (f) => `Evidence dated ${f.value ?? ""}, after the assessment date ${f.context ?? ""}`,
+  "target-before-assessment": (f) => `Target date ${f.value ?? ""} is before the assessment date ${f.context ?? ""}`,
+  "evidence-missing": (f) => `Level ${f.value ?? ""} has no evidence; levels of ${f.limit ?? 3} and above need some`,
+  "evidence-stale": (f) => `Newest evidence is from ${f.value ?? ""}, more than ${f.limit ?? 0} months before the assessment (${f.context ?? ""})`,
+  "evidence-self-reported": (f) => `Level ${f.value ?? ""} rests on self-reported evidence only`,
+  "gate-failed": (f) => `Gate ${f.detail ?? ""} not met: ${f.value ?? "no score"}, short by ${f.context ?? ""}`,
+  "unknown-dimension": (f) => `Unknown dimension ${q(f.value)}; declared: ${list(f.allowed)}`,
+  "empty-dimension": (f) => `Dimension ${q(f.value)} has no indicators`,
+  "duplicate-id": (f) => `${q(f.value)} is used twice${f.context !== undefined ? ` (also in ${f.context})` : ""}`,
+  "missing-translation": (f) => `No ${q(f.value)} text here, though the framework is written in ${q(f.value)} elsewhere; English is shown instead`,
+  "framework-replaced": (f) => `Framework ${q(f.key)} (version ${f.value ?? ""}) replaces the shipped one (version ${f.expected ?? ""}) in this run`,
+  "kind-fields": (f) =>
+    f.expected === "stage" ? `A stage needs ${q(f.key)}` : `${q(f.key)} belongs to stages, not to models`,
+  "reserved-id": (f) => `${q(f.value)} is a name every JavaScript object already has and cannot be an id; choose another`,
+  "duplicate-schema-id": (f) => `$id ${q(f.value)} is already the $id of ${f.context ?? "another schema"}; give this framework an $id of its own`,
+};
+
+// Chinese. Facts that hold English phrases (what a value should be) are put into Chinese too.
+const zq = (value: string | undefined) => `“${value ?? ""}”`;
+const zlist = (values: readonly string[] | undefined, max = 8) => {
+  if (values === undefined || values.length === 0) return "";
+  const shown = values.slice(0, max).map((v) => zq(v)).join("、");
+  return values.length > max ? `${shown}等 ${values.length} 项` : shown;
+};
+const zDidYouMean = (f: Facts) => (f.suggestion !== undefined ? `；是否想写${zq(f.suggestion)}？` : "");
+const zAllowedOrSuggestion = (f: Facts) =>
+  f.suggestion !== undefined ? zDidYouMean(f) : f.allowed !== undefined && f.allowed.length > 0 ? `；应为以下之一：${zlist(f.allowed)}` : "";
+
+/** The English phrases facts carry (types, formats, ranges), in Chinese; anything else as it is. */
+const PHRASES: [RegExp, string][] = [
+  [/nothing \(empty\)|^nothing$/g, "空值"],
+  [/^a plain key \(text or a number\)$/g, "普通的键（文本或数字）"],
+  [/\bmapping\b/g, "映射"],
+  [/\bsequence\b/g, "列表"],
+  [/\binteger\b/g, "整数"],
+  [/\bnumber\b/g, "数字"],
+  [/\bboolean\b/g, "布尔值"],
+  [/\bstring\b/g, "文本"],
+  [/\bscalar\b/g, "单个值"],
+  [/a date as YYYY-MM-DD/g, "YYYY-MM-DD 格式的日期"],
+  [/an absolute URI such as (\S+)/g, "绝对 URI（如 $1）"],
+  [/^text matching (.*)$/g, "符合 $1 的文本"],
+  [/^one of (.*)$/g, "以下之一：$1"],
+  [/^from (\S+) to (\S+)$/g, "$1 到 $2 之间"],
+  [/at least (\S+)/g, "不小于 $1"],
+  [/more than (\S+)/g, "大于 $1"],
+  [/at most (\S+)/g, "不大于 $1"],
+  [/less than (\S+)/g, "小于 $1"],
+  [/a folder or a list of folders/g, "文件夹或文件夹列表"],
+  [/a folder/g, "文件夹"],
+  [/no YAML files/g, "其中没有 YAML 文件"],
+  [/no folder (.*)$/g, "没有文件夹 $1"],
+  [/^no score$/g, "无得分"],
+  [/^(\S+) stage\(s\)$/g, "$1 个阶段"],
+  [/^(\S+) points$/g, "$1 个百分点"],
+  [/ and /g, "且"],
+  [/, | or /g, "、"],
+];
+const zh = (text: string | undefined, otherwise: string) => {
+  const said = text === undefined ? otherwise : PHRASES.reduce((t, [from, to]) => t.replace(from, to), text);
+  // A space between Chinese and a phrase that starts with a Latin letter or a digit.
+  return /^[\x21-\x7e]/.test(said) ? ` ${said}` : said;
+};
+
+const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
+  "not-found": (f) => `没有这个文件或文件夹${f.detail !== undefined ? `（${zh(f.detail, "").trim()}）` : ""}`,
+  "not-a-file": () => "不是普通文件",
+  "outside-config-folder": (f) => `文件夹${zq(f.value)}不在 .smartregion.yaml 所在的文件夹内，或经符号链接越出该文件夹`,
+  "unreadable": (f) => `无法读取（${f.detail ?? "原因不明"}）`,
+  "too-large": (f) => `文件超过 ${bytes(f.limit)} 的上限（--max-file-size）`,
+  "binary-file": () => "这是二进制数据，不是 YAML 文本",
+  "bad-encoding": () => "从此处起不是有效的 UTF-8 文本",
+  "empty-file": () => "文件中没有 YAML 文档；评估文件是以 `smartregion: 1` 开头的映射",
+  "yaml-syntax": (f) => `YAML 语法错误：${f.detail ?? ""}`,
+  "duplicate-key": () => "同一映射中的键重复出现",
+  "multiple-documents": () => "文件中有多个 YAML 文档；每个文件只写一份评估",
+  "unsupported-tag": (f) => `不支持标签 ${f.value ?? f.detail ?? ""}；只能使用普通的 YAML 值`,
+  "too-many-aliases": (f) =>
+    f.detail === "cycle"
+      ? "别名位于其所引用的节点内部，展开将无穷无尽"
+      : f.detail === "expansion"
+        ? `别名展开后使文档增加超过 ${f.limit ?? 0} 个节点和字符（疑似别名展开炸弹）`
+        : `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
+  "too-deep": (f) => `嵌套超过 ${f.limit ?? 0} 层`,
+  "not-a-mapping": (f) => `文档是${zh(f.actual, "一个值")}；评估文件应为映射`,
+  "unknown-key": (f) => `未知的键${zq(f.key)}${zAllowedOrSuggestion(f)}`,
+  "unknown-framework": (f) => `未知的评估框架${zq(f.key)}${zAllowedOrSuggestion(f)}`,
+  "unknown-indicator": (f) => `评估框架${zq(f.context)}中没有指标${zq(f.key)}${zDidYouMean(f)}`,
+  "missing-key": (f) => `缺少必填的键${zq(f.key)}`,
+  "missing-one-of": (f) => `须填写以下之一：${zlist(f.allowed)}`,
+  "wrong-type": (f) => `应为${zh(f.expected, "其他类型")}，实际为${zh(f.actual, "其他类型")}`,
+  "out-of-range": (f) => `值 ${f.value ?? ""} 超出范围；应为${zh(f.expected, "其他值")}`,
+  "not-allowed-value": (f) => `不允许的值${zq(f.value)}${zAllowedOrSuggestion(f)}`,
+  "bad-format": (f) => `值${zq(f.value)}不是${zh(f.expected, "所要求的格式")}`,
+  "empty-value": () => "值不能为空",
+  "too-long": (f) => `值超过 ${f.limit ?? 0} 个字符`,
+  "too-few-items": (f) => `至少需要 ${f.limit ?? 1} 项`,
+  "too-many-items": (f) => `超过允许的 ${f.limit ?? 0} 项`,
+  "bad-key": (f) => `此处不允许键${zq(f.key)}；应为${zh(f.expected, "其他键")}${zDidYouMean(f)}`,
+  "conflicting-keys": (f) => `${zq(f.key)}不能与${zq(f.context)}同时填写`,
+  "schema": (f) => `不符合模式：${f.detail ?? ""}`,
+  "framework-kind": (f) =>
+    f.expected === "stage"
+      ? `评估框架${zq(f.key)}是区域组建模式；城市应回答创新阶段的指标`
+      : `评估框架${zq(f.key)}是创新阶段；区域回答组建模式的指标，阶段得分来自其成员城市`,
+  "members-in-city": () => "城市没有成员；评估区域时请设置 `subject.kind: region`",
+  "region-without-members": () => "区域须填写 `members`：其成员城市，可直接写在文件中，也可引用单独的文件",
+  "member-outside-folder": (f) => `成员文件${zq(f.value)}不在区域文件所在的文件夹内`,
+  "member-not-found": (f) => `成员文件${zq(f.value)}不存在`,
+  "member-not-a-file": (f) => `成员${zq(f.value)}不是普通文件`,
+  "member-cycle": (f) => `成员文件${zq(f.value)}就是区域文件本身`,
+  "member-is-region": (f) => `成员文件${zq(f.value)}是区域；成员必须是城市`,
+  "member-invalid": (f) => `成员文件${zq(f.value)}有错误（列在其文件名下）；未计入区域汇总`,
+  "duplicate-member": (f) => `成员${zq(f.value)}重复列出（首次出现在 ${f.context ?? ""}）`,
+  "framework-version": (f) => `本评估按 ${f.value ?? ""} 版填写，而加载的评估框架为 ${f.expected ?? ""} 版；请核对作答是否仍然适用`,
+  "evidence-after-assessment": (f) => `佐证材料日期 ${f.value ?? ""} 晚于评估日期 ${f.context ?? ""}`,
+  "target-before-assessment": (f) => `目标日期 ${f.value ?? ""} 早于评估日期 ${f.context ?? ""}`,
+  "evidence-missing": (f) => `等级 ${f.value ?? ""} 没有佐证材料；${f.limit ?? 3} 级及以上须提供佐证`,
+  "evidence-stale": (f) => `最新的佐证材料日期为 ${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过 ${f.limit ?? 0} 个月`,
+  "evidence-self-reported": (f) => `等级 ${f.value ?? ""} 仅有自报的佐证材料`,
+  "gate-failed": (f) => `未通过质量门槛 ${f.detail ?? ""}：${zh(f.value, "无得分").trim()}，差${zh(f.context, "")}`,
+  "unknown-dimension": (f) => `未知的维度${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,
+  "empty-dimension": (f) => `维度${zq(f.value)}没有指标`,
+  "duplicate-id": (f) => `${zq(f.value)}重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,
+  "missing-translation": (f) => `此处缺少${zq(f.value)}文本，而该评估框架其他地方有${zq(f.value)}文本；将以英文代替`,
+  "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""} 版）取代了内置的同名框架（${f.expected ?? ""} 版）`,
+  "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
+  "reserved-id": (f) => `${zq(f.value)}是程序内部的保留名称，不能用作 id，请另取一个`,
+  "duplicate-schema-id": (f) => `$id ${zq(f.value)}已被 ${f.context ?? "另一个模式"} 使用；请为本评估框架另设一个 $id`,
+};
+
+/** A finding in words, in `locale` (English when the tool does not speak it). */
+export function message(f: Finding, locale = "en"): string {
+  return (locale === "zh-CN" ? MESSAGES_ZH : MESSAGES)[f.code](f.facts);
+}

@@ -1,0 +1,200 @@
+import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
+import { LEVELS } from "../framework/model.js";
+import { printable } from "./printable.js";
+import { words } from "../i18n/words.js";
+import type { Words } from "../i18n/words.js";
+import { displayWidth, padEnd } from "./width.js";
+import { localize } from "../model/text.js";
+import type { Text } from "../model/text.js";
+
+export interface TemplateOptions {
+  readonly kind: "city" | "region";
+  readonly subject: string;
+  /** A region's member cities, by name; each gets the stages to answer inline. */
+  readonly members: readonly string[];
+  /** The frameworks to answer: stages for a city and for members, models for a region. */
+  readonly frameworks: readonly Framework[];
+  readonly date: string;
+  /** What the `$schema` line points at: a path relative to the template, or a URL. */
+  readonly schemaRef: string;
+  readonly locale: string;
+}
+
+const WIDTH = 100;
+
+/**
+ * A template assessment that validates as it stands: every indicator of the chosen frameworks
+ * left unanswered, with its question and what each level looks like written above it as
+ * comments, so that it can be filled in without another document open.
+ */
+export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions): string {
+  const t = (text: Text) => printable(localize(text, options.locale)).replace(/\s+/g, " ").trim();
+  const stages = options.frameworks.filter((f) => f.kind === "stage");
+  const models = options.frameworks.filter((f) => f.kind === "model");
+  const out: string[] = [];
+  const comment = (text: string, indent: number, hang = 0, head = "") => out.push(...wrap(text, indent, hang, head));
+
+  const w = words(options.locale);
+  const say = w.template;
+  out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
+  comment(say.intro(t(options.subject), w.kind[options.kind]), 0);
+  out.push("#");
+  comment(say.howTo, 0);
+  out.push(
+    "#",
+    "#   an-indicator:",
+    "#     level: 3",
+    "#     evidence:",
+    `#       - title: ${say.exampleTitle}`,
+    `#         link: https://example.org/where   # ${say.exampleDocument}`,
+    "#         date: 2026-01-31",
+    "#         method: measured                  # measured | estimated | self-reported",
+    `#     notes: ${say.exampleNotes}`,
+    "#   another-indicator:",
+    `#     not-applicable: ${say.exampleNotApplicable}`,
+    "smartregion: 1",
+    "subject:",
+    `  name: ${scalar(options.subject)}`,
+    `  kind: ${options.kind}`,
+    "  # country:",
+    "  # population:",
+    `date: ${options.date}`,
+    "# assessors:",
+    "#   - name:",
+    "#     organisation:",
+    "#     role:",
+  );
+  if (options.frameworks.length > 0) {
+    out.push("frameworks:", ...options.frameworks.map((f) => `  ${f.id}: ${f.version}`));
+  }
+  if (set.stages.length > 0) {
+    out.push("# targets:", `#   stage: ${set.stages[set.stages.length > 1 ? 1 : 0]!.id}   # ${set.stages.map((s) => s.id).join(" | ")}`, "#   by:");
+  }
+
+  const answers = (frameworks: readonly Framework[], indent: number, described: boolean) => {
+    const pad = " ".repeat(indent);
+    for (const framework of frameworks) {
+      out.push("");
+      comment(`${t(framework.title)}${w.paren(framework.kind === "stage" ? w.frameworks.stage(String(framework.order ?? "")) : say.model)}${w.colon}${t(framework.summary)}`, indent);
+      out.push(`${pad}${framework.id}:`);
+      for (const dimension of framework.dimensions) {
+        out.push("");
+        comment(`${t(dimension.title)}${w.colon}${t(dimension.summary)}`, indent + 2);
+        for (const indicator of dimension.indicators) {
+          out.push("");
+          if (described) indicatorComment(set, indicator, t, w, indent + 2, comment);
+          else comment(`${t(indicator.title)}`, indent + 2);
+          out.push(`${pad}  ${indicator.id}:`, `${pad}    level:`);
+        }
+      }
+    }
+  };
+
+  if (options.kind === "city") {
+    if (stages.length > 0) {
+      out.push("indicators:");
+      answers(stages, 2, true);
+    }
+  } else {
+    if (models.length > 0) {
+      out.push("");
+      comment(say.models, 0);
+      out.push("indicators:");
+      answers(models, 2, true);
+    }
+    out.push("");
+    comment(say.members, 0);
+    out.push("members:");
+    options.members.forEach((name, index) => {
+      out.push(`  - name: ${scalar(name)}`, "    # population:");
+      if (stages.length === 0) return;
+      if (index > 0) comment(say.describedUnder(t(options.members[0]!)), 4);
+      out.push("    indicators:");
+      answers(stages, 6, index === 0);
+    });
+  }
+  return `${out.join("\n")}\n`;
+}
+
+type Comment = (text: string, indent: number, hang?: number, head?: string) => void;
+
+function indicatorComment(set: FrameworkSet, indicator: Indicator, t: (text: Text) => string, w: Words, indent: number, comment: Comment): void {
+  comment(`${t(indicator.title)}${w.paren(w.frameworks.weight(String(indicator.weight)))}`, indent);
+  comment(t(indicator.question), indent);
+  const names = LEVELS.map((level) => `${level} ${t(set.levelNames[level])}`);
+  const nameWidth = Math.max(11, ...names.map(displayWidth));
+  for (const level of LEVELS) {
+    const text = indicator.levels[level];
+    comment(text === undefined ? "" : t(text), indent, nameWidth + 4, `  ${padEnd(names[level]!, nameWidth)}  `);
+  }
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const OPENING = /[“‘（《「『【〔]/;
+const CLOSING = /[，。、；：！？”’）》」』】〕…]/;
+
+/**
+ * The pieces a line may break between: words of Latin text, and single Chinese characters, each
+ * with the punctuation that must stay on its line (a closing mark after it, an opening one before).
+ */
+function breakable(text: string): { piece: string; spaced: boolean }[] {
+  const pieces: { piece: string; spaced: boolean }[] = [];
+  for (const word of text.trim().split(/ +/)) {
+    let spaced = pieces.length > 0;
+    let current = "";
+    let open = false;
+    const flush = () => {
+      if (current === "") return;
+      pieces.push({ piece: current, spaced });
+      current = "";
+      spaced = false;
+    };
+    for (const char of word) {
+      const wide = CJK.test(char);
+      if (CLOSING.test(char)) current += char;
+      else if (OPENING.test(char)) {
+        if (!open) flush();
+        current += char;
+        open = true;
+        continue;
+      } else if (wide) {
+        if (!open) flush();
+        current += char;
+      } else {
+        if (current !== "" && CJK.test(current.slice(-1)) && !open) flush();
+        current += char;
+      }
+      open = false;
+    }
+    flush();
+  }
+  return pieces;
+}
+
+/** Comment lines of at most WIDTH columns; lines after the first indented by `hang`. */
+function wrap(text: string, indent: number, hang = 0, head = ""): string[] {
+  const lead = `${" ".repeat(indent)}# `;
+  const lines: string[] = [];
+  let line = head;
+  let empty = true;
+  for (const { piece, spaced } of breakable(text)) {
+    const gap = spaced && !empty ? " " : "";
+    if (!empty && displayWidth(lead) + displayWidth(line) + gap.length + displayWidth(piece) > WIDTH) {
+      lines.push(line);
+      line = `${" ".repeat(hang)}${piece}`;
+    } else {
+      line = `${line}${gap}${piece}`;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines.map((l) => `${lead}${l}`.trimEnd());
+}
+
+const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} .,'()/&+-]*$/u;
+const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
+
+/** A name as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
+function scalar(value: string): string {
+  return PLAIN.test(value) && !/\s$/.test(value) && !RESERVED.test(value) && !/^[\d.+-]/.test(value) ? value : JSON.stringify(value);
+}

@@ -1,0 +1,87 @@
+import { realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { ConfigError } from "../model/errors.js";
+import { finding, sortFindings } from "../model/findings.js";
+import type { Finding } from "../model/findings.js";
+import { locate } from "../yaml/locate.js";
+import { readYaml } from "../yaml/source.js";
+import { displayPath, pathKind } from "./files.js";
+import { readNoted } from "./inputs.js";
+
+/** The project file every command reads, found in the working folder or the nearest above it. */
+export const CONFIG_FILE = ".smartregion.yaml";
+
+export interface Config {
+  /** Folders of custom frameworks, absolute. */
+  readonly frameworks: readonly string[];
+}
+
+const NONE: Config = { frameworks: [] };
+
+/**
+ * The nearest `.smartregion.yaml` at or above `cwd`, no higher than the top of the repository
+ * (the folder that holds `.git`) or, outside one, the root: for now it names the folders of
+ * custom frameworks, relative to itself, so that every command in a repository loads them
+ * without `--frameworks`. A file that says anything else is refused with its position.
+ */
+export function findConfig(cwd: string): Config {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const file = join(dir, CONFIG_FILE);
+    if (pathKind(file) === "file") return readConfig(file, cwd);
+    // A repository's config never comes from a folder above it, which the repository does not control.
+    if (pathKind(join(dir, ".git")) !== "missing" || dirname(dir) === dir) return NONE;
+  }
+}
+
+/** Whether `target` is `folder` or below it, by name and after every link is followed. */
+function within(folder: string, target: string): boolean {
+  const below = (a: string, b: string) => {
+    const rel = relative(a, b);
+    return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+  };
+  if (!below(folder, target)) return false;
+  try {
+    return below(realpathSync(folder), realpathSync(target));
+  } catch {
+    return false;
+  }
+}
+
+function readConfig(absolute: string, cwd: string): Config {
+  const file = displayPath(absolute, cwd);
+  const read = readYaml(file, readNoted(absolute, file));
+  if (read.source === undefined) throw new ConfigError(read.findings);
+  const source = read.source;
+  const data = source.data;
+  const problems: Finding[] = [];
+  const at = (path: (string | number)[], key = false) => {
+    const where = locate(source, path);
+    return key ? (where.key ?? where.value) : where.value;
+  };
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new ConfigError([finding("not-a-mapping", file, at([]), "")]);
+  }
+  for (const key of Object.keys(data)) {
+    if (key !== "frameworks") problems.push(finding("unknown-key", file, at([key], true), key, { key, allowed: ["frameworks"] }));
+  }
+  const raw = (data as Record<string, unknown>)["frameworks"];
+  const list = raw === undefined ? [] : typeof raw === "string" ? [raw] : raw;
+  const dirs: string[] = [];
+  if (!Array.isArray(list)) {
+    problems.push(finding("wrong-type", file, at(["frameworks"]), "frameworks", { expected: "a folder or a list of folders", actual: typeof list }));
+  } else {
+    list.forEach((entry: unknown, index) => {
+      const path = typeof raw === "string" ? ["frameworks"] : ["frameworks", index];
+      if (typeof entry !== "string" || entry === "") {
+        problems.push(finding("wrong-type", file, at(path), path.join("."), { expected: "a folder", actual: entry === "" ? "nothing" : typeof entry }));
+        return;
+      }
+      const folder = resolve(dirname(absolute), entry);
+      if (pathKind(folder) !== "directory") problems.push(finding("not-found", file, at(path), path.join("."), { detail: `no folder ${entry}` }));
+      else if (!within(dirname(absolute), folder)) problems.push(finding("outside-config-folder", file, at(path), path.join("."), { value: entry }));
+      dirs.push(folder);
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(sortFindings(problems));
+  return { frameworks: dirs };
+}

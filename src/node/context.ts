@@ -1,0 +1,96 @@
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { UsageError } from "../model/errors.js";
+import { frameworksFingerprint } from "../framework/fingerprint.js";
+import { loadFrameworks } from "../framework/load.js";
+import type { FrameworkFiles } from "../framework/load.js";
+import type { Framework, FrameworkSet } from "../framework/model.js";
+import { nearest } from "../validation/nearest.js";
+import { fromPrecompiled } from "../framework/precompiled.js";
+import type { PrecompiledFrameworks } from "../framework/precompiled.js";
+import { createSchemaCheck, schemaCheckFrom } from "../assessment/validator.js";
+import type { AssessmentValidator, SchemaCheck } from "../assessment/validator.js";
+import { compareText } from "../model/findings.js";
+import { displayPath, pathKind } from "./files.js";
+import { readNoted } from "./inputs.js";
+
+/** The shipped frameworks, beside `dist/` in the package. */
+export const SHIPPED_FRAMEWORKS = fileURLToPath(new URL("../../frameworks/", import.meta.url));
+/** The schemas shipped in the package, the editor schema among them. */
+export const SHIPPED_SCHEMA_DIR = fileURLToPath(new URL("../../schema/", import.meta.url));
+/** Where the build leaves the shipped frameworks checked and compiled. */
+export const PRECOMPILED_DIR = fileURLToPath(new URL("../shipped/", import.meta.url));
+
+/** Framework files on disk; each one read is an input of the run, which no output may replace. */
+export function frameworkFiles(cwd: string): FrameworkFiles {
+  const display = (file: string) => (file.startsWith(SHIPPED_FRAMEWORKS) ? `frameworks/${file.slice(SHIPPED_FRAMEWORKS.length)}` : displayPath(file, cwd));
+  return {
+    list: (dir) =>
+      readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
+        .map((e) => join(dir, e.name))
+        .sort(compareText),
+    read: (file) => readNoted(file, display(file)),
+    display,
+  };
+}
+
+/** Validators compiled at build time, by the framework set they belong to. */
+const precompiledChecks = new WeakMap<FrameworkSet, SchemaCheck>();
+
+/**
+ * The shipped frameworks as the build left them, when they are still what is on disk
+ * (a changed framework file makes the copy stale, and the frameworks are loaded afresh).
+ */
+function precompiled(cwd: string): FrameworkSet | undefined {
+  let data: PrecompiledFrameworks;
+  try {
+    const file = join(PRECOMPILED_DIR, "frameworks.json");
+    data = JSON.parse(readNoted(file, displayPath(file, cwd)).toString("utf8")) as PrecompiledFrameworks;
+  } catch {
+    return undefined;
+  }
+  if (data.fingerprint !== frameworksFingerprint(SHIPPED_FRAMEWORKS, frameworkFiles(cwd))) return undefined;
+  const set = fromPrecompiled(data);
+  const load = createRequire(import.meta.url);
+  const validate = load(join(PRECOMPILED_DIR, "validate-assessment.cjs")) as AssessmentValidator | { default: AssessmentValidator };
+  precompiledChecks.set(set, schemaCheckFrom("default" in validate ? validate.default : validate));
+  return set;
+}
+
+/** Loads the shipped frameworks and any custom folders named with `--frameworks`. */
+export function frameworksFor(customDirs: readonly string[], cwd: string): FrameworkSet {
+  if (customDirs.length === 0) {
+    const ready = precompiled(cwd);
+    if (ready !== undefined) return ready;
+  }
+  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom: customFrameworkDirs(customDirs, cwd) }, frameworkFiles(cwd));
+}
+
+/** The absolute folders named with `--frameworks`, each checked to be a folder. */
+export function customFrameworkDirs(dirs: readonly string[], cwd: string): string[] {
+  return dirs.map((dir) => {
+    const absolute = resolve(cwd, dir);
+    if (pathKind(absolute) !== "directory") throw new UsageError(`--frameworks ${dir}: no such folder`, `--frameworks ${dir}：没有这个文件夹`);
+    return absolute;
+  });
+}
+
+/** The framework of `id`, or a usage error that names the nearest known id. */
+export function frameworkById(set: FrameworkSet, id: string, option = ""): Framework {
+  const framework = set.byId.get(id);
+  if (framework !== undefined) return framework;
+  const ids = [...set.byId.keys()];
+  const guess = nearest(id, ids);
+  throw new UsageError(
+    `${option}no framework "${id}"${guess !== undefined ? `; did you mean "${guess}"?` : ""} (known: ${ids.join(", ")})`,
+    `${option}没有评估框架“${id}”${guess !== undefined ? `；是否想写“${guess}”？` : ""}（已有：${ids.join("、")}）`,
+  );
+}
+
+/** The schema check of a framework set: precompiled when the set is, else compiled now. */
+export function schemaCheckFor(set: FrameworkSet): SchemaCheck {
+  return precompiledChecks.get(set) ?? createSchemaCheck(set);
+}

@@ -1,0 +1,137 @@
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative, resolve, sep } from "node:path";
+import type Picomatch from "picomatch";
+import { UsageError } from "../model/errors.js";
+import { compareText } from "../model/findings.js";
+import type { MemberDisk, PathKind } from "../assessment/members.js";
+
+/** What the command line's paths turned into. */
+export interface Inputs {
+  /** Absolute paths of the files to check, each once, in display order. */
+  readonly files: readonly string[];
+  /** The same files as the user reads them (see displayPath). */
+  readonly display: readonly string[];
+  /** Arguments that named nothing that can be checked. */
+  readonly missing: readonly { readonly arg: string; readonly reason: "not-found" | "no-yaml" }[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+const load = createRequire(import.meta.url);
+let picomatch: typeof Picomatch | undefined;
+const GLOB_CHARS = /[*?[{]/;
+/** Folders a walk never enters: tool caches and version control. */
+const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
+
+/**
+ * Expands files, folders and glob patterns into the YAML files to check. Folders are walked for
+ * `*.yaml` and `*.yml`; symbolic links and anything that is not a regular file are skipped on
+ * the way, so a walk can neither loop nor leave the folder.
+ */
+export function expandInputs(args: readonly string[], cwd: string): Inputs {
+  const found = new Set<string>();
+  const missing: { arg: string; reason: "not-found" | "no-yaml" }[] = [];
+  for (const arg of args) {
+    const absolute = resolve(cwd, arg);
+    const kind = pathKind(absolute);
+    let matched: string[];
+    if (kind === "directory") matched = walk(absolute).filter((f) => YAML_FILE.test(f));
+    else if (kind !== "missing") matched = [absolute];
+    else if (GLOB_CHARS.test(arg)) matched = glob(arg, cwd);
+    else {
+      missing.push({ arg, reason: "not-found" });
+      continue;
+    }
+    if (matched.length === 0) missing.push({ arg, reason: kind === "directory" ? "no-yaml" : "not-found" });
+    matched.forEach((f) => found.add(f));
+  }
+  // Each path is made readable once, not at every comparison of the sort.
+  const shown = [...found].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) }));
+  shown.sort((a, b) => compareText(a.display, b.display));
+  return { files: shown.map((f) => f.absolute), display: shown.map((f) => f.display), missing };
+}
+
+/** A path as the user reads it: relative to where they stand, with forward slashes. */
+export function displayPath(absolute: string, cwd: string): string {
+  // The common case, a normalised path below the working folder, without path.relative's work.
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  if (absolute.startsWith(prefix) && !absolute.includes(`${sep}.`)) {
+    const below = absolute.slice(prefix.length);
+    return sep === "/" ? below : below.split(sep).join("/");
+  }
+  const rel = relative(cwd, absolute);
+  return (rel === "" ? "." : rel).split(sep).join("/");
+}
+
+export function pathKind(path: string): PathKind {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? "file" : stat.isDirectory() ? "directory" : "other";
+  } catch {
+    return "missing";
+  }
+}
+
+/** The disk as member paths see it. */
+export const nodeMemberDisk: MemberDisk = {
+  kind: pathKind,
+  realpath: (path) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  },
+  identity: (path) => {
+    try {
+      const stat = statSync(path, { bigint: true });
+      return `${stat.dev}:${stat.ino}`;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Every regular file below a folder, without following symbolic links. */
+function walk(root: string): string[] {
+  const files: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  }
+  return files;
+}
+
+/**
+ * Matches a glob (`*`, `**`, `?`, `[…]`, `{a,b}`, `{1..3}`, `!(…)`) against the files below its
+ * fixed prefix, with picomatch: the matcher of the wider Node ecosystem, so a pattern means here
+ * what it means to the tools beside this one. Loaded only when a pattern is given.
+ */
+function glob(pattern: string, cwd: string): string[] {
+  const normalised = pattern.split(sep).join("/");
+  const parts = normalised.split("/");
+  const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
+  const prefix = parts.slice(0, firstGlob).join("/");
+  const base = resolve(cwd, prefix !== "" ? prefix : normalised.startsWith("/") ? "/" : ".");
+  if (pathKind(base) !== "directory" || lstatSync(base).isSymbolicLink()) return [];
+  let matches: (path: string) => boolean;
+  try {
+    picomatch ??= load("picomatch") as typeof Picomatch;
+    matches = picomatch(parts.slice(firstGlob).join("/"), { dot: true, strictBrackets: true });
+  } catch {
+    // A pattern picomatch cannot read is the user's mistake, not a crash.
+    throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是能匹配文件名的模式`);
+  }
+  return walk(base).filter((f) => matches(relative(base, f).split(sep).join("/")));
+}

@@ -1,0 +1,362 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import type { BigIntStats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { UsageError } from "../model/errors.js";
+import { identityOf, RUN_INPUTS } from "./inputs.js";
+import type { InputFiles, InputRole } from "./inputs.js";
+
+/** Where a command's output goes, written piece by piece as it is made. */
+export interface Output {
+  write(text: string): void;
+  /** Finishes the output: with `-o`, the file appears only now, whole. */
+  close(): void;
+  /** Gives up: with `-o`, the half-written file is removed and FILE is left as it was. */
+  abandon(): void;
+}
+
+/** Pieces are gathered up to this size before they are written. */
+const CHUNK = 1 << 16;
+
+/** "replace" puts the output in place of what is there; "create" only where nothing is. */
+export type WriteMode = "replace" | "create";
+
+/**
+ * Opens the output: stdout, or with `-o FILE` a temporary file beside FILE that is renamed
+ * over it when complete (see `openFileSafely`).
+ */
+export function openOutput(outFile: string | undefined, cwd: string, mode: WriteMode = "replace", inputs: InputFiles = RUN_INPUTS): Output {
+  // What was made before a failure still goes to stdout; a file is left as it was.
+  if (outFile === undefined) return gathered({ write: writeStdout, close: () => undefined, abandon: () => undefined }, true);
+  return gathered(openFileSafely(resolve(cwd, outFile), { display: outFile, mode, inputs }), false);
+}
+
+/**
+ * Refuses now, before any work, an output that could not be written: a link, a FIFO, a device,
+ * a folder, an input read so far, a missing folder. Writing checks again.
+ */
+export function checkOutput(outFile: string | undefined, cwd: string, mode: WriteMode = "replace", inputs: InputFiles = RUN_INPUTS): void {
+  if (outFile === undefined) return;
+  const absolute = resolve(cwd, outFile);
+  checkTarget(absolute, outFile, mode, inputs, undefined);
+  const folder = statSync(dirname(absolute), { throwIfNoEntry: false });
+  if (folder === undefined || !folder.isDirectory()) throw new UsageError(`the folder of ${outFile} does not exist`, `${outFile} 所在的文件夹不存在`);
+}
+
+/** Writes a whole output at once. */
+export function writeOutput(text: string, outFile: string | undefined, cwd: string, mode: WriteMode = "replace"): void {
+  const output = openOutput(outFile, cwd, mode);
+  output.write(text);
+  output.close();
+}
+
+/** Runs `write` against the output, then closes it; on an exception nothing half-made is left. */
+export async function writing<T>(output: Output, write: (output: Output) => T | Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await write(output);
+  } catch (error) {
+    output.abandon();
+    throw error;
+  }
+  output.close();
+  return result;
+}
+
+/** Small pieces gathered into chunks, so a file or a pipe is written in few calls. */
+function gathered(sink: Output, keepOnAbandon: boolean): Output {
+  let pending: string[] = [];
+  let size = 0;
+  const drain = () => {
+    if (pending.length > 0) sink.write(pending.join(""));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write: (text) => {
+      pending.push(text);
+      size += text.length;
+      if (size >= CHUNK) drain();
+    },
+    close: () => {
+      drain();
+      sink.close();
+    },
+    abandon: () => {
+      if (keepOnAbandon) drain();
+      pending = [];
+      sink.abandon();
+    },
+  };
+}
+
+// ---- standard output -------------------------------------------------------------------------
+
+/** Whether standard output still takes writes: a reader that stopped (`| head`) closes it. */
+const stdout: { closed: boolean; regularFile: boolean | undefined } = { closed: false, regularFile: undefined };
+
+/**
+ * Stops writing to standard output, as when its reader has gone: the run goes on to its
+ * verdict, which does not depend on whether anyone read the output.
+ */
+export function closeStdout(): void {
+  stdout.closed = true;
+}
+
+/** Reports a failed write to standard output (a full disk under `> file`), once. */
+export const stdoutFailure: { reason: string | undefined; listener: (reason: string) => void } = { reason: undefined, listener: () => undefined };
+
+/** Stops writing to standard output after a write to it failed, and says so once. */
+export function failStdout(reason: string): void {
+  if (stdout.closed) return;
+  stdout.closed = true;
+  stdoutFailure.reason = reason;
+  stdoutFailure.listener(reason);
+}
+
+/**
+ * Writes to standard output. Redirected to a file, every byte is written and checked here
+ * (the stream would drop the rest of a short write on a full disk); else the stream writes it
+ * and reports a closed pipe or a failure as an error event.
+ */
+function writeStdout(text: string): void {
+  if (stdout.closed) return;
+  stdout.regularFile ??= isRegularFile(1);
+  if (!stdout.regularFile) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeAll(1, Buffer.from(text, "utf8"));
+  } catch (error) {
+    failStdout(errorCode(error));
+  }
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// ---- files -----------------------------------------------------------------------------------
+
+/** Temporary files being written, removed if the run is stopped by a signal or ends early. */
+const temporaries = new Set<string>();
+
+/** Removes every temporary file still open; for the signal handlers, before the process exits. */
+export function removeTemporaries(): void {
+  for (const path of temporaries) removeQuietly(path);
+  temporaries.clear();
+}
+
+export interface SafeWriteOptions {
+  /** How the file is named in a message (default: the path). */
+  readonly display?: string;
+  /** "create" refuses a file that exists (default "replace"). */
+  readonly mode?: WriteMode;
+  /** The files the run holds, which are never written over (default: everything this run read). */
+  readonly inputs?: InputFiles;
+  /** The role the writer itself holds the target in: the cache may replace its own file, and only that. */
+  readonly own?: InputRole;
+}
+
+/**
+ * Writes `text` to the file `absolute` whole or not at all (see `openFileSafely`); throws a
+ * `UsageError` naming the file when it cannot, and then nothing on disk has changed.
+ */
+export function writeFileSafely(absolute: string, text: string, options: SafeWriteOptions = {}): void {
+  const file = openFileSafely(absolute, options);
+  try {
+    file.write(text);
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+  file.close();
+}
+
+/**
+ * Opens a file to be written safely, for a run that may hold files from anyone:
+ * - the target must be missing or a regular file: a symbolic link (even at the end of a path),
+ *   a folder, a FIFO, a device or a socket is refused, never followed or replaced;
+ * - it must not be any file the run read, compared by device and inode (so a link, a hard link
+ *   or a link to its folder is seen through), checked now and again just before the rename,
+ *   when every member file read is known;
+ * - the text goes to a new file of an unpredictable name in the target's real folder, created
+ *   exclusively without following links (mode 0600, set to the target's mode or the umask's
+ *   when complete), every byte checked, synced, then renamed over the target (or, in "create"
+ *   mode, linked where nothing is);
+ * - on any failure, or a SIGINT or SIGTERM, the temporary file is removed and the target left
+ *   as it was.
+ */
+export function openFileSafely(absolute: string, options: SafeWriteOptions = {}): Output {
+  const display = options.display ?? absolute;
+  const mode = options.mode ?? "replace";
+  const inputs = options.inputs ?? RUN_INPUTS;
+  const failure = (reason: string) => new UsageError(`cannot write ${display}: ${reason}`, `无法写入 ${display}：${reason}`);
+
+  const before = checkTarget(absolute, display, mode, inputs, options.own);
+  let folder: string;
+  let folderId: string;
+  try {
+    folder = realpathSync(dirname(absolute));
+    const stat = statSync(folder, { bigint: true });
+    if (!stat.isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+    folderId = identityOf(stat);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`the folder of ${display} does not exist`, `${display} 所在的文件夹不存在`);
+    throw failure(code);
+  }
+  const target = join(folder, basename(absolute));
+  const { fd, temporary } = createTemporary(folder, basename(absolute), failure);
+  let open = true;
+
+  const discard = () => {
+    if (open) {
+      open = false;
+      try {
+        closeSync(fd);
+      } catch {
+        // Nothing more can be done with it: the file is removed below.
+      }
+    }
+    removeQuietly(temporary);
+    temporaries.delete(temporary);
+  };
+  const failed = (error: unknown): never => {
+    discard();
+    throw error instanceof UsageError ? error : failure(errorCode(error));
+  };
+
+  return {
+    write: (text) => {
+      if (!open) return;
+      try {
+        writeAll(fd, Buffer.from(text, "utf8"));
+      } catch (error) {
+        failed(error);
+      }
+    },
+    close: () => {
+      if (!open) return;
+      try {
+        fchmodSync(fd, before === undefined ? 0o666 & ~process.umask() : Number(before.mode) & 0o777);
+        fsyncSync(fd);
+        open = false;
+        closeSync(fd);
+        // Between the first check and now, member files were read and the folder may have moved.
+        checkTarget(target, display, mode, inputs, options.own);
+        const now = statSync(folder, { bigint: true, throwIfNoEntry: false });
+        if (now === undefined || identityOf(now) !== folderId) throw failure("its folder changed while it was written");
+        if (mode === "replace") renameSync(temporary, target);
+        else place(temporary, target, () => exists(display));
+        temporaries.delete(temporary);
+        // The new file is held as the old one was: no later output of the run replaces the cache.
+        if (options.own !== undefined) inputs.notePath(target, display, options.own);
+      } catch (error) {
+        failed(error);
+      }
+    },
+    abandon: discard,
+  };
+}
+
+/** What is at the target now: nothing, or a regular file that is not an input; else refused. */
+function checkTarget(absolute: string, display: string, mode: WriteMode, inputs: InputFiles, own: InputRole | undefined): BigIntStats | undefined {
+  let stat: BigIntStats | undefined;
+  try {
+    stat = lstatSync(absolute, { bigint: true, throwIfNoEntry: false });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "ENOTDIR") throw new UsageError(`the folder of ${display} does not exist`, `${display} 所在的文件夹不存在`);
+    throw new UsageError(`cannot write ${display}: ${code}`, `无法写入 ${display}：${code}`);
+  }
+  if (stat === undefined) return undefined;
+  if (stat.isSymbolicLink()) {
+    throw new UsageError(`refusing to write ${display}: it is a symbolic link (name the file it leads to)`, `拒绝写入 ${display}：它是符号链接（请直接指定它指向的文件）`);
+  }
+  if (stat.isDirectory()) throw new UsageError(`${display} is a folder`, `${display} 是文件夹`);
+  if (!stat.isFile()) {
+    throw new UsageError(`refusing to write ${display}: it is not a regular file (a FIFO, a device or a socket)`, `拒绝写入 ${display}：它不是普通文件（而是管道、设备或套接字）`);
+  }
+  const input = inputs.find(identityOf(stat), own);
+  if (input !== undefined) {
+    throw new UsageError(`refusing to write ${display}: it is the input file ${input}`, `拒绝写入 ${display}：它就是输入文件 ${input}`);
+  }
+  if (mode === "create") throw exists(display);
+  return stat;
+}
+
+const exists = (display: string) => new UsageError(`${display} already exists; give --force to replace it`, `${display} 已存在；如要替换，请加 --force`);
+
+/** Tries this many random names before giving up (each clash is a one in 2^96 chance, or a planted file). */
+const ATTEMPTS = 16;
+
+/**
+ * A new file in `folder` for the output, under a name nobody can guess, created only if
+ * nothing of that name exists (a planted link makes it fail, never followed) and readable by
+ * the owner alone until it is complete.
+ */
+function createTemporary(folder: string, name: string, failure: (reason: string) => UsageError): { fd: number; temporary: string } {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+  // A long name is cut, so that the temporary name stays within the file system's limit.
+  const stem = `.${name.slice(0, 128)}.`;
+  for (let attempt = 0; ; attempt++) {
+    const temporary = join(folder, `${stem}${randomBytes(12).toString("hex")}.tmp`);
+    try {
+      const fd = openSync(temporary, flags, 0o600);
+      temporaries.add(temporary);
+      return { fd, temporary };
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST" || attempt + 1 >= ATTEMPTS) throw failure(errorCode(error));
+    }
+  }
+}
+
+/**
+ * Puts a finished temporary file at `target` only if nothing is there: a hard link fails when
+ * the name is taken, even if the file appeared after the first check.
+ */
+function place(temporary: string, target: string, exists: () => UsageError): void {
+  try {
+    linkSync(temporary, target);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "EEXIST") throw exists();
+    // Some file systems have no hard links; there, check and rename.
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    if (lstatSync(target, { throwIfNoEntry: false }) !== undefined) throw exists();
+    renameSync(temporary, target);
+    return;
+  }
+  removeQuietly(temporary);
+}
+
+/**
+ * Writes every byte of `bytes`: a write may take only part of them (a full disk, a signal),
+ * so it is repeated for the rest; a write that takes nothing is a full disk.
+ */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) {
+    const written = writeSync(fd, bytes, done, bytes.length - done);
+    if (written <= 0) throw Object.assign(new Error("nothing written"), { code: "ENOSPC" });
+    done += written;
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}
+
+const errorCode = (error: unknown): string => {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
+  return String(error);
+};

@@ -1,0 +1,51 @@
+import { sortFindings } from "../model/findings.js";
+import type { Finding } from "../model/findings.js";
+import type { ScoreSummary } from "../format/score/model.js";
+import type { StreamWriter } from "../format/stream.js";
+import type { GateResult } from "../scoring/gates.js";
+import type { Output } from "../node/output.js";
+import { mapFiles } from "./pool.js";
+import type { InputFile, listInputs } from "../node/read.js";
+import type { SubjectResult, TaskSetup } from "./tasks.js";
+
+/** What a run of `score` or `report` gathers besides its output. */
+export interface Collected {
+  /** Problems of every file, in file, line and column order. */
+  readonly findings: readonly Finding[];
+  readonly gates: readonly GateResult[];
+  /** Findings about sound subjects: evidence to check, failed gates. */
+  readonly remarks: readonly Finding[];
+}
+
+/**
+ * Writes a subject format's head, each subject's piece as it is made (in path order, by worker
+ * threads when there are several), and its tail; keeps only findings and gate results.
+ */
+export async function writeSubjects(
+  output: Output,
+  writer: Pick<StreamWriter<never, ScoreSummary>, "head" | "before" | "tail">,
+  inputs: ReturnType<typeof listInputs>,
+  threads: number,
+  setup: TaskSetup,
+  local: (input: InputFile) => SubjectResult,
+  /** Told of each file done, and of the end: the command line draws it on a terminal. */
+  progress: { tick(): void; done(): void } = { tick: () => undefined, done: () => undefined },
+): Promise<Collected> {
+  const findings: Finding[] = [...inputs.failures];
+  const gates: GateResult[] = [];
+  const remarks: Finding[] = [];
+  let count = 0;
+  output.write(writer.head());
+  await mapFiles(inputs.files, threads, setup, local, (result) => {
+    progress.tick();
+    findings.push(...result.findings);
+    gates.push(...result.gates);
+    remarks.push(...result.remarks);
+    if (result.piece !== undefined) output.write(writer.before(count++) + result.piece);
+  });
+  progress.done();
+  const sorted = sortFindings(findings);
+  const files = inputs.files.map((f) => f.file);
+  output.write(writer.tail({ gates, findings: sorted, remarks: sortFindings(remarks), files }, count));
+  return { findings: sorted, gates, remarks };
+}

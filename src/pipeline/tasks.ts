@@ -1,0 +1,194 @@
+import { checkAssessment } from "../assessment/check.js";
+import type { CheckContext } from "../assessment/check.js";
+import { toAssessment } from "../assessment/model.js";
+import { resolveMembers } from "../assessment/region.js";
+import type { MemberReader, ResolvedMember } from "../assessment/region.js";
+import type { Assessment } from "../assessment/model.js";
+import type { MemberDisk } from "../assessment/members.js";
+import type { FrameworkSet } from "../framework/model.js";
+import { sortFindings } from "../model/findings.js";
+import type { Finding } from "../model/findings.js";
+import { evidenceFindings } from "../analysis/gaps/evidence.js";
+import type { EvidenceRules } from "../analysis/gaps/evidence.js";
+import { subjectGaps } from "../analysis/gaps/gaps.js";
+import type { GapReport } from "../analysis/gaps/model.js";
+import { REPORT_FORMATS } from "../format/report/index.js";
+import type { ReportFormatName } from "../format/report/index.js";
+import type { ReportSummary } from "../format/report/model.js";
+import { SCORE_FORMATS } from "../format/score/index.js";
+import type { ScoreFormatName } from "../format/score/index.js";
+import type { ScoreSummary } from "../format/score/model.js";
+import type { StreamWriter } from "../format/stream.js";
+import { evaluateGates } from "../scoring/gates.js";
+import { gateFinding } from "../format/ci.js";
+import type { GateResult } from "../scoring/gates.js";
+import type { SubjectScore } from "../scoring/model.js";
+import type { Scored as ScoredSubject } from "../analysis/diff/diff.js";
+import { scoreSubject } from "../scoring/subject.js";
+import { DEFAULT_LIMITS } from "../yaml/source.js";
+import type { Limits, YamlSource } from "../yaml/source.js";
+import type { DiskAnswer } from "../node/cache.js";
+import { recordingDisk } from "../node/cache.js";
+import { styleFor } from "../format/colour.js";
+import { frameworksFor, schemaCheckFor } from "../node/context.js";
+import { displayPath, nodeMemberDisk } from "../node/files.js";
+import { RUN_INPUTS } from "../node/inputs.js";
+import { readInput } from "../node/read.js";
+import type { InputFile } from "../node/read.js";
+import { parseGates } from "./gates.js";
+
+/**
+ * What one file is turned into, by command. A setup is plain data, so the same work can be
+ * set up in a worker thread; the function it gives handles one file and keeps nothing of it.
+ */
+export interface Common {
+  readonly frameworks: readonly string[];
+  readonly cwd: string;
+  readonly maxFileSize: number;
+}
+
+export type TaskSetup =
+  | (Common & { readonly command: "validate"; /** Whether to record the disk's answers, for the cache. */ readonly recordDisk: boolean })
+  | (Common & { readonly command: "score"; readonly format: ScoreFormatName; readonly colour: boolean; readonly locale: string; readonly minStage: string | undefined; readonly failUnder: readonly string[] })
+  | (Common & { readonly command: "report"; readonly format: ReportFormatName; readonly colour: boolean; readonly locale: string; readonly evidence: EvidenceRules });
+
+export interface ValidateResult {
+  readonly findings: readonly Finding[];
+  /** With a cache: what the disk answered while the file was checked. */
+  readonly answers: readonly DiskAnswer[];
+}
+
+export interface SubjectResult {
+  /** Problems of the file and its members. */
+  readonly findings: readonly Finding[];
+  /** The subject's piece of output, when it could be scored. */
+  readonly piece: string | undefined;
+  readonly gates: readonly GateResult[];
+  /** Findings about the sound subject: evidence to check (report), failed gates (score). */
+  readonly remarks: readonly Finding[];
+}
+
+export type TaskResult = ValidateResult | SubjectResult;
+
+/** The frameworks, limits and member access a task works with. */
+interface Ground {
+  readonly frameworks: FrameworkSet;
+  readonly limits: Limits;
+  readonly context: CheckContext;
+  readonly reader: MemberReader;
+}
+
+function ground(setup: Common, frameworks = frameworksFor(setup.frameworks, setup.cwd)): Ground {
+  const limits = { ...DEFAULT_LIMITS, maxBytes: setup.maxFileSize };
+  const reader: MemberReader = {
+    read: (absolute) => {
+      const read = readInput(absolute, displayPath(absolute, setup.cwd), limits);
+      return read instanceof Uint8Array ? read : { error: read.code };
+    },
+    display: (absolute) => displayPath(absolute, setup.cwd),
+  };
+  return { frameworks, limits, context: { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: memberDisk(setup.cwd), limits }, reader };
+}
+
+/**
+ * The disk as member paths see it; each member file it finds is noted as an input of the run
+ * (`validate` looks at members without reading them), so no output replaces one.
+ */
+export function memberDisk(cwd: string): MemberDisk {
+  return {
+    kind: (path) => {
+      const kind = nodeMemberDisk.kind(path);
+      if (kind === "file") RUN_INPUTS.notePath(path, displayPath(path, cwd));
+      return kind;
+    },
+    realpath: nodeMemberDisk.realpath,
+    identity: nodeMemberDisk.identity,
+  };
+}
+
+export function validateTask(setup: TaskSetup & { command: "validate" }, frameworks?: FrameworkSet): (input: InputFile) => ValidateResult {
+  const { limits, context } = ground(setup, frameworks);
+  return (input) => {
+    const bytes = readInput(input.absolute, input.file, limits);
+    if (!(bytes instanceof Uint8Array)) return { findings: [bytes], answers: [] };
+    if (!setup.recordDisk) return { findings: checkAssessment(input.file, bytes, context).findings, answers: [] };
+    const recorder = recordingDisk(context.disk);
+    const { findings } = checkAssessment(input.file, bytes, { ...context, disk: recorder.disk });
+    return { findings, answers: recorder.answers };
+  };
+}
+
+/** A sound subject, scored, with what it was scored from. */
+export interface Scored extends ScoredSubject {
+  readonly source: YamlSource;
+}
+
+/** One file read, checked, and scored when it has no errors; its findings either way. */
+function loadSubject(g: Ground, input: InputFile): { findings: readonly Finding[]; scored: Scored | undefined } {
+  const bytes = readInput(input.absolute, input.file, g.limits);
+  if (!(bytes instanceof Uint8Array)) return { findings: [bytes], scored: undefined };
+  const check = checkAssessment(input.file, bytes, g.context);
+  if (check.source === undefined || check.findings.some((f) => f.severity === "error")) return { findings: check.findings, scored: undefined };
+  const assessment = toAssessment(input.file, check.source.data);
+  const resolved = assessment.kind === "region" ? resolveMembers(assessment, check.source, input.absolute, g.context, g.reader) : { members: [], findings: [] };
+  const score = scoreSubject(g.frameworks, assessment, resolved.members);
+  return { findings: [...check.findings, ...resolved.findings], scored: { score, assessment, members: resolved.members, source: check.source } };
+}
+
+/** Reads, checks and scores single files, for commands that take them one by one (`diff`). */
+export function subjectLoader(common: Common, frameworks?: FrameworkSet): (input: InputFile) => { findings: readonly Finding[]; scored: Scored | undefined } {
+  const g = ground(common, frameworks);
+  return (input) => loadSubject(g, input);
+}
+
+/** One file read, checked, and scored when it is sound; its report is made by `make`. */
+function subjectTask<Item, Summary>(
+  g: Ground,
+  writer: StreamWriter<Item, Summary>,
+  make: (score: SubjectScore, assessment: Assessment, members: readonly ResolvedMember[], source: YamlSource) => { item: Item; gates: readonly GateResult[]; remarks: readonly Finding[] },
+): (input: InputFile) => SubjectResult {
+  return (input) => {
+    const { findings, scored } = loadSubject(g, input);
+    if (scored === undefined) return { findings, piece: undefined, gates: [], remarks: [] };
+    const made = make(scored.score, scored.assessment, scored.members, scored.source);
+    return { findings, piece: writer.item(made.item), gates: made.gates, remarks: made.remarks };
+  };
+}
+
+export function scoreTask(setup: TaskSetup & { command: "score" }, writer?: StreamWriter<SubjectScore, ScoreSummary>, frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
+  const g = ground(setup, frameworks);
+  const gates = parseGates(g.frameworks, setup.minStage, setup.failUnder);
+  const out = writer ?? SCORE_FORMATS[setup.format]({ frameworks: g.frameworks, style: styleFor(setup.colour), locale: setup.locale });
+  return subjectTask(g, out, (score) => {
+    const results = evaluateGates(g.frameworks, score, gates);
+    return { item: score, gates: results, remarks: results.filter((r) => !r.passed).map(gateFinding) };
+  });
+}
+
+export function reportTask(setup: TaskSetup & { command: "report" }, writer?: StreamWriter<GapReport, ReportSummary>, frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
+  const g = ground(setup, frameworks);
+  const out = writer ?? REPORT_FORMATS[setup.format]({ frameworks: g.frameworks, style: styleFor(setup.colour), locale: setup.locale });
+  return subjectTask(g, out, (score, assessment, members, source) => {
+    // Evidence checks of a subject: its own answers and, for a region, each member's.
+    const evidence = evidenceFindings(source, assessment, setup.evidence);
+    for (const member of members) {
+      if (member.assessment !== undefined && member.source !== undefined) {
+        evidence.push(...evidenceFindings(member.source.yaml, member.assessment, setup.evidence, [...member.source.path]));
+      }
+    }
+    const report: GapReport = { score, ...subjectGaps(g.frameworks, score, assessment), evidence: sortFindings(evidence) };
+    return { item: report, gates: [], remarks: report.evidence };
+  });
+}
+
+/** The task a setup describes, as a worker thread builds it. */
+export function taskFor(setup: TaskSetup): (input: InputFile) => TaskResult {
+  switch (setup.command) {
+    case "validate":
+      return validateTask(setup);
+    case "score":
+      return scoreTask(setup);
+    case "report":
+      return reportTask(setup);
+  }
+}
