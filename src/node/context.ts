@@ -37,8 +37,8 @@ export function frameworkFiles(cwd: string): FrameworkFiles {
   };
 }
 
-/** Validators compiled at build time, by the framework set they belong to. */
-const precompiledChecks = new WeakMap<FrameworkSet, SchemaCheck>();
+/** Schema checks by the framework set they belong to: compiled at build time, or on first use. */
+const schemaChecks = new WeakMap<FrameworkSet, SchemaCheck>();
 
 /**
  * The shipped frameworks as the build left them, when they are still what is on disk
@@ -56,7 +56,7 @@ function precompiled(cwd: string): FrameworkSet | undefined {
   const set = fromPrecompiled(data);
   const load = createRequire(import.meta.url);
   const validate = load(join(PRECOMPILED_DIR, "validate-assessment.cjs")) as AssessmentValidator | { default: AssessmentValidator };
-  precompiledChecks.set(set, schemaCheckFrom("default" in validate ? validate.default : validate));
+  schemaChecks.set(set, schemaCheckFrom("default" in validate ? validate.default : validate));
   return set;
 }
 
@@ -92,5 +92,11 @@ export function frameworkById(set: FrameworkSet, id: string, option = ""): Frame
 
 /** The schema check of a framework set: precompiled when the set is, else compiled now. */
 export function schemaCheckFor(set: FrameworkSet): SchemaCheck {
-  return precompiledChecks.get(set) ?? createSchemaCheck(set);
+  // Compiling costs far more than checking a file: once per framework set, in a test or a worker alike.
+  let check = schemaChecks.get(set);
+  if (check === undefined) {
+    check = createSchemaCheck(set);
+    schemaChecks.set(set, check);
+  }
+  return check;
 }

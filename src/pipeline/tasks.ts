@@ -123,9 +123,12 @@ export interface Scored extends ScoredSubject {
   readonly source: YamlSource;
 }
 
+/** A file to read from disk, or one whose bytes are already in memory (the library's callers may give them). */
+export type SubjectInput = InputFile & { readonly bytes?: Uint8Array };
+
 /** One file read, checked, and scored when it has no errors; its findings either way. */
-function loadSubject(g: Ground, input: InputFile): { findings: readonly Finding[]; scored: Scored | undefined } {
-  const bytes = readInput(input.absolute, input.file, g.limits);
+function loadSubject(g: Ground, input: SubjectInput): { findings: readonly Finding[]; scored: Scored | undefined } {
+  const bytes = input.bytes ?? readInput(input.absolute, input.file, g.limits);
   if (!(bytes instanceof Uint8Array)) return { findings: [bytes], scored: undefined };
   const check = checkAssessment(input.file, bytes, g.context);
   if (check.source === undefined || check.findings.some((f) => f.severity === "error")) return { findings: check.findings, scored: undefined };
@@ -136,7 +139,7 @@ function loadSubject(g: Ground, input: InputFile): { findings: readonly Finding[
 }
 
 /** Reads, checks and scores single files, for commands that take them one by one (`diff`). */
-export function subjectLoader(common: Common, frameworks?: FrameworkSet): (input: InputFile) => { findings: readonly Finding[]; scored: Scored | undefined } {
+export function subjectLoader(common: Common, frameworks?: FrameworkSet): (input: SubjectInput) => { findings: readonly Finding[]; scored: Scored | undefined } {
   const g = ground(common, frameworks);
   return (input) => loadSubject(g, input);
 }
@@ -169,16 +172,21 @@ export function reportTask(setup: TaskSetup & { command: "report" }, writer?: St
   const g = ground(setup, frameworks);
   const out = writer ?? REPORT_FORMATS[setup.format]({ frameworks: g.frameworks, style: styleFor(setup.colour), locale: setup.locale });
   return subjectTask(g, out, (score, assessment, members, source) => {
-    // Evidence checks of a subject: its own answers and, for a region, each member's.
-    const evidence = evidenceFindings(source, assessment, setup.evidence);
-    for (const member of members) {
-      if (member.assessment !== undefined && member.source !== undefined) {
-        evidence.push(...evidenceFindings(member.source.yaml, member.assessment, setup.evidence, [...member.source.path]));
-      }
-    }
-    const report: GapReport = { score, ...subjectGaps(g.frameworks, score, assessment), evidence: sortFindings(evidence) };
+    const report = gapReport(g.frameworks, { score, assessment, members, source }, setup.evidence);
     return { item: report, gates: [], remarks: report.evidence };
   });
+}
+
+/** The gap report of a sound subject, with the evidence checks of its own answers and, for a region, each member's. */
+export function gapReport(frameworks: FrameworkSet, scored: Scored, rules: EvidenceRules): GapReport {
+  const { score, assessment, members, source } = scored;
+  const evidence = evidenceFindings(source, assessment, rules);
+  for (const member of members) {
+    if (member.assessment !== undefined && member.source !== undefined) {
+      evidence.push(...evidenceFindings(member.source.yaml, member.assessment, rules, [...member.source.path]));
+    }
+  }
+  return { score, ...subjectGaps(frameworks, score, assessment), evidence: sortFindings(evidence) };
 }
 
 /** The task a setup describes, as a worker thread builds it. */

@@ -1,0 +1,149 @@
+/**
+ * smartregion as a library: the same pipeline the command line runs, returning data. Nothing
+ * here writes to a terminal or to a file; files are read only when they are named by path.
+ *
+ * ```js
+ * import { score } from "smartregion";
+ * const { results } = score(["assessments/"]);
+ * for (const r of results) console.log(r.name, r.overall);
+ * ```
+ */
+import { resolve } from "node:path";
+import type { GapReport } from "./analysis/gaps/model.js";
+import { DEFAULT_EVIDENCE } from "./analysis/gaps/evidence.js";
+import type { EvidenceRules } from "./analysis/gaps/evidence.js";
+import { diffSubjects } from "./analysis/diff/diff.js";
+import type { SubjectDiff } from "./analysis/diff/model.js";
+import { checkAssessment } from "./assessment/check.js";
+import type { FrameworkSet } from "./framework/model.js";
+import { message as messageOf } from "./format/messages.js";
+import { UsageError } from "./model/errors.js";
+import { compareText, sortFindings } from "./model/findings.js";
+import type { Finding } from "./model/findings.js";
+import { frameworksFor, schemaCheckFor } from "./node/context.js";
+import { displayPath } from "./node/files.js";
+import { listInputs, readInput } from "./node/read.js";
+import { gapReport, memberDisk, subjectLoader } from "./pipeline/tasks.js";
+import type { Scored, SubjectInput } from "./pipeline/tasks.js";
+import type { SubjectScore } from "./scoring/model.js";
+import { DEFAULT_LIMITS } from "./yaml/source.js";
+
+export type { Finding, Severity, Position, Code, Facts } from "./model/findings.js";
+export type { Framework, FrameworkSet, Dimension, Indicator, Level } from "./framework/model.js";
+export type { SubjectScore, CityScore, RegionScore } from "./scoring/model.js";
+export type { GapReport } from "./analysis/gaps/model.js";
+export type { EvidenceRules } from "./analysis/gaps/evidence.js";
+export type { SubjectDiff } from "./analysis/diff/model.js";
+
+/** An assessment held in memory: its name (for findings, and to find a region's member files from) and its text. */
+export interface Source {
+  readonly file: string;
+  readonly content: string | Uint8Array;
+}
+
+/** What to check: a path (a file, a folder walked for `*.yaml`, a glob pattern), or a file in memory. */
+export type Input = string | Source;
+
+export interface Options {
+  /** Where paths are resolved from and shown relative to (default: the process's working folder). */
+  readonly cwd?: string;
+  /** Frameworks loaded with `loadFrameworks`, or folders of custom frameworks to load with the shipped ones. */
+  readonly frameworks?: FrameworkSet | readonly string[];
+  /** Largest file read, in bytes (default 5 MB). */
+  readonly maxFileSize?: number;
+}
+
+/** The findings of one file. */
+export interface FileResult {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The shipped frameworks, and those of each folder in `custom` (a custom framework replaces a
+ * shipped one of the same id). A broken framework throws, with its findings.
+ */
+export function loadFrameworks(options: { readonly custom?: readonly string[]; readonly cwd?: string } = {}): FrameworkSet {
+  return frameworksFor(options.custom ?? [], options.cwd ?? process.cwd());
+}
+
+/** Checks assessments against the frameworks: every problem of every file, with its position. */
+export function validate(inputs: readonly Input[], options: Options = {}): { readonly files: readonly FileResult[]; readonly valid: boolean } {
+  const { cwd, frameworks, limits } = settle(options);
+  const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: memberDisk(cwd), limits };
+  const files: FileResult[] = [];
+  for (const input of expand(inputs, cwd, files)) {
+    const bytes = input.bytes ?? readInput(input.absolute, input.file, limits);
+    files.push({ file: input.file, findings: bytes instanceof Uint8Array ? checkAssessment(input.file, bytes, context).findings : [bytes] });
+  }
+  files.sort((a, b) => compareText(a.file, b.file));
+  return { files, valid: files.every((f) => f.findings.every((x) => x.severity !== "error")) };
+}
+
+/** Scores assessments: indicators, dimensions, stages, model fit, a region's roll-up over its members. */
+export function score(inputs: readonly Input[], options: Options = {}): { readonly results: readonly SubjectScore[]; readonly findings: readonly Finding[] } {
+  const { scored, findings } = scoreAll(inputs, options);
+  return { results: scored.map((s) => s.score), findings };
+}
+
+/** The gap report of each sound assessment: prioritised gaps, the plan to the next stage, evidence to check. */
+export function report(
+  inputs: readonly Input[],
+  options: Options & { readonly evidence?: Partial<EvidenceRules> } = {},
+): { readonly reports: readonly GapReport[]; readonly findings: readonly Finding[] } {
+  const { scored, findings, frameworks } = scoreAll(inputs, options);
+  const rules = { ...DEFAULT_EVIDENCE, ...options.evidence };
+  return { reports: scored.map((s) => gapReport(frameworks, s, rules)), findings };
+}
+
+/** Progress between two assessments of one subject; `diff` is undefined when either cannot be scored (see `findings`). */
+export function diff(older: Input, newer: Input, options: Options = {}): { readonly diff: SubjectDiff | undefined; readonly findings: readonly Finding[] } {
+  const { scored, findings, frameworks } = scoreAll([older, newer], options, false);
+  const [a, b] = scored;
+  if (a === undefined || b === undefined || scored.length !== 2) return { diff: undefined, findings };
+  if (a.score.kind !== b.score.kind) throw new UsageError(`${a.score.file} assesses a ${a.score.kind} and ${b.score.file} a ${b.score.kind}: there is nothing to compare`);
+  return { diff: diffSubjects(frameworks, a, b), findings };
+}
+
+/** A finding in words, in English or Chinese (`zh-CN`). */
+export function message(finding: Finding, locale: "en" | "zh-CN" = "en"): string {
+  return messageOf(finding, locale);
+}
+
+function settle(options: Options) {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const given = options.frameworks;
+  const frameworks = given !== undefined && "byId" in given ? given : frameworksFor(given ?? [], cwd);
+  return { cwd, frameworks, limits: { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize ?? DEFAULT_LIMITS.maxBytes } };
+}
+
+/** The inputs as files to read: paths expanded in display order, sources kept with their bytes; what names nothing goes to `failures`. */
+function expand(inputs: readonly Input[], cwd: string, failures: FileResult[], sort = true): SubjectInput[] {
+  const out: SubjectInput[] = [];
+  for (const input of inputs) {
+    if (typeof input !== "string") {
+      const absolute = resolve(cwd, input.file);
+      out.push({ file: displayPath(absolute, cwd), absolute, bytes: typeof input.content === "string" ? Buffer.from(input.content, "utf8") : input.content });
+      continue;
+    }
+    const listed = listInputs([input], cwd);
+    for (const f of listed.failures) failures.push({ file: f.file, findings: [f] });
+    out.push(...listed.files);
+  }
+  return sort ? out.sort((a, b) => compareText(a.file, b.file)) : out;
+}
+
+function scoreAll(inputs: readonly Input[], options: Options, sort = true): { scored: Scored[]; findings: Finding[]; frameworks: FrameworkSet } {
+  const { cwd, frameworks, limits } = settle(options);
+  const failures: FileResult[] = [];
+  const load = subjectLoader({ frameworks: [], cwd, maxFileSize: limits.maxBytes }, frameworks);
+  const findings: Finding[] = [];
+  const scored: Scored[] = [];
+  for (const input of expand(inputs, cwd, failures, sort)) {
+    const loaded = load(input);
+    findings.push(...loaded.findings);
+    if (loaded.scored !== undefined) scored.push(loaded.scored);
+  }
+  findings.push(...failures.flatMap((f) => f.findings));
+  return { scored, findings: sortFindings(findings), frameworks };
+}
