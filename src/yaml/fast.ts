@@ -24,8 +24,14 @@ interface Line {
   afterComment: boolean;
 }
 
-/** Characters the fast path never handles: controls, tabs, and YAML 1.1's extra line breaks. */
-const AWKWARD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+/**
+ * Characters the fast path never handles: controls, tabs, YAML 1.1's extra line breaks, and the
+ * white space that JavaScript trims but YAML keeps as text (U+00A0, U+3000 and the like), so
+ * that `name: 杭州<U+3000>` keeps its last character.
+ */
+const AWKWARD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+/** A key this long or longer is for the full parser, which refuses one of over 1024 characters. */
+const LONG_KEY = 1024;
 /** A block mapping key: a plain word, then `:` and a space or the end of the line. */
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.\/-]*):(?: +|$)/;
 
@@ -71,6 +77,7 @@ function splitLines(text: string): Line[] | undefined {
       continue;
     }
     const body = r.slice(indent).trimEnd();
+    if (body.indexOf(":") >= LONG_KEY) return undefined;
     if (first && body === "---" && indent === 0) {
       first = false;
       continue;

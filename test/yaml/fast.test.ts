@@ -33,10 +33,12 @@ const SCALARS = [
   "2026-06-30", "12:30", "[x]", "{x}", "a [b]", "a {b}", "a, b", "&a", "*a", "!t", "!!str x", "|", ">", "%x", "@x", "`x`",
   "'q'", "'it''s'", "'a' b", "'a' # c", '"d"', '"a\\"b"', '"a\\nb"', '"a #b"', "'", '"', "https://example.org/a#f",
   "a\\b", "é中文", "a  ", "  a", "#", "a # b # c", "--- x", "... x", "a\tb", "'a\tb'", "1_000", "0", "-0", "0.0",
+  // White space JavaScript trims and YAML does not, CJK text and its full-width space.
+  "b\u00a0", "\u00a0b", "杭州\u3000", "\u3000", "a\u3000b", "a\u2028b", "'x'\u3000", "中文 值", "全角，标点。",
 ];
 // Ordinary values, most of what real files hold; some run over several lines.
 const ORDINARY = ["a", "a b", "Evidence 12", "3", "0", "12.5", "2026-06-30", "https://example.org/x", "measured", "true", "null", "x-y", "long text\nover two lines", "p\n\nq", '"quoted\ntext"', "'single\nquoted'", "'it''s'", '"a # b"', "é中文"];
-const KEYS = ["a", "b", "key", "x-y", "a.b", "a/b", "_u", "1", "1a", "true", "null", "~", "0x1", "__proto__", "constructor", "level", "a b", "'q'", "\"d\"", "k:"];
+const KEYS = ["a", "b", "key", "x-y", "a.b", "a/b", "_u", "1", "1a", "true", "null", "~", "0x1", "__proto__", "constructor", "level", "a b", "'q'", "\"d\"", "k:", "键", "a\u00a0", "\u3000", "k".repeat(1023), "k".repeat(1100)];
 
 type Tree = string | { kind: "map"; pairs: Array<[string, Tree]> } | { kind: "seq"; items: Tree[] };
 const scalar = fc.oneof({ arbitrary: fc.constantFrom(...ORDINARY), weight: 12 }, { arbitrary: fc.constantFrom(...SCALARS), weight: 1 });
@@ -113,7 +115,7 @@ describe("parseFast", () => {
   });
 
   it("agrees with the full parser after random edits", () => {
-    const edit = fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(" ", ":", "-", "#", "'", '"', "\n", "\t", "[", "{", "&", "!", "x", "\r", "  "));
+    const edit = fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(" ", ":", "-", "#", "'", '"', "\n", "\t", "[", "{", "&", "!", "x", "\r", "  ", "\u00a0", "\u3000", "\u2028", "中"));
     fc.assert(
       fc.property(mapTree, style, fc.array(edit, { maxLength: 4 }), (t, s, edits) => {
         let text = render(t, s);
@@ -136,6 +138,16 @@ describe("parseFast", () => {
       expect(quick, file).toBeDefined();
       expect(quick, file).toEqual(full(text));
     }
+  });
+
+  it("agrees on the white space and key lengths it once got wrong", () => {
+    for (const text of ["a: b\u00a0\n", "name: 杭州\u3000\n", "level:\u3000\n", "level:\u3000\nnotes: |\n  x\n", `${"k".repeat(1100)}: 1\n`, `${"k".repeat(1024)}: 1\n`, "a: 'x'\u3000\n", "a\u00a0: 1\n"]) {
+      const quick = parseFast(text, 64);
+      if (quick !== undefined) expect(quick, JSON.stringify(text)).toEqual(full(text));
+    }
+    // The full parser's answers, which the quick reader must never contradict.
+    expect(full("name: 杭州\u3000\n")).toEqual({ name: "杭州\u3000" });
+    expect(full(`${"k".repeat(1100)}: 1\n`)).toBeUndefined();
   });
 
   it("falls back on what it does not handle", () => {
