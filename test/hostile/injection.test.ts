@@ -74,8 +74,10 @@ describe("line breaks in input text", () => {
     runs.push(["--frameworks", "fw", "frameworks", "show", "tourism-destination", "-f", format]);
   }
   for (const format of ["stylish", "json", "sarif", "junit", "github"]) runs.push(["frameworks", "lint", "fw", "-f", format]);
-  for (const lang of ["en", "zh-CN"]) {
-    for (const args of runs) {
+  // Every run in English; in Chinese, the first format of each command, since only the words differ.
+  const chinese = runs.filter((args, i) => runs.findIndex((other) => other.slice(0, 3).join(" ") === args.slice(0, 3).join(" ")) === i);
+  for (const [lang, list] of [["en", runs], ["zh-CN", chinese]] as const) {
+    for (const args of list) {
       it(`starts no CI command and breaks no line: ${args.join(" ")} --lang ${lang}`, () => {
         const run = smartregion([...args, "--lang", lang], dir);
         expect([0, 1], run.stderr).toContain(run.code);
