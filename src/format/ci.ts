@@ -22,7 +22,8 @@ export interface CiSummary {
 export function gateFinding(result: GateResult): Finding {
   const actual = typeof result.actual === "number" ? `${fixed(result.actual, 1)}%` : (result.actual ?? "no score");
   const short = result.gate.kind === "min-stage" ? `${result.shortBy} stage(s)` : `${fixed(result.shortBy, 1)} points`;
-  return finding("gate-failed", result.file, START, "", { detail: gateText(result.gate), value: actual, context: short });
+  const reason = result.gate.kind === "min-stage" ? ["stages", String(result.shortBy)] : ["points", fixed(result.shortBy, 1)];
+  return finding("gate-failed", result.file, START, "", { detail: gateText(result.gate), value: actual, context: short, reason, ...(result.actual === undefined ? { found: "null" } : {}) });
 }
 
 /**

@@ -80,7 +80,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "duplicate-schema-id": (f) => `$id ${q(f.value)} is already the $id of ${f.context ?? "another schema"}; give this framework an $id of its own`,
 };
 
-// Chinese. Facts that hold English phrases (what a value should be) are put into Chinese too.
+// Chinese: every sentence from the facts' data, the input's own text as it was written.
 const zq = (value: string | undefined) => `“${value ?? ""}”`;
 const zlist = (values: readonly string[] | undefined, max = 8) => {
   if (values === undefined || values.length === 0) return "";
@@ -91,44 +91,78 @@ const zDidYouMean = (f: Facts) => (f.suggestion !== undefined ? `；是否想写
 const zAllowedOrSuggestion = (f: Facts) =>
   f.suggestion !== undefined ? zDidYouMean(f) : f.allowed !== undefined && f.allowed.length > 0 ? `；应为以下之一：${zlist(f.allowed)}` : "";
 
-/** The English phrases facts carry (types, formats, ranges), in Chinese; anything else as it is. */
-const PHRASES: [RegExp, string][] = [
-  [/nothing \(empty\)|^nothing$/g, "空值"],
-  [/^a plain key \(text or a number\)$/g, "普通的键（文本或数字）"],
-  [/\bmapping\b/g, "映射"],
-  [/\bsequence\b/g, "列表"],
-  [/\binteger\b/g, "整数"],
-  [/\bnumber\b/g, "数字"],
-  [/\bboolean\b/g, "布尔值"],
-  [/\bstring\b/g, "文本"],
-  [/\bscalar\b/g, "单个值"],
-  [/a date as YYYY-MM-DD/g, "YYYY-MM-DD 格式的日期"],
-  [/an absolute URI such as (\S+)/g, "绝对 URI（如 $1）"],
-  [/^text matching (.*)$/g, "符合 $1 的文本"],
-  [/^one of (.*)$/g, "以下之一：$1"],
-  [/^from (\S+) to (\S+)$/g, "$1 到 $2 之间"],
-  [/at least (\S+)/g, "不小于 $1"],
-  [/more than (\S+)/g, "大于 $1"],
-  [/at most (\S+)/g, "不大于 $1"],
-  [/less than (\S+)/g, "小于 $1"],
-  [/a folder or a list of folders/g, "文件夹或文件夹列表"],
-  [/a folder/g, "文件夹"],
-  [/no YAML files/g, "其中没有 YAML 文件"],
-  [/no folder (.*)$/g, "没有文件夹 $1"],
-  [/^no score$/g, "无得分"],
-  [/^(\S+) stage\(s\)$/g, "$1 个阶段"],
-  [/^(\S+) points$/g, "$1 个百分点"],
-  [/ and /g, "且"],
-  [/, | or /g, "、"],
-];
-const zh = (text: string | undefined, otherwise: string) => {
-  const said = text === undefined ? otherwise : PHRASES.reduce((t, [from, to]) => t.replace(from, to), text);
-  // A space between Chinese and a phrase that starts with a Latin letter or a digit.
-  return /^[\x21-\x7e]/.test(said) ? ` ${said}` : said;
+/** JSON types, and the other kinds of value a finding names, in Chinese. */
+const ZH_TYPES: Readonly<Record<string, string>> = {
+  null: "空值",
+  object: "映射",
+  array: "列表",
+  integer: "整数",
+  number: "数字",
+  boolean: "布尔值",
+  string: "文本",
+  scalar: "单个值",
 };
+// A phrase that starts with a Latin letter or a digit stands one space from the Chinese before it.
+const ZH_FORMATS: Readonly<Record<string, string>> = { date: " YYYY-MM-DD 格式的日期", uri: "绝对 URI（如 https://example.org/page）" };
+const zType = (type: string) => ZH_TYPES[type] ?? type;
+
+/**
+ * What a value should have been, worded in Chinese from the facts' data (`expects`), never by
+ * rewriting the English words: values and patterns from the input stay as they were written.
+ */
+function zExpects(expects: readonly string[] | undefined, otherwise: string): string {
+  const [kind, ...values] = expects ?? [];
+  switch (kind) {
+    case "types": {
+      const words = values.map(zType);
+      return words.length <= 1 ? (words[0] ?? otherwise) : `${words.slice(0, -1).join("、")}或${words.at(-1)!}`;
+    }
+    case "range": {
+      const [low = "", high = "", lowExclusive, highExclusive] = values;
+      if (low !== "" && high !== "" && lowExclusive === "" && highExclusive === "") return ` ${low} 到 ${high} 之间`;
+      const ends = [low !== "" ? (lowExclusive === "exclusive" ? `大于 ${low}` : `不小于 ${low}`) : "", high !== "" ? (highExclusive === "exclusive" ? `小于 ${high}` : `不大于 ${high}`) : ""];
+      return ends.filter((e) => e !== "").join("且");
+    }
+    case "format":
+      return ZH_FORMATS[values[0] ?? ""] ?? ` ${values[0] ?? ""}`;
+    case "pattern":
+      return `符合 ${values[0] ?? ""} 的文本`;
+    case "one-of":
+      return `以下之一：${zlist(values)}`;
+    case "folder":
+      return "文件夹";
+    case "folders":
+      return "文件夹或文件夹列表";
+    case "plain-key":
+      return "普通的键（文本或数字）";
+    case "absolute-uri":
+      return `绝对 URI（如 ${values[0] ?? ""}）`;
+    case "message":
+      return ` ${values[0] ?? ""}`;
+    default:
+      return otherwise;
+  }
+}
+
+/** Why, worded in Chinese from the facts' data (`reason`). */
+function zReason(reason: readonly string[] | undefined): string {
+  const [kind, value = ""] = reason ?? [];
+  switch (kind) {
+    case "no-yaml-files":
+      return "其中没有 YAML 文件";
+    case "no-folder":
+      return `没有文件夹 ${value}`;
+    case "stages":
+      return ` ${value} 个阶段`;
+    case "points":
+      return ` ${value} 个百分点`;
+    default:
+      return "";
+  }
+}
 
 const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
-  "not-found": (f) => `没有这个文件或文件夹${f.detail !== undefined ? `（${zh(f.detail, "").trim()}）` : ""}`,
+  "not-found": (f) => `没有这个文件或文件夹${f.reason !== undefined ? `（${zReason(f.reason).trim()}）` : ""}`,
   "not-a-file": () => "不是普通文件",
   "outside-config-folder": (f) => `文件夹${zq(f.value)}不在 .smartregion.yaml 所在的文件夹内，或经符号链接越出该文件夹`,
   "unreadable": (f) => `无法读取（${f.detail ?? "原因不明"}）`,
@@ -147,21 +181,21 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
         ? `别名展开后使文档增加超过 ${f.limit ?? 0} 个节点和字符（疑似别名展开炸弹）`
         : `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
   "too-deep": (f) => `嵌套超过 ${f.limit ?? 0} 层`,
-  "not-a-mapping": (f) => `文档是${zh(f.actual, "一个值")}；评估文件应为映射`,
+  "not-a-mapping": (f) => `文档是${f.found !== undefined ? zType(f.found) : "一个值"}；评估文件应为映射`,
   "unknown-key": (f) => `未知的键${zq(f.key)}${zAllowedOrSuggestion(f)}`,
   "unknown-framework": (f) => `未知的评估框架${zq(f.key)}${zAllowedOrSuggestion(f)}`,
   "unknown-indicator": (f) => `评估框架${zq(f.context)}中没有指标${zq(f.key)}${zDidYouMean(f)}`,
   "missing-key": (f) => `缺少必填的键${zq(f.key)}`,
   "missing-one-of": (f) => `须填写以下之一：${zlist(f.allowed)}`,
-  "wrong-type": (f) => `应为${zh(f.expected, "其他类型")}，实际为${zh(f.actual, "其他类型")}`,
-  "out-of-range": (f) => `值 ${f.value ?? ""} 超出范围；应为${zh(f.expected, "其他值")}`,
+  "wrong-type": (f) => `应为${zExpects(f.expects, "其他类型")}，实际为${f.found !== undefined ? zType(f.found) : "其他类型"}`,
+  "out-of-range": (f) => `值 ${f.value ?? ""} 超出范围；应为${zExpects(f.expects, "其他值")}`,
   "not-allowed-value": (f) => `不允许的值${zq(f.value)}${zAllowedOrSuggestion(f)}`,
-  "bad-format": (f) => `值${zq(f.value)}不是${zh(f.expected, "所要求的格式")}`,
+  "bad-format": (f) => `值${zq(f.value)}不是${zExpects(f.expects, "所要求的格式")}`,
   "empty-value": () => "值不能为空",
   "too-long": (f) => `值超过 ${f.limit ?? 0} 个字符`,
   "too-few-items": (f) => `至少需要 ${f.limit ?? 1} 项`,
   "too-many-items": (f) => `超过允许的 ${f.limit ?? 0} 项`,
-  "bad-key": (f) => `此处不允许键${zq(f.key)}；应为${zh(f.expected, "其他键")}${zDidYouMean(f)}`,
+  "bad-key": (f) => `此处不允许键${zq(f.key)}；应为${zExpects(f.expects, "其他键")}${zDidYouMean(f)}`,
   "conflicting-keys": (f) => `${zq(f.key)}不能与${zq(f.context)}同时填写`,
   "schema": (f) => `不符合模式：${f.detail ?? ""}`,
   "framework-kind": (f) =>
@@ -183,7 +217,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "evidence-missing": (f) => `等级 ${f.value ?? ""} 没有佐证材料；${f.limit ?? 3} 级及以上须提供佐证`,
   "evidence-stale": (f) => `最新的佐证材料日期为 ${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过 ${f.limit ?? 0} 个月`,
   "evidence-self-reported": (f) => `等级 ${f.value ?? ""} 仅有自报的佐证材料`,
-  "gate-failed": (f) => `未通过质量门槛 ${f.detail ?? ""}：${zh(f.value, "无得分").trim()}，差${zh(f.context, "")}`,
+  "gate-failed": (f) => `未通过质量门槛 ${f.detail ?? ""}：${f.found === "null" ? "无得分" : (f.value ?? "无得分")}，差${zReason(f.reason)}`,
   "unknown-dimension": (f) => `未知的维度${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,
   "empty-dimension": (f) => `维度${zq(f.value)}没有指标`,
   "duplicate-id": (f) => `${zq(f.value)}重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,

@@ -111,7 +111,7 @@ function schemaIdClashes(idAt: ReadonlyMap<Framework, Position>, byId: ReadonlyM
     const id = String(framework.schema["$id"]);
     const key = keyOf(id);
     if (key === undefined) {
-      found.push(finding("bad-format", framework.file, at, "$id", { value: id, expected: "an absolute URI such as https://example.org/page" }));
+      found.push(finding("bad-format", framework.file, at, "$id", { value: id, expected: "an absolute URI such as https://example.org/page", expects: ["absolute-uri", "https://example.org/page"] }));
       continue;
     }
     const owner = taken.get(key);

@@ -97,6 +97,16 @@ export interface Facts {
   readonly detail?: string;
   /** Where else the thing is (another file, framework or member). */
   readonly context?: string;
+  /**
+   * What was expected, as data each language words in its own way: a kind, then its values.
+   * `types` JSON types…; `range` min, max, "exclusive" or "" for each end; `format` name;
+   * `pattern` regex; `one-of` values…; `folder`; `folders`; `plain-key`; `absolute-uri` example.
+   */
+  readonly expects?: readonly string[];
+  /** The JSON type found instead (`null`, `array`, `object`, `integer`, `number`, `boolean`, `string`), or `scalar`. */
+  readonly found?: string;
+  /** Why, as data: `no-yaml-files`; `no-folder` folder; `stages` count or `points` amount (a gate's shortfall). */
+  readonly reason?: readonly string[];
 }
 
 /** One problem at one place in one file. */

@@ -255,6 +255,9 @@ const FACT_TYPES = {
   limit: "number",
   detail: "string",
   context: "string",
+  expects: "strings",
+  found: "string",
+  reason: "strings",
 } as const satisfies Record<keyof Facts, "string" | "strings" | "number">;
 
 /** Exactly the shape `store` writes: anything else is dropped, not trusted. */

@@ -1,4 +1,5 @@
 import { realpathSync } from "node:fs";
+import { jsonType } from "../validation/convert.js";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { ConfigError } from "../model/errors.js";
 import { finding, sortFindings } from "../model/findings.js";
@@ -68,16 +69,16 @@ function readConfig(absolute: string, cwd: string): Config {
   const list = raw === undefined ? [] : typeof raw === "string" ? [raw] : raw;
   const dirs: string[] = [];
   if (!Array.isArray(list)) {
-    problems.push(finding("wrong-type", file, at(["frameworks"]), "frameworks", { expected: "a folder or a list of folders", actual: typeof list }));
+    problems.push(finding("wrong-type", file, at(["frameworks"]), "frameworks", { expected: "a folder or a list of folders", actual: typeof list, expects: ["folders"], found: jsonType(list) }));
   } else {
     list.forEach((entry: unknown, index) => {
       const path = typeof raw === "string" ? ["frameworks"] : ["frameworks", index];
       if (typeof entry !== "string" || entry === "") {
-        problems.push(finding("wrong-type", file, at(path), path.join("."), { expected: "a folder", actual: entry === "" ? "nothing" : typeof entry }));
+        problems.push(finding("wrong-type", file, at(path), path.join("."), { expected: "a folder", actual: entry === "" ? "nothing" : typeof entry, expects: ["folder"], found: entry === "" ? "null" : jsonType(entry) }));
         return;
       }
       const folder = resolve(dirname(absolute), entry);
-      if (pathKind(folder) !== "directory") problems.push(finding("not-found", file, at(path), path.join("."), { detail: `no folder ${entry}` }));
+      if (pathKind(folder) !== "directory") problems.push(finding("not-found", file, at(path), path.join("."), { detail: `no folder ${entry}`, reason: ["no-folder", entry] }));
       else if (!within(dirname(absolute), folder)) problems.push(finding("outside-config-folder", file, at(path), path.join("."), { value: entry }));
       dirs.push(folder);
     });

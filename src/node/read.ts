@@ -66,7 +66,7 @@ export function withNotices<T extends { readonly failures: readonly Finding[] }>
 export function listInputs(args: readonly string[], cwd: string): { files: InputFile[]; failures: Finding[]; absolute: readonly string[] } {
   const inputs = expandInputs(args, cwd);
   const failures: Finding[] = inputs.missing.map(({ arg, reason }) =>
-    finding("not-found", arg, START, "", reason === "no-yaml" ? { detail: "no YAML files" } : {}),
+    finding("not-found", arg, START, "", reason === "no-yaml" ? { detail: "no YAML files", reason: ["no-yaml-files"] } : {}),
   );
   const files = inputs.files.map((absolute, i) => ({ file: inputs.display[i]!, absolute }));
   // Known before a byte is read, so an output can be refused before any work is done.

@@ -57,7 +57,7 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
       // A key that breaks `propertyNames`: the inner error names it; the wrapper adds nothing.
       if (error.keyword === "not") return at(error, "reserved-id", "key", { value: badKey }, [badKey]);
       const allowed = Array.isArray(error.schema) ? error.schema.map(String) : undefined;
-      return at(error, "bad-key", "key", withNearest({ key: badKey, expected: expectation(error) }, allowed), [badKey]);
+      return at(error, "bad-key", "key", withNearest({ key: badKey, expected: expectation(error), expects: expects(error) }, allowed), [badKey]);
     }
     const dependent = /\/dependentSchemas\/([^/]+)\//.exec(error.schemaPath);
     if (dependent !== null) {
@@ -85,12 +85,17 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
       case "required":
         return at(error, "missing-key", "value", { key: String(params["missingProperty"]) });
       case "type":
-        return at(error, "wrong-type", "value", { expected: typeWords(String(params["type"]).split(",")), actual: typeName(error.data) });
+        return at(error, "wrong-type", "value", {
+          expected: typeWords(String(params["type"]).split(",")),
+          actual: typeName(error.data),
+          expects: ["types", ...String(params["type"]).split(",")],
+          found: jsonType(error.data),
+        });
       case "minimum":
       case "maximum":
       case "exclusiveMinimum":
       case "exclusiveMaximum":
-        return at(error, "out-of-range", "value", { value: String(error.data), expected: rangeWords(parent) });
+        return at(error, "out-of-range", "value", { value: String(error.data), expected: rangeWords(parent), expects: rangeFacts(parent) });
       case "enum":
       case "const": {
         const allowed = (error.keyword === "enum" ? (params["allowedValues"] as unknown[]) : [params["allowedValue"]]).map(String);
@@ -98,7 +103,7 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
       }
       case "format":
       case "pattern":
-        return at(error, "bad-format", "value", { value: String(error.data), expected: expectation(error) });
+        return at(error, "bad-format", "value", { value: String(error.data), expected: expectation(error), expects: expects(error) });
       case "minLength":
         return at(error, "empty-value", "value", { limit: Number(params["limit"]) });
       case "maxLength":
@@ -154,6 +159,30 @@ function expectation(error: ErrorObject): string {
   if (error.keyword === "pattern") return `text matching ${String(error.params["pattern"])}`;
   if (error.keyword === "enum") return `one of ${(error.params["allowedValues"] as unknown[]).join(", ")}`;
   return error.message ?? error.keyword;
+}
+
+/** The same expectation as data, for languages other than English to word. */
+function expects(error: ErrorObject): string[] {
+  if (error.keyword === "format") return ["format", String(error.params["format"])];
+  if (error.keyword === "pattern") return ["pattern", String(error.params["pattern"])];
+  if (error.keyword === "enum") return ["one-of", ...(error.params["allowedValues"] as unknown[]).map(String)];
+  return ["message", error.message ?? error.keyword];
+}
+
+/** A range as data: `range`, the lower and upper bounds, and whether each is exclusive. */
+function rangeFacts(schema: Schema): string[] {
+  const low = schema["minimum"] ?? schema["exclusiveMinimum"];
+  const high = schema["maximum"] ?? schema["exclusiveMaximum"];
+  const word = (bound: unknown) => (bound === undefined ? "" : String(bound));
+  return ["range", word(low), word(high), schema["exclusiveMinimum"] !== undefined ? "exclusive" : "", schema["exclusiveMaximum"] !== undefined ? "exclusive" : ""];
+}
+
+/** A value's JSON type, integers told apart from other numbers. */
+export function jsonType(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
 }
 
 function rangeWords(schema: Schema): string {

@@ -101,7 +101,7 @@ export function readYamlText(file: string, text: string, limits: Limits = DEFAUL
   const structural = checkNodes(file, text, doc, lines, limits, targets);
   if (structural.length > 0) return { source: undefined, findings: structural };
   if (!isMap(doc.contents)) {
-    return fail("not-a-mapping", lines.linePos(doc.contents.range[0]), { actual: isSeq(doc.contents) ? "sequence" : "scalar" });
+    return fail("not-a-mapping", lines.linePos(doc.contents.range[0]), { actual: isSeq(doc.contents) ? "sequence" : "scalar", found: isSeq(doc.contents) ? "array" : "scalar" });
   }
 
   // The plain data is made here, not by the parser's toJS, whose aliases cost a walk each.
@@ -266,7 +266,7 @@ function checkNodes(file: string, text: string, doc: Document.Parsed, lines: Lin
       const name = keyText(key, targets);
       if (name === undefined) {
         const written = isNode(key) && key.range ? text.slice(key.range[0], key.range[1]) : String(key);
-        found.push(finding("bad-key", file, where, "", { key: shown(written), expected: "a plain key (text or a number)" }));
+        found.push(finding("bad-key", file, where, "", { key: shown(written), expected: "a plain key (text or a number)", expects: ["plain-key"] }));
       } else if (seen.has(name)) {
         found.push(finding("duplicate-key", file, where, "", {}));
       } else seen.add(name);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -88,6 +88,16 @@ describe("the language of the output", () => {
     // The message starts at the same column on every line: after the position and the severity.
     const starts = lines.map((line) => displayWidth(line.replace(/^(\S+\s+\S+\s+).*$/, "$1")));
     expect(new Set(starts).size).toBe(1);
+  });
+});
+
+describe("Chinese sentences made from facts", () => {
+  it("keeps the user's own text as written inside a Chinese sentence", () => {
+    const dir = mkdtempSync(join(tmpdir(), "smartregion-zh-facts-"));
+    writeFileSync(join(dir, ".smartregion.yaml"), "frameworks:\n  - rock and roll, or not\n");
+    const config = smartregion(["--lang", "zh-CN", "validate", "city.yaml"], dir);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain("没有文件夹 rock and roll, or not");
   });
 });
 

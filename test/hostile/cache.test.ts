@@ -281,7 +281,7 @@ describe("the secret the cache is signed with", () => {
 
   it("is the same for processes that race to make it", async () => {
     // Each process waits for the same moment, so that they look for the key file together.
-    const script = `import(${JSON.stringify(join(ROOT, "dist", "cli", "cache-secret.js"))}).then((m) => { while (Date.now() < Number(process.argv[2])); const s = m.cacheSecret(process.argv[1]); process.stdout.write("secret" in s ? s.secret.toString("hex") : s.problem); })`;
+    const script = `import(${JSON.stringify(join(ROOT, "dist", "node", "cache-secret.js"))}).then((m) => { while (Date.now() < Number(process.argv[2])); const s = m.cacheSecret(process.argv[1]); process.stdout.write("secret" in s ? s.secret.toString("hex") : s.problem); })`;
     for (let round = 0; round < 3; round++) {
       const folder = join(mkdtempSync(join(tmpdir(), "smartregion-race-")), "smartregion");
       const start = String(Date.now() + 1500);
