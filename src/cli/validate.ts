@@ -2,7 +2,7 @@ import type { FileCheck } from "../assessment/check.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import { compareText } from "../model/findings.js";
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { mapFiles, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
@@ -11,7 +11,7 @@ import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
 import type { ValidateFormat } from "../format/validate/index.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import { styleFor, wantsColour } from "../format/colour.js";
-import { frameworksFor, schemaCheckFor } from "../node/context.js";
+import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { displayPath, nodeMemberDisk, pathKind } from "../node/files.js";
@@ -73,7 +73,13 @@ export function parseFormats(formats: readonly string[], output: string | undefi
  */
 function cacheFileAt(location: string, cwd: string): string {
   const named = resolve(cwd, location);
+  // A link where the cache goes (a committed `.smartregion-cache` that leads elsewhere) is refused, never followed.
+  const link = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  const linked = (path: string) =>
+    new UsageError(`refusing to keep the cache in ${displayPath(path, cwd)}: it is a symbolic link`, `拒绝将缓存保存在 ${displayPath(path, cwd)}：它是符号链接`);
+  if (link(named)) throw linked(named);
   const file = pathKind(named) === "directory" ? join(named, DEFAULT_CACHE_FILE) : named;
+  if (link(file)) throw linked(file);
   const display = displayPath(file, cwd);
   const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
   const input = stat === undefined ? undefined : RUN_INPUTS.find(identityOf(stat), "cache");
@@ -96,7 +102,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const opened =
     options.cache === undefined
       ? undefined
-      : CheckCache.open(options.cache.location, cwd, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy, nodeMemberDisk);
+      : CheckCache.open(cacheFile ?? options.cache.location, cwd, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy, nodeMemberDisk);
   // Without a secret it can trust, the run goes on as without --cache, and says so once.
   if (opened !== undefined && !(opened instanceof CheckCache)) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUntrusted(opened.location, opened.problem, opened.detail)}\n`);
   const cache = opened instanceof CheckCache ? opened : undefined;

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { UsageError } from "../model/errors.js";
 import { writeFileSafely } from "./output.js";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
@@ -80,7 +80,8 @@ export class CheckCache {
   static open(location: string, cwd: string, key: string, strategy: CacheStrategy, disk: MemberDisk, secret: CacheSecret = cacheSecret()): CheckCache | UntrustedCache {
     if (!("secret" in secret)) return secret;
     let file = resolve(cwd, location);
-    if (disk.kind(file) === "directory") file = join(file, DEFAULT_CACHE_FILE);
+    // A folder to keep the cache in, but never one reached through a link.
+    if (lstatSync(file, { throwIfNoEntry: false })?.isDirectory() === true) file = join(file, DEFAULT_CACHE_FILE);
     const fullKey = createHash("sha256").update(key).update("\0").update(strategy).digest("hex");
     return new CheckCache(file, fullKey, strategy, secret.secret, load(file, fullKey, strategy, secret.secret));
   }

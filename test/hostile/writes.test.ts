@@ -126,6 +126,19 @@ describe("writes through planted links", () => {
     expect(run).toContain(DEFAULT_CACHE);
   });
 
+  it("refuses a cache location that is a link, to a folder or a file, and writes nothing through it", () => {
+    for (const [location, args] of [[DEFAULT_CACHE, []], ["cdir", ["--cache-location", "cdir"]], [`real/${DEFAULT_CACHE}`, ["--cache-location", "real"]]] as const) {
+      const c = freshCase();
+      const elsewhere = join(c.root, "elsewhere");
+      mkdirSync(elsewhere);
+      writeFileSync(join(elsewhere, DEFAULT_CACHE), VICTIM);
+      mkdirSync(join(c.dir, "real"));
+      symlinkSync(elsewhere, join(c.dir, location));
+      expectRun(c, ["validate", "city.yaml", "--cache", ...args], 2);
+      expect(readFileSync(join(elsewhere, DEFAULT_CACHE), "utf8")).toBe(VICTIM);
+    }
+  });
+
   it("refuses an output that is a link, to a file or to nothing, and leaves what it leads to alone", () => {
     const c = freshCase();
     symlinkSync("../victim.txt", join(c.dir, "out.html"));
