@@ -5,10 +5,11 @@
  * ```js
  * import { score } from "smartregion";
  * const { results } = score(["assessments/"]);
- * for (const r of results) console.log(r.name, r.overall);
+ * for (const r of results) console.log(r.name, r.kind);
  * ```
  */
 import { resolve } from "node:path";
+import { append } from "./model/arrays.js";
 import type { GapReport } from "./analysis/gaps/model.js";
 import { DEFAULT_EVIDENCE } from "./analysis/gaps/evidence.js";
 import type { EvidenceRules } from "./analysis/gaps/evidence.js";
@@ -128,7 +129,7 @@ function expand(inputs: readonly Input[], cwd: string, failures: FileResult[], s
     }
     const listed = listInputs([input], cwd);
     for (const f of listed.failures) failures.push({ file: f.file, findings: [f] });
-    out.push(...listed.files);
+    append(out, listed.files);
   }
   return sort ? out.sort((a, b) => compareText(a.file, b.file)) : out;
 }
@@ -141,9 +142,9 @@ function scoreAll(inputs: readonly Input[], options: Options, sort = true): { sc
   const scored: Scored[] = [];
   for (const input of expand(inputs, cwd, failures, sort)) {
     const loaded = load(input);
-    findings.push(...loaded.findings);
+    append(findings, loaded.findings);
     if (loaded.scored !== undefined) scored.push(loaded.scored);
   }
-  findings.push(...failures.flatMap((f) => f.findings));
+  append(findings, failures.flatMap((f) => f.findings));
   return { scored, findings: sortFindings(findings), frameworks };
 }

@@ -1,5 +1,5 @@
 import type { FrameworkSet } from "../framework/model.js";
-import { sortFindings } from "../model/findings.js";
+import { finding, sortFindings } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
 import { readYaml } from "../yaml/source.js";
 import type { Limits, YamlSource } from "../yaml/source.js";
@@ -24,7 +24,23 @@ export interface FileCheck {
 /** Reads one assessment and checks it against the schema and the rules. */
 export function checkAssessment(file: string, bytes: Uint8Array, context: CheckContext): FileCheck {
   const read = readYaml(file, bytes, context.limits);
-  if (read.source === undefined) return { file, findings: sortFindings(read.findings), source: undefined };
-  const findings = [...context.schemaCheck(read.source), ...assessmentRules(read.source, context.frameworks, context.disk)];
-  return { file, findings: sortFindings(findings), source: read.source };
+  if (read.source === undefined) return { file, findings: capped(file, sortFindings(read.findings)), source: undefined };
+  const findings = context.schemaCheck(read.source).concat(assessmentRules(read.source, context.frameworks, context.disk));
+  return { file, findings: capped(file, sortFindings(findings)), source: read.source };
+}
+
+/** The most problems shown for one file; past it, one more says how many were left out. */
+export const MAX_FINDINGS = 1000;
+
+/**
+ * The first MAX_FINDINGS findings (in file order), and `too-many-problems` at the first one
+ * left out: what a run prints stays in proportion to what a person can read, however many
+ * problems a file's keys or aliases make.
+ */
+function capped(file: string, findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const first = findings[MAX_FINDINGS]!;
+  const kept = findings.slice(0, MAX_FINDINGS);
+  kept.push(finding("too-many-problems", file, { line: first.line, col: first.col }, first.path, { limit: MAX_FINDINGS, value: String(findings.length - MAX_FINDINGS) }));
+  return kept;
 }

@@ -1,4 +1,5 @@
 import { finding } from "../model/findings.js";
+import { append } from "../model/arrays.js";
 import type { Finding } from "../model/findings.js";
 import { locate } from "../yaml/locate.js";
 import type { YamlSource } from "../yaml/source.js";
@@ -62,7 +63,7 @@ export function resolveMembers(
     const bytes = reader.read(resolved.path);
     if (!(bytes instanceof Uint8Array)) return { entry, ...none, problem: bytes.error };
     const check = checkAssessment(reader.display(resolved.path), bytes, context);
-    findings.push(...check.findings);
+    append(findings, check.findings);
     if (check.source === undefined || check.findings.some((f) => f.severity === "error")) {
       at("member-invalid");
       return { entry, ...none, problem: "invalid" };

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { append } from "../model/arrays.js";
 import { replacementNotices } from "../pipeline/replaced.js";
 import { diffSubjects } from "../analysis/diff/diff.js";
 import { UsageError } from "../model/errors.js";
@@ -42,7 +43,7 @@ export function runDiff(olderPath: string, newerPath: string, options: DiffOptio
       return undefined;
     }
     const loaded = load({ absolute, file: displayPath(absolute, cwd) });
-    findings.push(...loaded.findings);
+    append(findings, loaded.findings);
     return loaded.scored;
   });
   const style = styleFor(wantsColour(process.stderr.isTTY === true, process.env));

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { append } from "../model/arrays.js";
 import { FrameworkError, UsageError } from "../model/errors.js";
 import type { Finding } from "../model/findings.js";
 import { compareText, sortFindings } from "../model/findings.js";
@@ -49,13 +50,13 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
     loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom: [...custom, LINTED] }, { ...files, list: (dir) => (dir === LINTED ? [...inputs.files] : files.list(dir)) });
   } catch (error) {
     if (!(error instanceof FrameworkError)) throw error;
-    findings.push(...error.findings);
+    append(findings, error.findings);
   }
   for (const file of inputs.files) {
     const display = files.display(file);
     if (findings.some((f) => f.file === display && f.severity === "error")) continue;
     const read = readYaml(display, files.read(file));
-    if (read.source !== undefined) findings.push(...translationFindings(read.source));
+    if (read.source !== undefined) append(findings, translationFindings(read.source));
   }
 
   const sorted = sortFindings(findings);

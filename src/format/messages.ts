@@ -32,6 +32,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
         ? `Aliases expand the document by more than ${f.limit ?? 0} nodes and characters (an alias-expansion bomb?)`
         : `An alias is used more than ${f.limit ?? 0} times (an alias-expansion bomb?)`,
   "too-deep": (f) => `Nesting is deeper than ${f.limit ?? 0} levels`,
+  "too-many-problems": (f) => `More than ${f.limit ?? 0} problems in this file; the other ${f.value ?? ""} from here on are not listed`,
   "not-a-mapping": (f) => `The document is a ${f.actual ?? "value"}; an assessment is a mapping`,
   "unknown-key": (f) => `Unknown key ${q(f.key)}${allowedOrSuggestion(f)}`,
   "unknown-framework": (f) => `Unknown framework ${q(f.key)}${allowedOrSuggestion(f)}`,
@@ -181,6 +182,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
         ? `别名展开后使文档增加超过 ${f.limit ?? 0} 个节点和字符（疑似别名展开炸弹）`
         : `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
   "too-deep": (f) => `嵌套超过 ${f.limit ?? 0} 层`,
+  "too-many-problems": (f) => `本文件的问题超过 ${f.limit ?? 0} 个；自此处起其余 ${f.value ?? ""} 个不再列出`,
   "not-a-mapping": (f) => `文档是${f.found !== undefined ? zType(f.found) : "一个值"}；评估文件应为映射`,
   "unknown-key": (f) => `未知的键${zq(f.key)}${zAllowedOrSuggestion(f)}`,
   "unknown-framework": (f) => `未知的评估框架${zq(f.key)}${zAllowedOrSuggestion(f)}`,

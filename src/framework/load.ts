@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { append } from "../model/arrays.js";
 import { FrameworkError } from "../model/errors.js";
 import { compareText, finding, sortFindings, START } from "../model/findings.js";
 import type { Finding, Position } from "../model/findings.js";
@@ -55,14 +56,14 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): Fram
     const seenHere = new Map<string, string>();
     for (const file of files.list(dir)) {
       const read = readYaml(files.display(file), files.read(file));
-      problems.push(...read.findings);
+      append(problems, read.findings);
       if (read.source === undefined) continue;
       if (!checkFramework(read.source.data)) {
-        problems.push(...convertAjvErrors(checkFramework.errors ?? [], read.source));
+        append(problems, convertAjvErrors(checkFramework.errors ?? [], read.source));
         continue;
       }
       const ruled = frameworkRules(read.source);
-      problems.push(...ruled);
+      append(problems, ruled);
       if (ruled.length > 0) continue;
       const framework = toFramework(read.source);
       const twin = seenHere.get(framework.id);
@@ -75,7 +76,7 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): Fram
       idAt.set(framework, locate(read.source, ["$id"]).value);
     }
   }
-  problems.push(...schemaIdClashes(idAt, byId, taken, (id) => schemaKey(ajv, id)));
+  append(problems, schemaIdClashes(idAt, byId, taken, (id) => schemaKey(ajv, id)));
 
   const all = [...byId.values()].sort(
     (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareText(a.id, b.id),

@@ -28,6 +28,7 @@ export const CODES = {
   "unsupported-tag": { severity: "error", impact: "content" },
   "too-many-aliases": { severity: "error", impact: "content" },
   "too-deep": { severity: "error", impact: "content" },
+  "too-many-problems": { severity: "error", impact: "content" },
   "not-a-mapping": { severity: "error", impact: "content" },
   // schema
   "unknown-key": { severity: "error", impact: "content" },

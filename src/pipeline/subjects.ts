@@ -1,4 +1,5 @@
 import { sortFindings } from "../model/findings.js";
+import { append } from "../model/arrays.js";
 import type { Finding } from "../model/findings.js";
 import type { ScoreSummary } from "../format/score/model.js";
 import type { StreamWriter } from "../format/stream.js";
@@ -38,9 +39,9 @@ export async function writeSubjects(
   output.write(writer.head());
   await mapFiles(inputs.files, threads, setup, local, (result) => {
     progress.tick();
-    findings.push(...result.findings);
-    gates.push(...result.gates);
-    remarks.push(...result.remarks);
+    append(findings, result.findings);
+    append(gates, result.gates);
+    append(remarks, result.remarks);
     if (result.piece !== undefined) output.write(writer.before(count++) + result.piece);
   });
   progress.done();

@@ -1,4 +1,5 @@
 import { checkAssessment } from "../assessment/check.js";
+import { append } from "../model/arrays.js";
 import type { CheckContext } from "../assessment/check.js";
 import { toAssessment } from "../assessment/model.js";
 import { resolveMembers } from "../assessment/region.js";
@@ -183,7 +184,7 @@ export function gapReport(frameworks: FrameworkSet, scored: Scored, rules: Evide
   const evidence = evidenceFindings(source, assessment, rules);
   for (const member of members) {
     if (member.assessment !== undefined && member.source !== undefined) {
-      evidence.push(...evidenceFindings(member.source.yaml, member.assessment, rules, [...member.source.path]));
+      append(evidence, evidenceFindings(member.source.yaml, member.assessment, rules, [...member.source.path]));
     }
   }
   return { score, ...subjectGaps(frameworks, score, assessment), evidence: sortFindings(evidence) };

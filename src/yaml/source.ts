@@ -13,6 +13,8 @@ export interface Limits {
   readonly maxDepth: number;
   /** How often one anchor may be used. */
   readonly maxAliases: number;
+  /** Most entries (keys of mappings and items of sequences, all counted together) in one document. */
+  readonly maxEntries: number;
   /**
    * How much all aliases together may add to the document, in nodes and scalar characters: the
    * guard against alias-expansion bombs, and what keeps outputs in proportion to the file.
@@ -20,7 +22,7 @@ export interface Limits {
   readonly maxExpansion: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAliases: 100, maxExpansion: 1_000_000 };
+export const DEFAULT_LIMITS: Limits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxAliases: 100, maxExpansion: 1_000_000, maxEntries: 100_000 };
 
 /** The full parser's node tree, which knows where every node stands in the text. */
 export interface YamlTree {
@@ -63,7 +65,8 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
   if (text.trim() === "") return fail("empty-file");
 
   const quick = parseFast(text, limits.maxDepth);
-  if (quick !== undefined) {
+  // A document of too many entries goes to the full parser, which says where the limit is passed.
+  if (quick !== undefined && entries(quick, limits.maxEntries) <= limits.maxEntries) {
     let tree: YamlTree | undefined;
     return { source: { file, data: quick, tree: () => (tree ??= parseTree(text)) }, findings: [] };
   }
@@ -235,11 +238,20 @@ function yamlFinding(file: string, error: YAMLError, at: Position, limits: Limit
 function checkNodes(file: string, text: string, doc: Document.Parsed, lines: LineCounter, limits: Limits, targets: ReadonlyMap<Alias, Node>): Finding[] {
   const found: Finding[] = [];
   const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+  let count = 0;
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (isMap(node) || isSeq(node)) {
       if (depth > limits.maxDepth) {
         found.push(finding("too-deep", file, at(lines, node), "", { limit: limits.maxDepth }));
+        return found;
+      }
+      // Past this many entries the file is refused before any check: each could be a finding.
+      count += node.items.length;
+      if (count > limits.maxEntries) {
+        const item = node.items[node.items.length - (count - limits.maxEntries)];
+        const where = isPair(item) && isNode(item.key) ? item.key : isNode(item) ? item : node;
+        found.push(finding("too-many-items", file, at(lines, where), "", { limit: limits.maxEntries, detail: "entries" }));
         return found;
       }
       checkTag(node);
@@ -278,4 +290,22 @@ function checkNodes(file: string, text: string, doc: Document.Parsed, lines: Lin
 function shown(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}
+
+/** How many entries the plain data holds, counting no further than just past `limit`. */
+function entries(data: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0 && count <= limit) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      count += value.length;
+      for (const item of value) stack.push(item);
+    } else if (typeof value === "object" && value !== null) {
+      const values = Object.values(value);
+      count += values.length;
+      for (const item of values) stack.push(item);
+    }
+  }
+  return count;
 }

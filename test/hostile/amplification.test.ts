@@ -1,4 +1,5 @@
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { MAX_FINDINGS } from "../../src/assessment/check.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -35,15 +36,35 @@ describe("amplification within the limits", () => {
     dir = mkdtempSync(join(tmpdir(), "sr-amplification-"));
   });
 
-  it("answers 60,000 keys in one mapping, every one a finding at its own line", () => {
+  it("answers 60,000 keys in one mapping, the first thousand findings each at its own line, then how many more", () => {
     const keys = 60000;
     write("keys.yaml", HEAD + Array.from({ length: keys }, (_, i) => `k${i}: ${i}\n`).join(""));
     const run = smartregion(["validate", "keys.yaml", "--format", "json"], dir, BOUNDED);
     expect(run.code, run.stderr.slice(0, 300)).toBe(1);
     const found = findingsOf(run);
-    expect(found).toHaveLength(keys);
-    expect(found.map((f) => `${f.code}@${f.line}:${f.col}`)).toEqual(Array.from({ length: keys }, (_, i) => `unknown-key@${HEAD_LINES + 1 + i}:1`));
+    expect(found).toHaveLength(MAX_FINDINGS + 1);
+    expect(found.slice(0, MAX_FINDINGS).map((f) => `${f.code}@${f.line}:${f.col}`)).toEqual(Array.from({ length: MAX_FINDINGS }, (_, i) => `unknown-key@${HEAD_LINES + 1 + i}:1`));
+    // Every key was checked and placed: the last finding says how many more there are, from the first one left out.
+    expect(found.at(-1)).toMatchObject({ code: "too-many-problems", line: HEAD_LINES + 1 + MAX_FINDINGS, col: 1, facts: { value: String(keys - MAX_FINDINGS) } });
   });
+
+  it("refuses a document of more than 100,000 entries at the entry past the limit, before checking any", () => {
+    write("entries.yaml", `smartregion: 1\n${Array.from({ length: 130_000 }, (_, i) => `k${i}: 1\n`).join("")}`);
+    const run = smartregion(["validate", "entries.yaml", "--format", "json"], dir, BOUNDED);
+    expect(run.code, run.stderr.slice(0, 300)).toBe(1);
+    expect(jsonFindings(run.stdout)["entries.yaml"]).toEqual(["too-many-items@100001:1"]);
+  });
+
+  it("lists a thousand problems a file, and never fails on very many problems across files", () => {
+    mkdirSync(join(dir, "many"));
+    for (let f = 0; f < 150; f++) write(`many/f${f}.yaml`, HEAD + Array.from({ length: 1000 }, (_, i) => `k${i}: ${i}\n`).join(""));
+    // 150,000 findings in all: more than a call can take as spread arguments.
+    for (const args of [["validate", "many"], ["score", "many"]]) {
+      const run = smartregion(args, dir);
+      expect(run.code, `${args.join(" ")}: ${run.stderr.slice(0, 300)}`).toBe(1);
+      expect(run.stderr).not.toMatch(/internal error/);
+    }
+  }, 60_000);
 
   it("answers 60,000 keys in one mapping that only the full parser reads", () => {
     // The anchor sends the file past the quick reader, to the parser and its key check.
@@ -76,9 +97,13 @@ describe("amplification within the limits", () => {
     write("aliases.yaml", text);
     const run = smartregion(["validate", "aliases.yaml", "--format", "json"], dir, BOUNDED);
     expect(run.code, run.stderr.slice(0, 300)).toBe(1);
-    const [defs, ...found] = findingsOf(run);
+    const all = findingsOf(run);
+    const marker = all.pop()!;
+    const [defs, ...found] = all;
     expect(`${defs!.code}@${defs!.line}:${defs!.col}`).toBe(`unknown-key@${HEAD_LINES + 1}:1`);
-    expect(found).toHaveLength(uses * items);
+    // Every finding was made and placed; the first thousand are listed, and the count of the rest.
+    expect(found).toHaveLength(MAX_FINDINGS - 1);
+    expect(marker).toMatchObject({ code: "too-many-problems", facts: { value: String(uses * items + 1 - MAX_FINDINGS) } });
     // Each finding stands where its evidence item is written, inside the anchored list.
     const firstItem = HEAD_LINES + 3;
     for (const f of found) {

@@ -1,4 +1,5 @@
 import { message } from "../messages.js";
+import { largest } from "../../model/arrays.js";
 import { printable } from "../printable.js";
 import type { Finding } from "../../model/findings.js";
 import type { Style } from "../style.js";
@@ -16,7 +17,7 @@ export function findingLines(findings: readonly Finding[], style: Style, locale 
     text: printable(message(f, locale)),
     code: f.code,
   }));
-  const whereWidth = Math.max(0, ...rows.map((r) => displayWidth(r.where)));
+  const whereWidth = largest(rows.map((r) => displayWidth(r.where)), 0);
   const severityWidth = Math.max(displayWidth(w.severity.error), displayWidth(w.severity.warning));
   return rows.map((r) => {
     const severity = r.severity === "error" ? style.error(padEnd(w.severity.error, severityWidth)) : style.warning(padEnd(w.severity.warning, severityWidth));
