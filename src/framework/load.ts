@@ -7,7 +7,7 @@ import type { Text } from "../model/text.js";
 import { createAjv, schemaKey } from "../validation/ajv.js";
 import { convertAjvErrors } from "../validation/convert.js";
 import { locate } from "../yaml/locate.js";
-import { readYaml } from "../yaml/source.js";
+import { DEFAULT_LIMITS, readYaml } from "../yaml/source.js";
 import type { YamlSource } from "../yaml/source.js";
 import type { Dimension, Framework, FrameworkSet, Indicator, Level } from "./model.js";
 import { frameworkRules } from "./rules.js";
@@ -27,6 +27,9 @@ export interface FrameworkDirs {
   /** Folders of custom frameworks; a custom framework replaces a shipped one of the same id. */
   readonly custom?: readonly string[];
 }
+
+/** How many framework files a folder may hold, and how large each may be (the shipped ones are under 50 KB). */
+export const FRAMEWORK_LIMITS = { files: 50, yaml: { ...DEFAULT_LIMITS, maxBytes: 1024 * 1024 } } as const;
 
 /**
  * Loads every framework, checks each against the meta-schema and the rules it cannot express,
@@ -54,8 +57,14 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): Fram
   const idAt = new Map<Framework, Position>();
   for (const dir of [dirs.shipped, ...(dirs.custom ?? [])]) {
     const seenHere = new Map<string, string>();
-    for (const file of files.list(dir)) {
-      const read = readYaml(files.display(file), files.read(file));
+    const listed = files.list(dir);
+    // Every command loads these files, from a pull request as from the package: their number and size are bounded.
+    if (listed.length > FRAMEWORK_LIMITS.files) {
+      problems.push(finding("too-many-items", files.display(dir), START, "", { limit: FRAMEWORK_LIMITS.files, detail: "framework files" }));
+      continue;
+    }
+    for (const file of listed) {
+      const read = readYaml(files.display(file), files.read(file), FRAMEWORK_LIMITS.yaml);
       append(problems, read.findings);
       if (read.source === undefined) continue;
       if (!checkFramework(read.source.data)) {

@@ -112,6 +112,7 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
       case "minProperties":
         return at(error, "too-few-items", "value", { limit: Number(params["limit"]) });
       case "maxItems":
+      case "maxProperties":
         return at(error, "too-many-items", "value", { limit: Number(params["limit"]) });
       case "not":
         // The only `not` of the schemas is the one that keeps ids off the names every object has.
@@ -147,11 +148,15 @@ function keysOfErrors(errors: readonly ErrorObject[]): Map<ErrorObject, string> 
   return keys;
 }
 
+/** Most allowed values a finding's facts list. */
+const MAX_ALLOWED = 50;
+
 function withNearest(facts: Facts, allowed: readonly string[] | undefined): Facts {
   if (allowed === undefined || allowed.length === 0) return facts;
   const given = facts.key ?? facts.value ?? "";
   const suggestion = nearest(given, allowed);
-  return { ...facts, allowed: [...allowed], ...(suggestion !== undefined ? { suggestion } : {}) };
+  // The nearest is looked for among all; the facts list only the first few, which is all a message shows.
+  return { ...facts, allowed: allowed.slice(0, MAX_ALLOWED), ...(suggestion !== undefined ? { suggestion } : {}) };
 }
 
 function expectation(error: ErrorObject): string {

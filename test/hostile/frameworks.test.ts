@@ -257,3 +257,30 @@ describe("names given on the command line that are Object.prototype names", () =
     expect(run.code).toBe(0);
   });
 });
+
+describe("custom frameworks of any size", () => {
+  const folder = () => mkdtempSync(join(tmpdir(), "smartregion-fwsize-"));
+  const indicator = /\n {2}destination-management:\n[\s\S]*?(?=\n {2}[a-z-]+:\n|$)/;
+
+  it("refuses a framework of more than 200 indicators, a file over 1 MB and a folder of more than 50 files, quickly", () => {
+    const block = indicator.exec(EXAMPLE)![0];
+    const many = folder();
+    writeFileSync(join(many, "big.yaml"), EXAMPLE.replace(block, Array.from({ length: 300 }, (_, i) => block.replace("destination-management:", `destination-management-${i}:`)).join("")));
+    const tooMany = smartregion(["frameworks", "lint", many, "--format", "json"]);
+    clean(tooMany, "300 indicators");
+    expect(tooMany.code).toBe(1);
+    expect(Object.values(jsonFindings(tooMany.stdout)).flat().map((f) => f.split("@")[0])).toEqual(["too-many-items"]);
+    const huge = folder();
+    writeFileSync(join(huge, "huge.yaml"), `${EXAMPLE}\n# ${"x".repeat(1024 * 1024)}\n`);
+    const large = smartregion(["--frameworks", huge, "validate", "examples/city.yaml"]);
+    clean(large, "1 MB");
+    expect(large.code).toBe(2);
+    expect(large.stderr).toContain("too-large");
+    const crowded = folder();
+    for (let i = 0; i < 51; i++) writeFileSync(join(crowded, `f${i}.yaml`), EXAMPLE.replace("id: tourism-destination", `id: tourism-destination-${i}`));
+    const full = smartregion(["--frameworks", crowded, "validate", "examples/city.yaml"]);
+    clean(full, "51 files");
+    expect(full.code).toBe(2);
+    expect(full.stderr).toContain("too-many-items");
+  });
+});
