@@ -1,4 +1,5 @@
 import { jsonPrintable } from "../format/printable.js";
+import { replacementLines } from "../pipeline/replaced.js";
 import { frameworkData, formatFrameworkList, formatFrameworkShow } from "../format/frameworks.js";
 import { styleFor, wantsColour } from "../format/colour.js";
 import { frameworkById, frameworksFor } from "../node/context.js";
@@ -8,6 +9,7 @@ const style = () => styleFor(wantsColour(process.stdout.isTTY === true, process.
 
 export function runFrameworksList(format: "text" | "json", dirs: readonly string[], cwd: string, locale = "en"): ExitCode {
   const set = frameworksFor(dirs, cwd);
+  process.stderr.write(replacementLines(set, dirs, cwd, locale));
   process.stdout.write(
     format === "json" ? `${jsonPrintable(JSON.stringify(set.all.map(frameworkData), null, 2))}\n` : formatFrameworkList(set, style(), locale),
   );
@@ -16,6 +18,7 @@ export function runFrameworksList(format: "text" | "json", dirs: readonly string
 
 export function runFrameworksShow(id: string, format: "text" | "json", dirs: readonly string[], cwd: string, locale = "en"): ExitCode {
   const set = frameworksFor(dirs, cwd);
+  process.stderr.write(replacementLines(set, dirs, cwd, locale));
   const framework = frameworkById(set, id);
   process.stdout.write(format === "json" ? `${jsonPrintable(JSON.stringify(frameworkData(framework), null, 2))}\n` : formatFrameworkShow(set, framework, style(), locale));
   return 0;

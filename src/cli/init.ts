@@ -1,4 +1,6 @@
 import { lstatSync } from "node:fs";
+import { replacementLines } from "../pipeline/replaced.js";
+import { jsonPrintable } from "../format/printable.js";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { isoDate } from "../assessment/rules.js";
@@ -39,12 +41,15 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为 YYYY-MM-DD 格式的日期`);
 
   const set = frameworksFor(options.frameworks, cwd);
+  process.stderr.write(replacementLines(set, options.frameworks, cwd, options.lang));
   const chosen = choose(set, options.kind, options.only);
   const toStdout = options.file === "-";
   const target = resolve(cwd, toStdout ? "." : options.file);
   const folder = toStdout ? cwd : dirname(target);
   // The shipped schema does not know custom frameworks: one that does is written beside the template.
-  const localSchema = options.schemaRef === undefined && options.frameworks.length > 0 ? (toStdout ? LOCAL_SCHEMA_FILE : join(dirname(options.file), LOCAL_SCHEMA_FILE)) : undefined;
+  // With `-` nothing is written but the template: its schema line names the file `schema -o` would write.
+  const needsLocal = options.schemaRef === undefined && options.frameworks.length > 0;
+  const localSchema = needsLocal && !toStdout ? join(dirname(options.file), LOCAL_SCHEMA_FILE) : undefined;
   // Both are checked before either is written; a link counts as a file, even one that leads nowhere.
   for (const file of [toStdout ? undefined : options.file, localSchema]) {
     if (file !== undefined && !options.force && taken(resolve(cwd, file))) {
@@ -52,9 +57,9 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
     }
   }
 
-  let schemaRef = options.schemaRef;
+  let schemaRef = options.schemaRef ?? (needsLocal && toStdout ? `./${LOCAL_SCHEMA_FILE}` : undefined);
   if (localSchema !== undefined) {
-    writeOutput(`${JSON.stringify(editorSchema(set, options.lang), null, 2)}\n`, localSchema, cwd, options.force ? "replace" : "create");
+    writeOutput(`${jsonPrintable(JSON.stringify(editorSchema(set, options.lang), null, 2))}\n`, localSchema, cwd, options.force ? "replace" : "create");
     schemaRef = `./${LOCAL_SCHEMA_FILE}`;
   }
   schemaRef ??= pathFrom(folder, join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));

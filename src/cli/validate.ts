@@ -58,12 +58,15 @@ export function parseFormats(formats: readonly string[], output: string | undefi
   });
   const toStdout = parsed.filter((p) => p.file === undefined);
   if (toStdout.length > 1) throw new UsageError("only one --format can go to standard output; give the others a file (--format sarif=results.sarif)", "只能有一个 --format 输出到标准输出；其余请各指定一个文件（--format sarif=results.sarif）");
-  if (output !== undefined) {
-    if (toStdout.length === 0) throw new UsageError("-o names a file for the format written to standard output, and every format has its own file", "-o 指定的是输出到标准输出的那种格式的文件，而每种格式都已有自己的文件");
-    toStdout[0] = { ...toStdout[0]!, file: output };
-    return parsed.map((p) => (p.file === undefined ? { ...p, file: output } : p));
+  if (output !== undefined && toStdout.length === 0) {
+    throw new UsageError("-o names a file for the format written to standard output, and every format has its own file", "-o 指定的是输出到标准输出的那种格式的文件，而每种格式都已有自己的文件");
   }
-  return parsed;
+  const outputs = output === undefined ? parsed : parsed.map((p) => (p.file === undefined ? { ...p, file: output } : p));
+  // Two formats written to one file would leave only the last: refused before any work.
+  const files = outputs.flatMap((p) => (p.file === undefined ? [] : [resolve(p.file)]));
+  const twice = outputs.find((p) => p.file !== undefined && files.indexOf(resolve(p.file)) !== files.lastIndexOf(resolve(p.file)));
+  if (twice?.file !== undefined) throw new UsageError(`two formats name the same file ${twice.file}; give each its own`, `两种格式指定了同一个文件 ${twice.file}；请为每种格式各指定一个文件`);
+  return outputs;
 }
 
 /**
@@ -156,7 +159,8 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   checks.sort((a, b) => compareText(a.file, b.file));
 
   const all = checks.flatMap((c) => c.findings);
-  const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error") })) : checks;
+  // --quiet keeps errors, and the notice of a replaced framework, which a reviewer must always see.
+  const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error" || f.code === "framework-replaced") })) : checks;
   for (const { format, file } of outputs) {
     const style = styleFor(file === undefined && format === "stylish" && wantsColour(process.stdout.isTTY === true, process.env));
     writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale }), file, cwd);

@@ -161,6 +161,26 @@ export function recordingDisk(disk: MemberDisk): { disk: MemberDisk; answers: Di
   };
 }
 
+/** The deepest a cache file's JSON is: the file, its entries, their findings, their facts, the lists in those. */
+const MAX_CACHE_DEPTH = 8;
+
+/** Whether JSON text nests arrays and objects deeper than `limit`, brackets inside strings aside; one pass, no parse. */
+function nestedDeeper(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return true;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return false;
+}
+
 /** A cache file larger than this is not read (and is started afresh). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -168,6 +188,8 @@ export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 function load(file: string, key: string, strategy: CacheStrategy, secret: Buffer): Map<string, Entry> | undefined {
   const text = readCapped(file);
   if (text === undefined) return undefined;
+  // A cache is never nested deeper than a few levels: a file of nothing but brackets is not parsed at all.
+  if (nestedDeeper(text, MAX_CACHE_DEPTH)) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -28,6 +28,7 @@ export type WriteMode = "replace" | "create";
 export function openOutput(outFile: string | undefined, cwd: string, mode: WriteMode = "replace", inputs: InputFiles = RUN_INPUTS): Output {
   // What was made before a failure still goes to stdout; a file is left as it was.
   if (outFile === undefined) return gathered({ write: writeStdout, close: () => undefined, abandon: () => undefined }, true);
+  refuseFolderName(outFile);
   return gathered(openFileSafely(resolve(cwd, outFile), { display: outFile, mode, inputs }), false);
 }
 
@@ -37,10 +38,16 @@ export function openOutput(outFile: string | undefined, cwd: string, mode: Write
  */
 export function checkOutput(outFile: string | undefined, cwd: string, mode: WriteMode = "replace", inputs: InputFiles = RUN_INPUTS): void {
   if (outFile === undefined) return;
+  refuseFolderName(outFile);
   const absolute = resolve(cwd, outFile);
   checkTarget(absolute, outFile, mode, inputs, undefined);
   const folder = statSync(dirname(absolute), { throwIfNoEntry: false });
   if (folder === undefined || !folder.isDirectory()) throw new UsageError(`the folder of ${outFile} does not exist`, `${outFile} 所在的文件夹不存在`);
+}
+
+/** A name that ends in a slash names a folder, even one that does not exist yet: never a file to create. */
+function refuseFolderName(outFile: string): void {
+  if (/[\\/]$/.test(outFile)) throw new UsageError(`${outFile} names a folder; name the file to write`, `${outFile} 指的是文件夹；请指定要写入的文件`);
 }
 
 /** Writes a whole output at once. */

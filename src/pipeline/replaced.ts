@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { PLAIN } from "../format/style.js";
+import { findingLines } from "../format/validate/stylish.js";
 import { resolve } from "node:path";
 import type { FrameworkSet } from "../framework/model.js";
 import { finding, START } from "../model/findings.js";
@@ -37,4 +39,13 @@ function idPosition(absolute: string): Position {
   } catch {
     return START;
   }
+}
+
+/**
+ * For commands whose output has no place for findings (`frameworks list` and `show`, `schema`,
+ * `init`): the notices as lines for standard error, or nothing when no framework is replaced.
+ */
+export function replacementLines(set: FrameworkSet, customDirs: readonly string[], cwd: string, locale: string): string {
+  const notices = replacementNotices(set, customDirs, cwd);
+  return notices.length === 0 ? "" : `${findingLines(notices, PLAIN, locale).join("\n")}\n`;
 }

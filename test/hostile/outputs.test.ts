@@ -1,0 +1,57 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { smartregion } from "../cli/run.js";
+
+/** A repository whose custom folder replaces the shipped `integrated` framework. */
+function replacing(): string {
+  const dir = mkdtempSync(join(tmpdir(), "smartregion-outputs-"));
+  mkdirSync(join(dir, ".git"));
+  mkdirSync(join(dir, "fw"));
+  writeFileSync(join(dir, "fw", "integrated.yaml"), readFileSync(join(ROOT, "frameworks", "integrated.yaml"), "utf8").replace(/version: 1\.0\.0/, "version: 1.0.1"));
+  writeFileSync(join(dir, ".smartregion.yaml"), "frameworks: [fw]\n");
+  cpSync(join(ROOT, "examples", "city.yaml"), join(dir, "city.yaml"));
+  return dir;
+}
+
+describe("outputs a run must refuse or announce", () => {
+  it("refuses two formats to one file, and a file name that ends in a slash, before any work", () => {
+    const dir = mkdtempSync(join(tmpdir(), "smartregion-outputs-"));
+    cpSync(join(ROOT, "examples", "city.yaml"), join(dir, "city.yaml"));
+    for (const args of [
+      ["validate", "city.yaml", "--format", "json=a.out", "--format", "sarif=./a.out"],
+      ["validate", "city.yaml", "--format", "json=x.json", "--format", "stylish", "-o", "x.json"],
+      ["score", "city.yaml", "-o", "out/"],
+      ["report", "city.yaml", "-o", "new/"],
+    ]) {
+      const run = smartregion(args, dir);
+      expect(run.code, args.join(" ")).toBe(2);
+    }
+    expect(readdirSync(dir)).toEqual(["city.yaml"]);
+  });
+
+  it("announces a replaced framework in every command, --quiet or not", () => {
+    const dir = replacing();
+    const quiet = smartregion(["validate", "city.yaml", "-q", "--format", "json"], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toContain("framework-replaced");
+    for (const args of [["frameworks", "list"], ["frameworks", "show", "integrated"], ["schema"], ["init", "-"]]) {
+      const run = smartregion(args, dir);
+      expect(run.code, args.join(" ")).toBe(0);
+      expect(run.stderr, args.join(" ")).toContain("framework-replaced");
+    }
+    // `init -` writes the template to stdout and nothing to the disk.
+    expect(readdirSync(dir).sort()).toEqual([".git", ".smartregion.yaml", "city.yaml", "fw"]);
+  });
+
+  it("escapes line separators from framework texts in the editor schema", () => {
+    const dir = replacing();
+    writeFileSync(join(dir, "fw", "integrated.yaml"), readFileSync(join(dir, "fw", "integrated.yaml"), "utf8").replace("en: Integrated innovation", 'en: "Integrated\\Linnovation\\N"'));
+    const run = smartregion(["schema"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Integrated\\u2028innovation\\u0085");
+    expect(/[\u0085\u2028\u2029]/.test(run.stdout)).toBe(false);
+  });
+});
