@@ -65,11 +65,12 @@ export interface FileResult {
  * shipped one of the same id). A broken framework throws, with its findings.
  */
 export function loadFrameworks(options: { readonly custom?: readonly string[]; readonly cwd?: string } = {}): FrameworkSet {
-  return frameworksFor(options.custom ?? [], options.cwd ?? process.cwd());
+  const given = options ?? {};
+  return frameworksFor(folders(given.custom ?? [], "custom"), cwdOf(given.cwd));
 }
 
 /** Checks assessments against the frameworks: every problem of every file, with its position. */
-export function validate(inputs: readonly Input[], options: Options = {}): { readonly files: readonly FileResult[]; readonly valid: boolean } {
+export function validate(inputs: Input | readonly Input[], options: Options = {}): { readonly files: readonly FileResult[]; readonly valid: boolean } {
   const { cwd, frameworks, limits } = settle(options);
   const context = { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: memberDisk(cwd), limits };
   const files: FileResult[] = [];
@@ -82,14 +83,14 @@ export function validate(inputs: readonly Input[], options: Options = {}): { rea
 }
 
 /** Scores assessments: indicators, dimensions, stages, model fit, a region's roll-up over its members. */
-export function score(inputs: readonly Input[], options: Options = {}): { readonly results: readonly SubjectScore[]; readonly findings: readonly Finding[] } {
+export function score(inputs: Input | readonly Input[], options: Options = {}): { readonly results: readonly SubjectScore[]; readonly findings: readonly Finding[] } {
   const { scored, findings } = scoreAll(inputs, options);
   return { results: scored.map((s) => s.score), findings };
 }
 
 /** The gap report of each sound assessment: prioritised gaps, the plan to the next stage, evidence to check. */
 export function report(
-  inputs: readonly Input[],
+  inputs: Input | readonly Input[],
   options: Options & { readonly evidence?: Partial<EvidenceRules> } = {},
 ): { readonly reports: readonly GapReport[]; readonly findings: readonly Finding[] } {
   const { scored, findings, frameworks } = scoreAll(inputs, options);
@@ -111,20 +112,45 @@ export function message(finding: Finding, locale: "en" | "zh-CN" = "en"): string
   return messageOf(finding, locale);
 }
 
+/** A caller's mistake, said plainly: the library checks what it is given before it uses it. */
+const misuse = (what: string): TypeError => new TypeError(`smartregion: ${what}`);
+
+function cwdOf(cwd: unknown): string {
+  if (cwd === undefined) return process.cwd();
+  if (typeof cwd !== "string") throw misuse("`cwd` must be a path");
+  return resolve(cwd);
+}
+
+function folders(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === "string")) throw misuse(`\`${name}\` must be a list of folders`);
+  return value;
+}
+
 function settle(options: Options) {
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const given = options.frameworks;
-  const frameworks = given !== undefined && "byId" in given ? given : frameworksFor(given ?? [], cwd);
-  return { cwd, frameworks, limits: { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize ?? DEFAULT_LIMITS.maxBytes } };
+  if (typeof options !== "object" || options === null) throw misuse("the options must be an object");
+  const cwd = cwdOf(options.cwd);
+  const given: unknown = options.frameworks;
+  const frameworks = isFrameworkSet(given) ? given : frameworksFor(folders(given ?? [], "frameworks"), cwd);
+  const maxBytes = options.maxFileSize ?? DEFAULT_LIMITS.maxBytes;
+  if (typeof maxBytes !== "number" || !Number.isFinite(maxBytes) || maxBytes <= 0) throw misuse("`maxFileSize` must be a positive number of bytes");
+  return { cwd, frameworks, limits: { ...DEFAULT_LIMITS, maxBytes } };
+}
+
+function isFrameworkSet(value: unknown): value is FrameworkSet {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && "byId" in value && value.byId instanceof Map;
 }
 
 /** The inputs as files to read: paths expanded in display order, sources kept with their bytes; what names nothing goes to `failures`. */
-function expand(inputs: readonly Input[], cwd: string, failures: FileResult[], sort = true): SubjectInput[] {
+function expand(given: Input | readonly Input[], cwd: string, failures: FileResult[], sort = true): SubjectInput[] {
+  const inputs: readonly unknown[] = typeof given === "string" || !Array.isArray(given) ? [given] : given;
   const out: SubjectInput[] = [];
   for (const input of inputs) {
     if (typeof input !== "string") {
-      const absolute = resolve(cwd, input.file);
-      out.push({ file: displayPath(absolute, cwd), absolute, bytes: typeof input.content === "string" ? Buffer.from(input.content, "utf8") : input.content });
+      if (typeof input !== "object" || input === null || typeof (input as Partial<Source>).file !== "string") throw misuse("each input must be a path or { file, content }");
+      const { content } = input as Partial<Source>;
+      if (typeof content !== "string" && !(content instanceof Uint8Array)) throw misuse(`the content of ${(input as Source).file} must be a string or bytes`);
+      const absolute = resolve(cwd, (input as Source).file);
+      out.push({ file: displayPath(absolute, cwd), absolute, bytes: typeof content === "string" ? Buffer.from(content, "utf8") : content });
       continue;
     }
     const listed = listInputs([input], cwd);
@@ -134,7 +160,7 @@ function expand(inputs: readonly Input[], cwd: string, failures: FileResult[], s
   return sort ? out.sort((a, b) => compareText(a.file, b.file)) : out;
 }
 
-function scoreAll(inputs: readonly Input[], options: Options, sort = true): { scored: Scored[]; findings: Finding[]; frameworks: FrameworkSet } {
+function scoreAll(inputs: Input | readonly Input[], options: Options, sort = true): { scored: Scored[]; findings: Finding[]; frameworks: FrameworkSet } {
   const { cwd, frameworks, limits } = settle(options);
   const failures: FileResult[] = [];
   const load = subjectLoader({ frameworks: [], cwd, maxFileSize: limits.maxBytes }, frameworks);

@@ -46,4 +46,23 @@ describe("the library", () => {
     expect(moved.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(diff("examples/invalid.yaml", "examples/city.yaml", { cwd: ROOT }).diff).toBeUndefined();
   });
+
+  it("says plainly what is wrong with what it was given, and takes one path as a list of one", async () => {
+    const { diff, loadFrameworks, score, validate } = await library();
+    const misuses: (() => unknown)[] = [
+      () => validate(null as never),
+      () => validate([{ file: "a.yaml", content: 5 }] as never),
+      () => score([{ file: "a.yaml", content: { code: "unknown-key" } }] as never),
+      () => diff(null as never, null as never),
+      () => validate(["examples/city.yaml"], { frameworks: "/tmp" } as never),
+      () => validate(["examples/city.yaml"], { frameworks: {} } as never),
+      () => validate(["examples/city.yaml"], { maxFileSize: Number.NaN }),
+      () => loadFrameworks({ custom: "/tmp" } as never),
+      () => loadFrameworks({ custom: [5] } as never),
+    ];
+    for (const misuse of misuses) expect(misuse).toThrow(/^smartregion: /);
+    expect(validate("examples/city.yaml", { cwd: ROOT }).files.map((f) => f.file)).toEqual(["examples/city.yaml"]);
+    const big = validate([{ file: "big.yaml", content: `smartregion: 1\n# ${"x".repeat(2000)}\n` }], { cwd: ROOT, maxFileSize: 1000 });
+    expect(big.files[0]!.findings.map((f) => f.code)).toEqual(["too-large"]);
+  });
 });

@@ -27,6 +27,9 @@ export interface InitOptions {
   readonly lang: string;
 }
 
+/** The most members the assessment schema allows a region. */
+const MAX_MEMBERS = 500;
+
 /** Beside a template made with custom frameworks: the schema that knows them. */
 export const LOCAL_SCHEMA_FILE = "smartregion.schema.json";
 
@@ -40,6 +43,10 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   const date = options.date ?? today();
   if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为 YYYY-MM-DD 格式的日期`);
 
+  // The assessment schema allows this many members; a template with more would not validate.
+  if (options.members.length > MAX_MEMBERS) {
+    throw new UsageError(`--members: at most ${MAX_MEMBERS} members, ${options.members.length} given`, `--members：最多 ${MAX_MEMBERS} 个成员，现为 ${options.members.length} 个`);
+  }
   const set = frameworksFor(options.frameworks, cwd);
   process.stderr.write(replacementLines(set, options.frameworks, cwd, options.lang));
   const chosen = choose(set, options.kind, options.only);

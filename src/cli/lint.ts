@@ -3,7 +3,7 @@ import { append } from "../model/arrays.js";
 import { FrameworkError, UsageError } from "../model/errors.js";
 import type { Finding } from "../model/findings.js";
 import { compareText, sortFindings } from "../model/findings.js";
-import { loadFrameworks } from "../framework/load.js";
+import { FRAMEWORK_LIMITS, loadFrameworks } from "../framework/load.js";
 import { translationFindings } from "../framework/translations.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
 import type { ValidateFormat } from "../format/validate/index.js";
@@ -43,6 +43,9 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
     return kind === "directory" ? files.list(absolute) : [absolute];
   });
   const inputs = { files: [...new Set(targets)] };
+  if (inputs.files.length > FRAMEWORK_LIMITS.files) {
+    throw new UsageError(`frameworks lint takes at most ${FRAMEWORK_LIMITS.files} framework files at once; ${inputs.files.length} given`, `frameworks lint 一次最多检查 ${FRAMEWORK_LIMITS.files} 个评估框架文件；现为 ${inputs.files.length} 个`);
+  }
   const custom = customFrameworkDirs(options.frameworks, cwd);
 
   const findings: Finding[] = [];

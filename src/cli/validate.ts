@@ -2,9 +2,9 @@ import type { FileCheck } from "../assessment/check.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import { compareText } from "../model/findings.js";
-import { lstatSync, statSync } from "node:fs";
+import { lstatSync, realpathSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { mapFiles, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { memberDisk, validateTask } from "../pipeline/tasks.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
@@ -63,8 +63,17 @@ export function parseFormats(formats: readonly string[], output: string | undefi
   }
   const outputs = output === undefined ? parsed : parsed.map((p) => (p.file === undefined ? { ...p, file: output } : p));
   // Two formats written to one file would leave only the last: refused before any work.
-  const files = outputs.flatMap((p) => (p.file === undefined ? [] : [resolve(p.file)]));
-  const twice = outputs.find((p) => p.file !== undefined && files.indexOf(resolve(p.file)) !== files.lastIndexOf(resolve(p.file)));
+  // Compared by the real folder, so `self/a` (with `self -> .`) and `a` are one file.
+  const real = (file: string) => {
+    const absolute = resolve(file);
+    try {
+      return join(realpathSync(dirname(absolute)), basename(absolute));
+    } catch {
+      return absolute;
+    }
+  };
+  const files = outputs.flatMap((p) => (p.file === undefined ? [] : [real(p.file)]));
+  const twice = outputs.find((p) => p.file !== undefined && files.indexOf(real(p.file)) !== files.lastIndexOf(real(p.file)));
   if (twice?.file !== undefined) throw new UsageError(`two formats name the same file ${twice.file}; give each its own`, `两种格式指定了同一个文件 ${twice.file}；请为每种格式各指定一个文件`);
   return outputs;
 }
@@ -81,6 +90,9 @@ function cacheFileAt(location: string, cwd: string): string {
   const linked = (path: string) =>
     new UsageError(`refusing to keep the cache in ${displayPath(path, cwd)}: it is a symbolic link`, `拒绝将缓存保存在 ${displayPath(path, cwd)}：它是符号链接`);
   if (link(named)) throw linked(named);
+  if (/[\\/]$/.test(location) && pathKind(named) !== "directory") {
+    throw new UsageError(`--cache-location ${location}: no such folder`, `--cache-location ${location}：没有这个文件夹`);
+  }
   const file = pathKind(named) === "directory" ? join(named, DEFAULT_CACHE_FILE) : named;
   if (link(file)) throw linked(file);
   const display = displayPath(file, cwd);

@@ -1,6 +1,6 @@
 import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
 import { LEVELS } from "../framework/model.js";
-import { printable } from "./printable.js";
+import { jsonPrintable, printable } from "./printable.js";
 import { words } from "../i18n/words.js";
 import type { Words } from "../i18n/words.js";
 import { displayWidth, padEnd } from "./width.js";
@@ -196,5 +196,5 @@ const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 
 /** A name as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
 function scalar(value: string): string {
-  return PLAIN.test(value) && !/\s$/.test(value) && !RESERVED.test(value) && !/^[\d.+-]/.test(value) ? value : JSON.stringify(value);
+  return PLAIN.test(value) && !/\s$/.test(value) && !RESERVED.test(value) && !/^[\d.+-]/.test(value) ? value : jsonPrintable(JSON.stringify(value));
 }

@@ -28,7 +28,7 @@ export interface FrameworkDirs {
   readonly custom?: readonly string[];
 }
 
-/** How many framework files a folder may hold, and how large each may be (the shipped ones are under 50 KB). */
+/** How many custom framework files a run may load, in all its folders, and how large each may be (the shipped ones are under 50 KB). */
 export const FRAMEWORK_LIMITS = { files: 50, yaml: { ...DEFAULT_LIMITS, maxBytes: 1024 * 1024 } } as const;
 
 /**
@@ -55,11 +55,14 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): Fram
   const byId = new Map<string, Framework>();
   // Where each loaded framework wrote its `$id`, in load order: shipped first, then each folder.
   const idAt = new Map<Framework, Position>();
+  let customFiles = 0;
   for (const dir of [dirs.shipped, ...(dirs.custom ?? [])]) {
     const seenHere = new Map<string, string>();
     const listed = files.list(dir);
-    // Every command loads these files, from a pull request as from the package: their number and size are bounded.
-    if (listed.length > FRAMEWORK_LIMITS.files) {
+    // Every command loads these files, from a pull request as from the package: their number, in
+    // all the custom folders together, and their size are bounded.
+    if (dir !== dirs.shipped) customFiles += listed.length;
+    if (customFiles > FRAMEWORK_LIMITS.files) {
       problems.push(finding("too-many-items", files.display(dir), START, "", { limit: FRAMEWORK_LIMITS.files, detail: "framework files" }));
       continue;
     }

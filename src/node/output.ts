@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { BigIntStats } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../model/errors.js";
 import { identityOf, RUN_INPUTS } from "./inputs.js";
 import type { InputFiles, InputRole } from "./inputs.js";
@@ -40,6 +40,7 @@ export function checkOutput(outFile: string | undefined, cwd: string, mode: Writ
   if (outFile === undefined) return;
   refuseFolderName(outFile);
   const absolute = resolve(cwd, outFile);
+  refuseLinkedFolder(absolute, outFile);
   checkTarget(absolute, outFile, mode, inputs, undefined);
   const folder = statSync(dirname(absolute), { throwIfNoEntry: false });
   if (folder === undefined || !folder.isDirectory()) throw new UsageError(`the folder of ${outFile} does not exist`, `${outFile} 所在的文件夹不存在`);
@@ -205,6 +206,7 @@ export function openFileSafely(absolute: string, options: SafeWriteOptions = {})
   const inputs = options.inputs ?? RUN_INPUTS;
   const failure = (reason: string) => new UsageError(`cannot write ${display}: ${reason}`, `无法写入 ${display}：${reason}`);
 
+  refuseLinkedFolder(absolute, display);
   const before = checkTarget(absolute, display, mode, inputs, options.own);
   let folder: string;
   let folderId: string;
@@ -270,6 +272,28 @@ export function openFileSafely(absolute: string, options: SafeWriteOptions = {})
     },
     abandon: discard,
   };
+}
+
+/**
+ * Below the working folder (a repository whose files may come from anyone), no folder on the
+ * way to an output may be a symbolic link: a committed `out -> ../elsewhere` would otherwise
+ * send `-o out/report.html`, or the cache, outside the repository. Folders above the working
+ * folder are the machine's own, and are followed.
+ */
+function refuseLinkedFolder(absolute: string, display: string): void {
+  const cwd = process.cwd();
+  const rel = relative(cwd, dirname(absolute));
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return;
+  let folder = cwd;
+  for (const part of rel.split(sep)) {
+    folder = join(folder, part);
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+      throw new UsageError(
+        `refusing to write ${display}: its folder ${relative(cwd, folder)} is a symbolic link (name the folder it leads to)`,
+        `拒绝写入 ${display}：其所在文件夹 ${relative(cwd, folder)} 是符号链接（请直接指定它指向的文件夹）`,
+      );
+    }
+  }
 }
 
 /** What is at the target now: nothing, or a regular file that is not an input; else refused. */

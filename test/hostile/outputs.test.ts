@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -53,5 +53,36 @@ describe("outputs a run must refuse or announce", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Integrated\\u2028innovation\\u0085");
     expect(/[\u0085\u2028\u2029]/.test(run.stdout)).toBe(false);
+  });
+
+  it("writes nothing through a linked folder below the working folder, for an output or the cache", () => {
+    const root = mkdtempSync(join(tmpdir(), "smartregion-outputs-"));
+    const dir = join(root, "repo");
+    mkdirSync(dir);
+    mkdirSync(join(root, "victim"));
+    writeFileSync(join(root, "victim", "r.json"), "precious");
+    writeFileSync(join(root, "victim", "smartregion"), "precious");
+    cpSync(join(ROOT, "examples", "city.yaml"), join(dir, "city.yaml"));
+    symlinkSync("../victim", join(dir, "out"));
+    expect(smartregion(["score", "city.yaml", "-o", "out/r.json"], dir).code).toBe(2);
+    expect(smartregion(["validate", "city.yaml", "--format", "json=out/new.json"], dir).code).toBe(2);
+    const cached = smartregion(["validate", "city.yaml", "--cache", "--cache-location", "out/smartregion"], dir, { XDG_CACHE_HOME: join(root, "xdg") });
+    expect(cached.code).toBe(0);
+    expect(readdirSync(join(root, "victim")).sort()).toEqual(["r.json", "smartregion"]);
+    expect(readFileSync(join(root, "victim", "r.json"), "utf8")).toBe("precious");
+    expect(readFileSync(join(root, "victim", "smartregion"), "utf8")).toBe("precious");
+    // Two formats to one file through a link to the working folder are one file too.
+    symlinkSync(".", join(dir, "self"));
+    expect(smartregion(["validate", "city.yaml", "--format", "json=self/a", "--format", "junit=a"], dir).code).toBe(2);
+    expect(readdirSync(dir).includes("a")).toBe(false);
+  });
+
+  it("keeps init within the assessment's limits and escapes line separators in the template", () => {
+    const tooMany = smartregion(["init", "--kind", "region", "--members", Array.from({ length: 501 }, (_, i) => `m${i}`).join(","), "-"]);
+    expect(tooMany.code).toBe(2);
+    const named = smartregion(["init", "--subject", "a\u2028b", "-"]);
+    expect(named.code).toBe(0);
+    expect(/[\u0085\u2028\u2029]/.test(named.stdout)).toBe(false);
+    expect(named.stdout).toContain('"a\\u2028b"');
   });
 });
