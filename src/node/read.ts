@@ -51,7 +51,14 @@ export function readBytes(absolute: string, file: string): Uint8Array | Finding 
   }
 }
 
-const unreadable = (file: string, error: unknown): Finding => finding("unreadable", file, START, "", { detail: (error as NodeJS.ErrnoException).code ?? "" });
+/**
+ * Why a file could not be read. A name that is not valid UTF-8 reaches the tool with U+FFFD in
+ * it, and no file has that name: it is said so, rather than "no such file".
+ */
+const unreadable = (file: string, error: unknown): Finding => {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  return finding("unreadable", file, START, "", { detail: code === "ENOENT" && file.includes("\ufffd") ? "file name is not valid UTF-8" : code });
+};
 
 /** The inputs with findings about the run as a whole (such as a replaced framework) among the failures. */
 export function withNotices<T extends { readonly failures: readonly Finding[] }>(inputs: T, notices: readonly Finding[]): T {
