@@ -1,10 +1,11 @@
 import type { FileCheck } from "../assessment/check.js";
+import { secretFolder } from "../node/cache-secret.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import { compareText } from "../model/findings.js";
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { mapFiles, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { memberDisk, validateTask } from "../pipeline/tasks.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
@@ -96,6 +97,11 @@ function cacheFileAt(location: string, cwd: string): string {
   const file = pathKind(named) === "directory" ? join(named, DEFAULT_CACHE_FILE) : named;
   if (link(file)) throw linked(file);
   const display = displayPath(file, cwd);
+  // The folder of the secret the cache is signed with is never the cache's: it would replace the key.
+  const secrets = secretFolder();
+  if (secrets !== undefined && !relative(secrets, file).startsWith("..") && !isAbsolute(relative(secrets, file))) {
+    throw new UsageError(`refusing to keep the cache in ${display}: it is where the cache's signing key is kept`, `拒绝将缓存保存在 ${display}：那里存放着缓存的签名密钥`);
+  }
   const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
   const input = stat === undefined ? undefined : RUN_INPUTS.find(identityOf(stat), "cache");
   if (input !== undefined) throw new UsageError(`refusing to keep the cache in ${display}: it is the input file ${input}`, `拒绝将缓存保存在 ${display}：它就是输入文件 ${input}`);

@@ -300,6 +300,15 @@ describe("the secret the cache is signed with", () => {
       expect(readdirSync(folder)).toEqual(["cache-key"]);
     }
   });
+
+  it("never keeps the cache where its own key is kept", () => {
+    const { dir, mine } = workspace();
+    expect(run(dir, mine, "--cache").code).toBe(1);
+    const key = readFileSync(join(mine, "smartregion", "cache-key"));
+    const over = smartregion(["validate", "city.yaml", "--cache", "--cache-location", join(mine, "smartregion", "cache-key")], dir, { XDG_CACHE_HOME: mine });
+    expect(over.code).toBe(2);
+    expect(readFileSync(join(mine, "smartregion", "cache-key"))).toEqual(key);
+  });
 });
 
 /** Every path below `root` with its kind, mode and content, to see that nothing changed. */
