@@ -35,12 +35,14 @@ export const FRAMEWORK_LIMITS = { files: 50, yaml: { ...DEFAULT_LIMITS, maxBytes
  * Loads every framework, checks each against the meta-schema and the rules it cannot express,
  * and throws a FrameworkError with every problem found, each at its file, line and column.
  */
-export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): FrameworkSet {
+export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles, shipped?: FrameworkSet): FrameworkSet {
   const metaFile = (name: string) => join(dirs.shipped, "meta", name);
   const meta = (name: string) => readTrusted(metaFile(name), files);
-  const answerSchema = meta("answer.schema.yaml");
-  const envelopeSchema = meta("assessment.schema.yaml");
-  const levelNames = (meta("scale.yaml") as { levels: Record<Level, Text> }).levels;
+  // With the shipped set already checked (the build's copy, still what is on disk), only the custom
+  // folders are read and checked here: the shipped YAML is not parsed again for each run.
+  const answerSchema = shipped?.answerSchema ?? meta("answer.schema.yaml");
+  const envelopeSchema = shipped?.envelopeSchema ?? meta("assessment.schema.yaml");
+  const levelNames = shipped?.levelNames ?? (meta("scale.yaml") as { levels: Record<Level, Text> }).levels;
   const ajv = createAjv();
   // The ids a framework cannot take: JSON Schema's own, then the meta schemas'.
   const key = (id: string) => schemaKey(ajv, id) ?? id;
@@ -56,7 +58,11 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles): Fram
   // Where each loaded framework wrote its `$id`, in load order: shipped first, then each folder.
   const idAt = new Map<Framework, Position>();
   let customFiles = 0;
-  for (const dir of [dirs.shipped, ...(dirs.custom ?? [])]) {
+  for (const framework of shipped?.all ?? []) {
+    byId.set(framework.id, framework);
+    idAt.set(framework, START);
+  }
+  for (const dir of shipped === undefined ? [dirs.shipped, ...(dirs.custom ?? [])] : (dirs.custom ?? [])) {
     const seenHere = new Map<string, string>();
     const listed = files.list(dir);
     // Every command loads these files, from a pull request as from the package: their number, in

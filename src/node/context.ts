@@ -62,11 +62,9 @@ function precompiled(cwd: string): FrameworkSet | undefined {
 
 /** Loads the shipped frameworks and any custom folders named with `--frameworks`. */
 export function frameworksFor(customDirs: readonly string[], cwd: string): FrameworkSet {
-  if (customDirs.length === 0) {
-    const ready = precompiled(cwd);
-    if (ready !== undefined) return ready;
-  }
-  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom: customFrameworkDirs(customDirs, cwd) }, frameworkFiles(cwd));
+  const ready = precompiled(cwd);
+  if (customDirs.length === 0 && ready !== undefined) return ready;
+  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom: customFrameworkDirs(customDirs, cwd) }, frameworkFiles(cwd), ready);
 }
 
 /** The absolute folders named with `--frameworks`, each checked to be a folder. */
