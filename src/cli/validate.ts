@@ -1,9 +1,10 @@
 import type { FileCheck } from "../assessment/check.js";
+import { isLink } from "../node/links.js";
 import { secretFolder } from "../node/cache-secret.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import { compareText } from "../model/findings.js";
-import { lstatSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { mapFiles, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
@@ -87,22 +88,27 @@ export function parseFormats(formats: readonly string[], output: string | undefi
 function cacheFileAt(location: string, cwd: string): string {
   const named = resolve(cwd, location);
   // A link where the cache goes (a committed `.smartregion-cache` that leads elsewhere) is refused, never followed.
-  const link = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
   const linked = (path: string) =>
     new UsageError(`refusing to keep the cache in ${displayPath(path, cwd)}: it is a symbolic link`, `拒绝将缓存保存在 ${displayPath(path, cwd)}：它是符号链接`);
-  if (link(named)) throw linked(named);
+  if (isLink(named)) throw linked(named);
   if (/[\\/]$/.test(location) && pathKind(named) !== "directory") {
     throw new UsageError(`--cache-location ${location}: no such folder`, `--cache-location ${location}：没有这个文件夹`);
   }
   const file = pathKind(named) === "directory" ? join(named, DEFAULT_CACHE_FILE) : named;
-  if (link(file)) throw linked(file);
+  if (isLink(file)) throw linked(file);
   const display = displayPath(file, cwd);
   // The folder of the secret the cache is signed with is never the cache's: it would replace the key.
   const secrets = secretFolder();
   if (secrets !== undefined && !relative(secrets, file).startsWith("..") && !isAbsolute(relative(secrets, file))) {
     throw new UsageError(`refusing to keep the cache in ${display}: it is where the cache's signing key is kept`, `拒绝将缓存保存在 ${display}：那里存放着缓存的签名密钥`);
   }
-  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+  let stat;
+  try {
+    stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    // Under something that is not a folder: writing the cache says so, and the run goes on.
+    stat = undefined;
+  }
   const input = stat === undefined ? undefined : RUN_INPUTS.find(identityOf(stat), "cache");
   if (input !== undefined) throw new UsageError(`refusing to keep the cache in ${display}: it is the input file ${input}`, `拒绝将缓存保存在 ${display}：它就是输入文件 ${input}`);
   RUN_INPUTS.notePath(file, display, "cache");

@@ -1,7 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
+import { isRealFolder } from "./links.js";
 import { UsageError } from "../model/errors.js";
 import { writeFileSafely } from "./output.js";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
@@ -81,7 +82,7 @@ export class CheckCache {
     if (!("secret" in secret)) return secret;
     let file = resolve(cwd, location);
     // A folder to keep the cache in, but never one reached through a link.
-    if (lstatSync(file, { throwIfNoEntry: false })?.isDirectory() === true) file = join(file, DEFAULT_CACHE_FILE);
+    if (isRealFolder(file)) file = join(file, DEFAULT_CACHE_FILE);
     const fullKey = createHash("sha256").update(key).update("\0").update(strategy).digest("hex");
     return new CheckCache(file, fullKey, strategy, secret.secret, load(file, fullKey, strategy, secret.secret));
   }

@@ -41,7 +41,13 @@ export class InputFiles {
 
   /** Notes the file a path leads to now, if there is one. */
   notePath(absolute: string, display: string, role: InputRole = "read"): void {
-    const stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+    let stat;
+    try {
+      stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+    } catch {
+      // Under something that is not a folder, or out of reach: there is no file to hold.
+      return;
+    }
     if (stat !== undefined) this.note({ id: identityOf(stat), display, role });
   }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isLink } from "./links.js";
 import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { BigIntStats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -287,7 +288,7 @@ function refuseLinkedFolder(absolute: string, display: string): void {
   let folder = cwd;
   for (const part of rel.split(sep)) {
     folder = join(folder, part);
-    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink() === true) {
+    if (isLink(folder)) {
       throw new UsageError(
         `refusing to write ${display}: its folder ${relative(cwd, folder)} is a symbolic link (name the folder it leads to)`,
         `拒绝写入 ${display}：其所在文件夹 ${relative(cwd, folder)} 是符号链接（请直接指定它指向的文件夹）`,

@@ -85,4 +85,20 @@ describe("outputs a run must refuse or announce", () => {
     expect(/[\u0085\u2028\u2029]/.test(named.stdout)).toBe(false);
     expect(named.stdout).toContain('"a\\u2028b"');
   });
+
+  it("answers an output or a cache under a file, not a folder, with a message and no internal error", () => {
+    const dir = mkdtempSync(join(tmpdir(), "smartregion-outputs-"));
+    cpSync(join(ROOT, "examples", "city.yaml"), join(dir, "city.yaml"));
+    for (const [args, code] of [
+      [["validate", "city.yaml", "--cache", "--cache-location", "city.yaml/c"], 0],
+      [["validate", "city.yaml", "--cache", "--cache-location", "city.yaml/c/"], 2],
+      [["score", "city.yaml", "-o", "city.yaml/x/y.json"], 2],
+      [["validate", "city.yaml", "--format", "json=city.yaml/z/q.json"], 2],
+    ] as const) {
+      const run = smartregion(args, dir, { XDG_CACHE_HOME: join(dir, "xdg") });
+      expect(run.code, `${args.join(" ")}: ${run.stderr}`).toBe(code);
+      expect(run.stderr).not.toMatch(/internal error/);
+    }
+    expect(readdirSync(dir).sort()).toEqual(["city.yaml", "xdg"]);
+  });
 });
