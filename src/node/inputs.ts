@@ -29,6 +29,8 @@ export class InputFiles {
   /** By identity: the name first seen and the roles, as bits of ROLE (a run may hold very many files). */
   private readonly byId = new Map<string, { readonly display: string; roles: number }>();
   private fresh: NotedInput[] = [];
+  /** Paths noted but not yet looked up: a run that writes no file never pays for a stat of each. */
+  private pending: { absolute: string; display: string; role: InputRole }[] = [];
 
   /** Notes a file by its identity. */
   note(input: NotedInput): void {
@@ -39,16 +41,25 @@ export class InputFiles {
     if (!isMainThread) this.fresh.push(input);
   }
 
-  /** Notes the file a path leads to now, if there is one. */
+  /** Notes the file a path leads to, if there is one; it is looked up when an output is checked. */
   notePath(absolute: string, display: string, role: InputRole = "read"): void {
-    let stat;
-    try {
-      stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
-    } catch {
-      // Under something that is not a folder, or out of reach: there is no file to hold.
-      return;
+    this.pending.push({ absolute, display, role });
+  }
+
+  /** Looks up the paths noted so far, and notes the files they lead to now. */
+  private settle(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const { absolute, display, role } of pending) {
+      let stat;
+      try {
+        stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+      } catch {
+        // Under something that is not a folder, or out of reach: there is no file to hold.
+        continue;
+      }
+      if (stat !== undefined) this.note({ id: identityOf(stat), display, role });
     }
-    if (stat !== undefined) this.note({ id: identityOf(stat), display, role });
   }
 
   /** Notes the file an open descriptor reads, which no renaming can change. */
@@ -63,6 +74,7 @@ export class InputFiles {
 
   /** What was noted since the last call, for a worker thread to hand back. */
   takeFresh(): NotedInput[] {
+    this.settle();
     const fresh = this.fresh;
     this.fresh = [];
     return fresh;
@@ -73,6 +85,7 @@ export class InputFiles {
    * or when it is held only as `own` (the cache replacing its own file).
    */
   find(id: string, own?: InputRole): string | undefined {
+    this.settle();
     const known = this.byId.get(id);
     if (known === undefined || (own !== undefined && known.roles === ROLE[own])) return undefined;
     return known.display;
