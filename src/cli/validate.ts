@@ -1,12 +1,10 @@
 import type { FileCheck } from "../assessment/check.js";
-import { isLink } from "../node/links.js";
-import { secretFolder } from "../node/cache-secret.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import { compareText } from "../model/findings.js";
-import { realpathSync, statSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import type { Stats } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { mapFiles, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { memberDisk, validateTask } from "../pipeline/tasks.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
@@ -16,13 +14,13 @@ import { styleFor, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
-import { displayPath, nodeMemberDisk, pathKind } from "../node/files.js";
-import { identityOf, RUN_INPUTS } from "../node/inputs.js";
+import { displayPath } from "../node/files.js";
+import { RUN_INPUTS } from "../node/inputs.js";
 import { checkOutput, writeOutput } from "../node/output.js";
 import { listInputs, readBytes, statInput, withNotices } from "../node/read.js";
 import { replacementNotices } from "../pipeline/replaced.js";
 import type { InputFile } from "../node/read.js";
-import { CheckCache, DEFAULT_CACHE_FILE } from "../node/cache.js";
+import { cacheFileAt, CheckCache } from "../node/cache.js";
 import type { CacheStrategy } from "../node/cache.js";
 import { progressFor } from "./progress.js";
 import { setFingerprint } from "../framework/fingerprint.js";
@@ -80,41 +78,6 @@ export function parseFormats(formats: readonly string[], output: string | undefi
   return outputs;
 }
 
-/**
- * The file `--cache-location` names (a folder holds the cache under its usual name), refused
- * when it is one of the run's inputs, and noted as held by the cache, so that no output
- * replaces it and the cache replaces nothing else.
- */
-function cacheFileAt(location: string, cwd: string): string {
-  const named = resolve(cwd, location);
-  // A link where the cache goes (a committed `.smartregion-cache` that leads elsewhere) is refused, never followed.
-  const linked = (path: string) =>
-    new UsageError(`refusing to keep the cache in ${displayPath(path, cwd)}: it is a symbolic link`, `拒绝将缓存保存在 ${displayPath(path, cwd)}：它是符号链接`);
-  if (isLink(named)) throw linked(named);
-  if (/[\\/]$/.test(location) && pathKind(named) !== "directory") {
-    throw new UsageError(`--cache-location ${location}: no such folder`, `--cache-location ${location}：没有这个文件夹`);
-  }
-  const file = pathKind(named) === "directory" ? join(named, DEFAULT_CACHE_FILE) : named;
-  if (isLink(file)) throw linked(file);
-  const display = displayPath(file, cwd);
-  // The folder of the secret the cache is signed with is never the cache's: it would replace the key.
-  const secrets = secretFolder();
-  if (secrets !== undefined && !relative(secrets, file).startsWith("..") && !isAbsolute(relative(secrets, file))) {
-    throw new UsageError(`refusing to keep the cache in ${display}: it is where the cache's signing key is kept`, `拒绝将缓存保存在 ${display}：那里存放着缓存的签名密钥`);
-  }
-  let stat;
-  try {
-    stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-  } catch {
-    // Under something that is not a folder: writing the cache says so, and the run goes on.
-    stat = undefined;
-  }
-  const input = stat === undefined ? undefined : RUN_INPUTS.find(identityOf(stat), "cache");
-  if (input !== undefined) throw new UsageError(`refusing to keep the cache in ${display}: it is the input file ${input}`, `拒绝将缓存保存在 ${display}：它就是输入文件 ${input}`);
-  RUN_INPUTS.notePath(file, display, "cache");
-  return file;
-}
-
 function isValidateFormat(name: string): name is ValidateFormat {
   return Object.hasOwn(VALIDATE_FORMATTERS, name);
 }
@@ -126,10 +89,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const disk = memberDisk(cwd);
   const cacheFile = options.cache === undefined ? undefined : cacheFileAt(options.cache.location, cwd);
-  const opened =
-    options.cache === undefined
-      ? undefined
-      : CheckCache.open(cacheFile ?? options.cache.location, cwd, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy, nodeMemberDisk);
+  const opened = options.cache === undefined || cacheFile === undefined ? undefined : CheckCache.open(cacheFile, `${options.version}\0${setFingerprint(frameworks)}\0${limits.maxBytes}`, options.cache.strategy);
   // Without a secret it can trust, the run goes on as without --cache, and says so once.
   if (opened !== undefined && !(opened instanceof CheckCache)) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUntrusted(opened.location, opened.problem, opened.detail)}\n`);
   const cache = opened instanceof CheckCache ? opened : undefined;

@@ -1,14 +1,16 @@
 import { createHash, createHmac } from "node:crypto";
-import { isRealFolder } from "./links.js";
+import { isBelow, isLink } from "./paths.js";
 import { UsageError } from "../model/errors.js";
 import { writeFileSafely } from "./output.js";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
 import { CODES, compareText } from "../model/findings.js";
 import type { Code, Facts, Finding } from "../model/findings.js";
-import { cacheSecret } from "./cache-secret.js";
+import { cacheSecret, secretFolder } from "./cache-secret.js";
+import { displayPath, pathKind } from "./files.js";
+import { identityOf, RUN_INPUTS } from "./inputs.js";
 import type { CacheSecret } from "./cache-secret.js";
 
 /**
@@ -58,6 +60,40 @@ const contentDigest = (bytes: Uint8Array): string => createHash("sha1").update(b
 
 export const DEFAULT_CACHE_FILE = ".smartregion-cache";
 
+/**
+ * The file `--cache-location` names (a folder holds the cache under its usual name), refused
+ * when it is a link, in the folder of the cache's signing key, or one of the run's inputs, and
+ * noted as held by the cache, so that no output replaces it and the cache replaces nothing else.
+ */
+export function cacheFileAt(location: string, cwd: string): string {
+  const named = resolve(cwd, location);
+  // A link where the cache goes (a committed `.smartregion-cache` that leads elsewhere) is refused, never followed.
+  const linked = (path: string) =>
+    new UsageError(`refusing to keep the cache in ${displayPath(path, cwd)}: it is a symbolic link`, `拒绝将缓存保存在 ${displayPath(path, cwd)}：它是符号链接`);
+  if (isLink(named)) throw linked(named);
+  const folder = pathKind(named) === "directory";
+  if (/[\\/]$/.test(location) && !folder) throw new UsageError(`--cache-location ${location}: no such folder`, `--cache-location ${location}：没有这个文件夹`);
+  const file = folder ? join(named, DEFAULT_CACHE_FILE) : named;
+  if (isLink(file)) throw linked(file);
+  const display = displayPath(file, cwd);
+  // The folder of the secret the cache is signed with is never the cache's: it would replace the key.
+  const secrets = secretFolder();
+  if (secrets !== undefined && isBelow(secrets, file)) {
+    throw new UsageError(`refusing to keep the cache in ${display}: it is where the cache's signing key is kept`, `拒绝将缓存保存在 ${display}：那里存放着缓存的签名密钥`);
+  }
+  let stat;
+  try {
+    stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    // Under something that is not a folder: writing the cache says so, and the run goes on.
+    stat = undefined;
+  }
+  const input = stat === undefined ? undefined : RUN_INPUTS.find(identityOf(stat), "cache");
+  if (input !== undefined) throw new UsageError(`refusing to keep the cache in ${display}: it is the input file ${input}`, `拒绝将缓存保存在 ${display}：它就是输入文件 ${input}`);
+  RUN_INPUTS.notePath(file, display, "cache");
+  return file;
+}
+
 export class CheckCache {
   private readonly files: Map<string, Entry>;
   private changed = false;
@@ -74,15 +110,12 @@ export class CheckCache {
   }
 
   /**
-   * Opens the cache at `location` (a file, or a folder to keep `.smartregion-cache` in). `key`
-   * names everything besides the file that its findings depend on. When the machine's secret
-   * cannot be trusted, no cache is opened, and the reason is returned instead.
+   * Opens the cache file `file` (see `cacheFileAt`). `key` names everything besides the file
+   * that its findings depend on. When the machine's secret cannot be trusted, no cache is
+   * opened, and the reason is returned instead.
    */
-  static open(location: string, cwd: string, key: string, strategy: CacheStrategy, disk: MemberDisk, secret: CacheSecret = cacheSecret()): CheckCache | UntrustedCache {
+  static open(file: string, key: string, strategy: CacheStrategy, secret: CacheSecret = cacheSecret()): CheckCache | UntrustedCache {
     if (!("secret" in secret)) return secret;
-    let file = resolve(cwd, location);
-    // A folder to keep the cache in, but never one reached through a link.
-    if (isRealFolder(file)) file = join(file, DEFAULT_CACHE_FILE);
     const fullKey = createHash("sha256").update(key).update("\0").update(strategy).digest("hex");
     return new CheckCache(file, fullKey, strategy, secret.secret, load(file, fullKey, strategy, secret.secret));
   }

@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
+import { isBelow } from "./paths.js";
 import { jsonType } from "../validation/convert.js";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { ConfigError } from "../model/errors.js";
 import { finding, sortFindings } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
@@ -36,13 +37,9 @@ export function findConfig(cwd: string): Config {
 
 /** Whether `target` is `folder` or below it, by name and after every link is followed. */
 function within(folder: string, target: string): boolean {
-  const below = (a: string, b: string) => {
-    const rel = relative(a, b);
-    return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
-  };
-  if (!below(folder, target)) return false;
+  if (!isBelow(folder, target)) return false;
   try {
-    return below(realpathSync(folder), realpathSync(target));
+    return isBelow(realpathSync(folder), realpathSync(target));
   } catch {
     return false;
   }

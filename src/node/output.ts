@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { isLink } from "./links.js";
+import { isBelow, isLink } from "./paths.js";
 import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { BigIntStats } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../model/errors.js";
 import { identityOf, RUN_INPUTS } from "./inputs.js";
 import type { InputFiles, InputRole } from "./inputs.js";
@@ -283,10 +283,10 @@ export function openFileSafely(absolute: string, options: SafeWriteOptions = {})
  */
 function refuseLinkedFolder(absolute: string, display: string): void {
   const cwd = process.cwd();
-  const rel = relative(cwd, dirname(absolute));
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return;
+  const parent = dirname(absolute);
+  if (parent === cwd || !isBelow(cwd, parent)) return;
   let folder = cwd;
-  for (const part of rel.split(sep)) {
+  for (const part of relative(cwd, parent).split(sep)) {
     folder = join(folder, part);
     if (isLink(folder)) {
       throw new UsageError(

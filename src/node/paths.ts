@@ -1,4 +1,5 @@
 import { lstatSync } from "node:fs";
+import { isAbsolute, relative, sep } from "node:path";
 
 /**
  * Whether `path` is itself a symbolic link. A path that cannot be looked at (missing, or under
@@ -12,11 +13,8 @@ export function isLink(path: string): boolean {
   }
 }
 
-/** Whether `path` is a folder, not reached through a link at its own name. */
-export function isRealFolder(path: string): boolean {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-  } catch {
-    return false;
-  }
+/** Whether `target` is `folder` or below it, by name (no link is followed). */
+export function isBelow(folder: string, target: string): boolean {
+  const rel = relative(folder, target);
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
