@@ -40,11 +40,20 @@ export function frameworkFiles(cwd: string): FrameworkFiles {
 /** Schema checks by the framework set they belong to: compiled at build time, or on first use. */
 const schemaChecks = new WeakMap<FrameworkSet, SchemaCheck>();
 
+/** The build's copy of the shipped frameworks, once checked in this process (undefined: none fit). */
+let shippedOnce: { readonly set: FrameworkSet | undefined } | undefined;
+
 /**
  * The shipped frameworks as the build left them, when they are still what is on disk
  * (a changed framework file makes the copy stale, and the frameworks are loaded afresh).
+ * Read and checked once a process: a run asks for them more than once (the replacement check).
  */
 function precompiled(cwd: string): FrameworkSet | undefined {
+  shippedOnce ??= { set: readPrecompiled(cwd) };
+  return shippedOnce.set;
+}
+
+function readPrecompiled(cwd: string): FrameworkSet | undefined {
   let data: PrecompiledFrameworks;
   try {
     const file = join(PRECOMPILED_DIR, "frameworks.json");
