@@ -42,11 +42,16 @@ const FALSE = /^(?:false|False|FALSE)$/;
 const SIMPLE_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 const ANY_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
-/** The data of `text` when it is a mapping in the plain block subset, else `undefined`. */
-export function parseFast(text: string, maxDepth: number): Record<string, Value> | undefined {
+/**
+ * The data of `text` when it is a mapping in the plain block subset, else `undefined`. A line
+ * holds at most two entries here (`- key: value`), so a text of more than `maxEntries / 2`
+ * lines is handed to the full parser, which counts them and says where the limit is passed.
+ */
+export function parseFast(text: string, maxDepth: number, maxEntries = Infinity): Record<string, Value> | undefined {
   if (AWKWARD.test(text) || /\r(?!\n)/.test(text)) return undefined;
   const lines = splitLines(text);
   if (lines === undefined || lines.length === 0 || lines[0]!.indent !== 0 || isItem(lines[0]!.text)) return undefined;
+  if (lines.length * 2 > maxEntries) return undefined;
   const reader = new Reader(lines, maxDepth);
   try {
     const root = reader.block(0, 0, 1);

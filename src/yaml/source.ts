@@ -64,9 +64,8 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
   const text = decoded.text;
   if (text.trim() === "") return fail("empty-file");
 
-  const quick = parseFast(text, limits.maxDepth);
-  // A document of too many entries goes to the full parser, which says where the limit is passed.
-  if (quick !== undefined && entries(quick, limits.maxEntries) <= limits.maxEntries) {
+  const quick = parseFast(text, limits.maxDepth, limits.maxEntries);
+  if (quick !== undefined) {
     let tree: YamlTree | undefined;
     return { source: { file, data: quick, tree: () => (tree ??= parseTree(text)) }, findings: [] };
   }
@@ -290,22 +289,4 @@ function checkNodes(file: string, text: string, doc: Document.Parsed, lines: Lin
 function shown(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
-}
-
-/** How many entries the plain data holds, counting no further than just past `limit`. */
-function entries(data: unknown, limit: number): number {
-  let count = 0;
-  const stack: unknown[] = [data];
-  while (stack.length > 0 && count <= limit) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      count += value.length;
-      for (const item of value) stack.push(item);
-    } else if (typeof value === "object" && value !== null) {
-      const values = Object.values(value);
-      count += values.length;
-      for (const item of values) stack.push(item);
-    }
-  }
-  return count;
 }
