@@ -27,8 +27,13 @@ export interface InitOptions {
   readonly lang: string;
 }
 
-/** The most members the assessment schema allows a region. */
-const MAX_MEMBERS = 500;
+/** The most members the assessment schema of `set` allows a region (its `members.maxItems`). */
+function membersLimit(set: FrameworkSet): number {
+  const properties = set.envelopeSchema["properties"];
+  const members = typeof properties === "object" && properties !== null ? (properties as Record<string, unknown>)["members"] : undefined;
+  const limit = typeof members === "object" && members !== null ? (members as Record<string, unknown>)["maxItems"] : undefined;
+  return typeof limit === "number" ? limit : Infinity;
+}
 
 /** Beside a template made with custom frameworks: the schema that knows them. */
 export const LOCAL_SCHEMA_FILE = "smartregion.schema.json";
@@ -43,11 +48,12 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   const date = options.date ?? today();
   if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为 YYYY-MM-DD 格式的日期`);
 
-  // The assessment schema allows this many members; a template with more would not validate.
-  if (options.members.length > MAX_MEMBERS) {
-    throw new UsageError(`--members: at most ${MAX_MEMBERS} members, ${options.members.length} given`, `--members：最多 ${MAX_MEMBERS} 个成员，现为 ${options.members.length} 个`);
-  }
   const set = frameworksFor(options.frameworks, cwd);
+  // A template with more members than the assessment schema allows would not validate.
+  const most = membersLimit(set);
+  if (options.members.length > most) {
+    throw new UsageError(`--members: at most ${most} members, ${options.members.length} given`, `--members：最多 ${most} 个成员，现为 ${options.members.length} 个`);
+  }
   process.stderr.write(replacementLines(set, options.frameworks, cwd, options.lang));
   const chosen = choose(set, options.kind, options.only);
   const toStdout = options.file === "-";
