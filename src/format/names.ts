@@ -14,6 +14,8 @@ export function namer(set: FrameworkSet, locale: string, clean: (text: string) =
   return {
     /** The fixed words of the reports, in the same locale. */
     w,
+    /** Text from the input, made safe for the format. */
+    clean,
     text,
     framework: (id: string) => {
       const f = set.byId.get(id);

@@ -35,17 +35,12 @@ export interface Words {
   readonly reached: string;
   readonly notReached: string;
   readonly noAnswers: string;
-  readonly below: (bar: string) => string;
   readonly bestFit: string;
   readonly bestFitNone: string;
   readonly fitLine: (fit: string, runnerUp: string | undefined, runnerUpFit: string | undefined, readiness: string) => string;
-  readonly fitShort: (fit: string, readiness: string) => string;
-  readonly readinessShort: (readiness: string) => string;
   readonly deciding: string;
-  readonly decidingIndicators: string;
   readonly lacks: (model: string) => string;
   readonly regionStage: string;
-  readonly readinessEach: string;
   readonly equalWeight: string;
   readonly notScored: (problem: string) => string;
   readonly blocker: {
@@ -58,7 +53,6 @@ export interface Words {
     readonly stageDimension: string;
     readonly modelDimension: string;
     readonly score: string;
-    readonly score05: string;
     readonly answered: string;
     readonly status: string;
     readonly model: string;
@@ -107,7 +101,6 @@ export interface Words {
     readonly answerMore: (needed: number, dimension: string, indicators: string) => string;
     readonly outOfReach: string;
     readonly nothingToRaise: string;
-    readonly nothingToRaiseShort: string;
     readonly everyStageReached: string;
     readonly holdingBack: (stage: string) => string;
     readonly memberToReach: (member: string, current: string, next: string) => string;
@@ -115,12 +108,9 @@ export interface Words {
   readonly gaps: {
     readonly unanswered: string;
     readonly cityTitle: string;
-    readonly cityTitleStar: string;
     readonly regionTitle: string;
     readonly ownTargets: string;
-    readonly ownTargetNote: string;
     readonly evidence: string;
-    readonly evidenceToCheck: string;
     readonly problems: string;
     readonly chartTitle: (title: string) => string;
     readonly chartCaption: (n: number) => string;
@@ -132,7 +122,6 @@ export interface Words {
     readonly scale: (levels: string) => string;
     readonly madeWith: string;
     readonly members: string;
-    readonly readinessForIt: string;
     readonly seriesScore: string;
     readonly seriesMean: string;
     readonly seriesWeakest: string;
@@ -242,18 +231,13 @@ export const EN: Words = {
   reached: "reached",
   notReached: "not reached",
   noAnswers: "no answers",
-  below: (bar) => `below ${bar}`,
   bestFit: "Best-fit model",
   bestFitNone: "none (no region-level indicator answered)",
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `, fit ${fit}${runnerUp !== undefined ? ` against ${runnerUpFit ?? ""} for ${runnerUp}` : ""}; readiness ${readiness}`,
-  fitShort: (fit, readiness) => ` (fit ${fit}, readiness ${readiness})`,
-  readinessShort: (readiness) => `, readiness ${readiness}`,
   deciding: "Deciding",
-  decidingIndicators: "Deciding indicators",
   lacks: (model) => `${model} lacks`,
   regionStage: "Region stage (weakest member)",
-  readinessEach: "Readiness for each model",
   equalWeight: "1 (equal)",
   notScored: (problem) => `not scored (${problem})`,
   blocker: {
@@ -266,7 +250,6 @@ export const EN: Words = {
     stageDimension: "stage / dimension",
     modelDimension: "formation model / dimension",
     score: "score",
-    score05: "score (0–5)",
     answered: "answered",
     status: "status",
     model: "formation model",
@@ -314,7 +297,6 @@ export const EN: Words = {
     answerMore: (needed, dimension, indicators) => `Answer at least ${needed} more in ${dimension}: ${indicators}`,
     outOfReach: "Out of reach even at level 5",
     nothingToRaise: "Nothing to raise: answer the open questions and the stage is in reach.",
-    nothingToRaiseShort: "Nothing to raise.",
     everyStageReached: "Every stage is reached.",
     holdingBack: (stage) => `Members holding the region back from ${stage}`,
     memberToReach: (member, current, next) => `${member} (${current}), to reach ${next}`,
@@ -322,12 +304,9 @@ export const EN: Words = {
   gaps: {
     unanswered: "unanswered",
     cityTitle: "Gaps, most urgent first",
-    cityTitleStar: "Gaps, most urgent first (* = the assessment's own target)",
     regionTitle: "Region-level gaps to the best-fit model",
     ownTargets: "Targets marked * are the assessment's own.",
-    ownTargetNote: "* the assessment's own target.",
     evidence: "Evidence",
-    evidenceToCheck: "Evidence to check",
     problems: "Problems",
     chartTitle: (title) => `${title}: level and target`,
     chartCaption: (n) => `The ${n} most urgent gaps: the bar is the level, the red line the target.`,
@@ -339,7 +318,6 @@ export const EN: Words = {
     scale: (levels) => `Scores on the 0–5 scale: ${levels}.`,
     madeWith: "Made with smartregion.",
     members: "Members",
-    readinessForIt: "Readiness for it",
     seriesScore: "score",
     seriesMean: "weighted mean",
     seriesWeakest: "weakest member",
@@ -463,18 +441,13 @@ export const ZH: Words = {
   reached: "已达到",
   notReached: "未达到",
   noAnswers: "尚无作答",
-  below: (bar) => `低于 ${bar}`,
   bestFit: "最适合的模式",
   bestFitNone: "无（区域层面指标均未作答）",
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `，匹配度 ${fit}${runnerUp !== undefined ? `（次选${runnerUp}为 ${runnerUpFit ?? ""}）` : ""}；就绪度 ${readiness}`,
-  fitShort: (fit, readiness) => `（匹配度 ${fit}，就绪度 ${readiness}）`,
-  readinessShort: (readiness) => `，就绪度 ${readiness}`,
   deciding: "决定性指标",
-  decidingIndicators: "决定性指标",
   lacks: (model) => `${model}的短板`,
   regionStage: "区域阶段（按最弱成员）",
-  readinessEach: "各模式就绪度",
   equalWeight: "1（等权）",
   notScored: (problem) => `未评分（${problem}）`,
   blocker: {
@@ -487,7 +460,6 @@ export const ZH: Words = {
     stageDimension: "阶段 / 维度",
     modelDimension: "组建模式 / 维度",
     score: "得分",
-    score05: "得分（0–5）",
     answered: "已作答",
     status: "状态",
     model: "组建模式",
@@ -535,7 +507,6 @@ export const ZH: Words = {
     answerMore: (needed, dimension, indicators) => `在“${dimension}”中至少再作答 ${needed} 项：${indicators}`,
     outOfReach: "即使全部达到 5 级仍无法达标",
     nothingToRaise: "无需提升等级：作答其余问题即可达到该阶段。",
-    nothingToRaiseShort: "无需提升等级。",
     everyStageReached: "所有阶段均已达到。",
     holdingBack: (stage) => `制约区域达到${stage}的成员`,
     memberToReach: (member, current, next) => `${member}（${current}），迈向${next}`,
@@ -543,12 +514,9 @@ export const ZH: Words = {
   gaps: {
     unanswered: "未作答",
     cityTitle: "差距（按紧迫程度排序）",
-    cityTitleStar: "差距（按紧迫程度排序；* 为评估自定目标）",
     regionTitle: "区域层面与最适合模式的差距",
     ownTargets: "标 * 的目标为评估自定。",
-    ownTargetNote: "* 为评估自定目标。",
     evidence: "佐证材料",
-    evidenceToCheck: "待核查的佐证材料",
     problems: "问题",
     chartTitle: (title) => `${title}：现状等级与目标`,
     chartCaption: (n) => `最紧迫的 ${n} 项差距：条形为现状等级，红线为目标。`,
@@ -560,7 +528,6 @@ export const ZH: Words = {
     scale: (levels) => `得分采用 0–5 级：${levels}。`,
     madeWith: "由 smartregion 生成。",
     members: "成员城市",
-    readinessForIt: "该模式就绪度",
     seriesScore: "得分",
     seriesMean: "加权平均",
     seriesWeakest: "最弱成员",

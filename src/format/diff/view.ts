@@ -3,45 +3,38 @@ import type { FrameworkSet } from "../../framework/model.js";
 import { namer } from "../names.js";
 import type { Names } from "../names.js";
 import { fixed } from "../numbers.js";
+import { tone } from "../view/model.js";
+import type { Block, Inline } from "../view/model.js";
 
-/**
- * The diff laid out once, as headings, lines and tables, for the terminal and Markdown to
- * draw each in its own way. Texts from the input are already made safe by `clean`.
- */
-export type Block =
-  | { readonly type: "heading"; readonly level: 2 | 3; readonly text: string }
-  | { readonly type: "line"; readonly text: string }
-  | { readonly type: "table"; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly align: readonly ("left" | "right")[] }
-  | { readonly type: "list"; readonly items: readonly string[] };
-
-/** Marks a change cell; the terminal colours by it. */
+/** Marks a change: up, down. */
 export const UP = "▲";
 export const DOWN = "▼";
 
-export function diffView(diff: SubjectDiff, set: FrameworkSet, locale: string, clean: (text: string) => string, indent: string): Block[] {
+/** The diff laid out once, for every human format. Texts from the input are made safe by `clean`. */
+export function diffView(diff: SubjectDiff, set: FrameworkSet, locale: string, clean: (text: string) => string): Block[] {
   const names = namer(set, locale, clean);
   const { w } = names;
   const out: Block[] = [];
-  const line = (text: string) => out.push({ type: "line", text });
-  const stageHead = w.heading(w.head.stageDimension);
+  const line = (text: Inline) => out.push({ type: "paragraph", text });
+  const stageHead = w.head.stageDimension;
 
   out.push({ type: "heading", level: 2, text: `${clean(diff.name)}${w.paren(w.kind[diff.kind])}${w.colon}${diff.older.date} → ${diff.newer.date}` });
   line(`${w.diff.older}${w.colon}${clean(diff.older.file)} · ${w.diff.newer}${w.colon}${clean(diff.newer.file)}`);
   if (diff.older.date > diff.newer.date) line(w.diff.backwards);
 
   if (diff.kind === "city") {
-    answers(out, diff.own, names, indent, stageHead);
+    answers(out, diff.own, names, stageHead);
   } else {
     line(`${w.bestFit}${w.colon}${transition(diff.fit?.before, diff.fit?.after, (id) => names.framework(id), names)}`);
-    if (diff.regionStage !== undefined) line(`${w.regionStage}${w.colon}${stageText(diff.regionStage, names)}`);
-    answers(out, diff.own, names, indent, w.heading(w.head.modelDimension));
+    if (diff.regionStage !== undefined) line([w.regionStage, w.colon, stageText(diff.regionStage, names)]);
+    answers(out, diff.own, names, w.head.modelDimension);
     out.push({ type: "heading", level: 3, text: w.diff.membersMean });
-    out.push(scoreTable(diff.rollup, names, indent, stageHead));
+    out.push(scoreTable(diff.rollup, names, stageHead));
     for (const member of diff.members) {
       out.push({ type: "heading", level: 3, text: `${w.diff.member}${w.colon}${clean(member.name)}` });
       if (member.presence !== "both") line(member.presence === "joined" ? w.diff.joined : w.diff.left);
       else if (member.changes === undefined) line(w.diff.unscorable);
-      else answers(out, member.changes, names, indent, stageHead, true);
+      else answers(out, member.changes, names, stageHead, true);
     }
   }
 
@@ -50,19 +43,18 @@ export function diffView(diff: SubjectDiff, set: FrameworkSet, locale: string, c
   return out;
 }
 
-function answers(out: Block[], diff: AnswersDiff, names: Names, indent: string, head: string, onlyChanged = false): void {
+function answers(out: Block[], diff: AnswersDiff, names: Names, head: string, onlyChanged = false): void {
   const { w } = names;
-  if (diff.stage !== undefined) out.push({ type: "line", text: `${w.stageReached}${w.colon}${stageText(diff.stage, names)}` });
+  if (diff.stage !== undefined) out.push({ type: "paragraph", text: [w.stageReached, w.colon, stageText(diff.stage, names)] });
   const scores = onlyChanged ? diff.scores.filter((s) => s.delta !== 0) : diff.scores;
-  if (scores.length > 0) out.push(scoreTable(scores, names, indent, head));
+  if (scores.length > 0) out.push(scoreTable(scores, names, head));
   if (diff.indicators.length === 0) {
-    out.push({ type: "line", text: w.diff.noIndicatorMoved });
+    out.push({ type: "paragraph", text: w.diff.noIndicatorMoved });
   } else {
     out.push({
       type: "table",
-      head: [w.head.indicator, w.head.before, w.head.after, w.head.change].map(w.heading),
-      rows: diff.indicators.map((i) => [`${names.framework(i.framework)} › ${names.indicator(i.framework, i.indicator)}`, levelText(i.before, names), levelText(i.after, names), movementText(i, names)]),
-      align: ["left", "right", "right", "left"],
+      columns: [{ head: w.head.indicator }, { head: w.head.before, align: "right" }, { head: w.head.after, align: "right" }, { head: w.head.change }],
+      rows: diff.indicators.map((i) => ({ cells: [`${names.framework(i.framework)} › ${names.indicator(i.framework, i.indicator)}`, levelText(i.before, names), levelText(i.after, names), movementText(i, names)] })),
     });
   }
   if (diff.evidence.length > 0) {
@@ -77,33 +69,37 @@ function answers(out: Block[], diff: AnswersDiff, names: Names, indent: string, 
   }
 }
 
-function scoreTable(scores: readonly ScoreChange[], names: Names, indent: string, head: string): Block {
+function scoreTable(scores: readonly ScoreChange[], names: Names, head: string): Block {
+  const h = names.w.head;
   return {
     type: "table",
-    head: [head, ...[names.w.head.before, names.w.head.after, names.w.head.change].map(names.w.heading)],
-    rows: scores.map((s) => [s.dimension === undefined ? names.framework(s.framework) : `${indent}${names.dimension(s.framework, s.dimension)}`, fixed(s.before), fixed(s.after), deltaText(s, names)]),
-    align: ["left", "right", "right", "left"],
+    columns: [{ head }, { head: h.before, align: "right" }, { head: h.after, align: "right" }, { head: h.change }],
+    rows: scores.map((s) =>
+      s.dimension === undefined
+        ? { kind: "group", cells: [names.framework(s.framework), fixed(s.before), fixed(s.after), deltaText(s, names)] }
+        : { kind: "member", cells: [names.dimension(s.framework, s.dimension), fixed(s.before), fixed(s.after), deltaText(s, names)] },
+    ),
   };
 }
 
-function deltaText(s: ScoreChange, names: Names): string {
+function deltaText(s: ScoreChange, names: Names): Inline {
   const w = names.w.diff;
   if (s.delta === undefined) return s.before === undefined && s.after !== undefined ? w.new : s.before !== undefined ? w.noLongerScored : "";
   if (s.delta === 0) return "=";
-  return s.delta > 0 ? `${UP} +${s.delta.toFixed(2)}` : `${DOWN} −${(-s.delta).toFixed(2)}`;
+  return s.delta > 0 ? tone("good", `${UP} +${s.delta.toFixed(2)}`) : tone("bad", `${DOWN} −${(-s.delta).toFixed(2)}`);
 }
 
 function levelText(s: LevelState, names: Names): string {
   return s.notApplicable ? names.w.diff.notApplicable : s.level === undefined ? "–" : String(s.level);
 }
 
-function movementText(i: IndicatorChange, names: Names): string {
+function movementText(i: IndicatorChange, names: Names): Inline {
   const w = names.w.diff;
   switch (i.movement) {
     case "up":
-      return `${UP} ${w.up}`;
+      return tone("good", `${UP} ${w.up}`);
     case "down":
-      return `${DOWN} ${w.down}`;
+      return tone("bad", `${DOWN} ${w.down}`);
     case "answered":
       return w.answered;
     case "unanswered":
@@ -115,10 +111,10 @@ function movementText(i: IndicatorChange, names: Names): string {
   }
 }
 
-function stageText(change: StageChange, names: Names): string {
+function stageText(change: StageChange, names: Names): Inline {
   const { w } = names;
-  const moved = change.direction === "up" ? w.paren(`${UP} ${w.diff.up}`) : change.direction === "down" ? w.paren(`${DOWN} ${w.diff.down}`) : w.paren(w.diff.unchanged);
-  return `${transition(change.before, change.after, (id) => names.stage(id), names)}${moved}`;
+  const moved = change.direction === "up" ? tone("good", w.paren(`${UP} ${w.diff.up}`)) : change.direction === "down" ? tone("bad", w.paren(`${DOWN} ${w.diff.down}`)) : w.paren(w.diff.unchanged);
+  return [transition(change.before, change.after, (id) => names.stage(id), names), moved];
 }
 
 function transition(before: string | undefined, after: string | undefined, name: (id: string) => string, names: Names): string {
