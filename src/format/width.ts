@@ -1,7 +1,6 @@
 import { createRequire } from "node:module";
 
-// The measure cli-table3 uses for its columns, so that padding done here lines up with its
-// tables. Loaded on first use: most text is plain ASCII, whose width is its length.
+// Loaded on first use: most text is plain ASCII, whose width is its length.
 const load = createRequire(import.meta.url);
 let measure: ((text: string) => number) | undefined;
 

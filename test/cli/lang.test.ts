@@ -24,7 +24,7 @@ function rules(line: string, mark: string): number[] {
   return at;
 }
 
-/** The lines of the terminal tables (cli-table3 draws them with box characters). */
+/** The lines of the terminal tables (drawn with box characters). */
 const tableLines = (text: string) => text.split("\n").filter((line) => /^[│┌├└]/.test(line));
 
 describe("the language of the output", () => {
