@@ -236,7 +236,10 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
 
 // The same module starts the worker threads of long runs; in one, it serves instead.
 workerEntry.url = new URL(import.meta.url);
-if (!serveIfWorker()) {
+if (!serveIfWorker()) void run();
+
+/** The run of the command line itself, in the main thread. */
+async function run(): Promise<void> {
   const argv = process.argv.slice(2);
   let finished = false;
   // A file of `-o` half-written when the run is stopped is removed; the exit code is the one
