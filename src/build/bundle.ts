@@ -1,12 +1,18 @@
 /**
- * Run by `npm run build` last: bundles the command line and the library each into one file,
+ * Run by `npm run build` after tsc: bundles the command line and the library each into one file,
  * so a run loads one file instead of some hundred modules, and the package ships these and not
  * the modules. Each bundle stands one folder below dist/, as the modules that find the shipped
  * frameworks beside the package expect. Dependencies that are loaded on first use (through
  * createRequire) stay outside the bundles and are loaded only when needed.
  */
 import { build } from "esbuild";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+
+/** The function bin/smartregion.js wraps the bundle in; the cache holds only for the same text. */
+const { CJS_WRAPPER } = createRequire(import.meta.url)("../../bin/wrapper.js") as { CJS_WRAPPER: readonly [string, string] };
 
 // The command line is CommonJS, loaded by `require` from a CommonJS bin: Node starts it without
 // its ESM loader, which costs more than the rest of a small run. import.meta.url becomes the
@@ -30,3 +36,19 @@ await build({
   // CommonJS packages inside an ESM bundle call require() for Node's own modules.
   banner: { js: 'import { createRequire as __smartregionRequire } from "node:module"; const require = __smartregionRequire(import.meta.url);' },
 });
+
+// Ajv and its formats in one file, loaded by src/validation/ajv.ts when a schema must be compiled.
+await build({
+  ...shared,
+  stdin: { contents: 'exports.Ajv2020 = require("ajv/dist/2020.js").Ajv2020; exports.addFormats = require("ajv-formats").default; exports.standalone = require("ajv/dist/standalone").default;', resolveDir: fileURLToPath(new URL("../..", import.meta.url)) },
+  outfile: fileURLToPath(new URL("../ajv.cjs", import.meta.url)),
+  format: "cjs",
+});
+
+// V8's code cache of the command line's bundle, made here so that a run need not compile the
+// bundle's 700 KB before it starts: bin/smartregion.js hands it to V8 with the bundle, wrapped
+// in the same function. A cache from another Node version is refused by V8, and the bundle is
+// then compiled as usual; no run ever writes it.
+const cli = fileURLToPath(new URL("../cli/smartregion.cjs", import.meta.url));
+const wrapped = `${CJS_WRAPPER[0]}${readFileSync(cli, "utf8")}${CJS_WRAPPER[1]}`;
+writeFileSync(`${cli}.v8cache`, new Script(wrapped, { filename: cli }).createCachedData());
