@@ -28,6 +28,12 @@ export interface FrameworkDirs {
   readonly custom?: readonly string[];
 }
 
+/** A compiled check of a framework file against the meta-schema, with Ajv's errors. */
+export interface FrameworkCheck {
+  (data: unknown): boolean;
+  errors?: import("ajv").ErrorObject[] | null;
+}
+
 /** How many custom framework files a run may load, in all its folders, and how large each may be (the shipped ones are under 50 KB). */
 export const FRAMEWORK_LIMITS = { files: 50, yaml: { ...DEFAULT_LIMITS, maxBytes: 1024 * 1024 } } as const;
 
@@ -35,7 +41,7 @@ export const FRAMEWORK_LIMITS = { files: 50, yaml: { ...DEFAULT_LIMITS, maxBytes
  * Loads every framework, checks each against the meta-schema and the rules it cannot express,
  * and throws a FrameworkError with every problem found, each at its file, line and column.
  */
-export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles, shipped?: FrameworkSet): FrameworkSet {
+export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles, shipped?: FrameworkSet, compiledCheck?: () => FrameworkCheck): FrameworkSet {
   const metaFile = (name: string) => join(dirs.shipped, "meta", name);
   const meta = (name: string) => readTrusted(metaFile(name), files);
   // With the shipped set already checked (the build's copy, still what is on disk), only the custom
@@ -47,8 +53,9 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles, shipp
   // The ids a framework cannot take: JSON Schema's own, then the meta schemas'.
   const key = (id: string) => schemaKey(ajv, id) ?? id;
   const taken = new Map<string, string>(Object.keys(ajv.refs).map((id) => [key(id), "JSON Schema 2020-12"]));
-  const frameworkSchema = meta("framework.schema.yaml");
-  const checkFramework = ajv.compile(frameworkSchema);
+  const frameworkSchema = shipped?.frameworkSchema ?? meta("framework.schema.yaml");
+  // The build's compiled check goes with the build's copy of the meta-schema, never with a changed one.
+  const checkFramework: FrameworkCheck = shipped !== undefined && compiledCheck !== undefined ? compiledCheck() : ajv.compile(frameworkSchema);
   for (const [name, schema] of [["answer.schema.yaml", answerSchema], ["assessment.schema.yaml", envelopeSchema], ["framework.schema.yaml", frameworkSchema]] as const) {
     taken.set(key(String(schema["$id"])), files.display(metaFile(name)));
   }
@@ -108,7 +115,7 @@ export function loadFrameworks(dirs: FrameworkDirs, files: FrameworkFiles, shipp
   });
   if (problems.length > 0) throw new FrameworkError(sortFindings(problems));
 
-  return { all, stages, models: all.filter((f) => f.kind === "model"), byId, levelNames, answerSchema, envelopeSchema };
+  return { all, stages, models: all.filter((f) => f.kind === "model"), byId, levelNames, answerSchema, envelopeSchema, frameworkSchema };
 }
 
 /** The shipped meta files are part of the tool: a broken one is reported like any framework. */

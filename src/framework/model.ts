@@ -68,4 +68,6 @@ export interface FrameworkSet {
   readonly levelNames: Readonly<Record<Level, Text>>;
   readonly answerSchema: Readonly<Record<string, unknown>>;
   readonly envelopeSchema: Readonly<Record<string, unknown>>;
+  /** The meta-schema every framework of the set was checked against. */
+  readonly frameworkSchema: Readonly<Record<string, unknown>>;
 }

@@ -7,10 +7,11 @@ export interface PrecompiledFrameworks {
   readonly levelNames: FrameworkSet["levelNames"];
   readonly answerSchema: FrameworkSet["answerSchema"];
   readonly envelopeSchema: FrameworkSet["envelopeSchema"];
+  readonly frameworkSchema: FrameworkSet["frameworkSchema"];
 }
 
 export function toPrecompiled(set: FrameworkSet, fingerprint: string): PrecompiledFrameworks {
-  return { fingerprint, all: set.all, levelNames: set.levelNames, answerSchema: set.answerSchema, envelopeSchema: set.envelopeSchema };
+  return { fingerprint, all: set.all, levelNames: set.levelNames, answerSchema: set.answerSchema, envelopeSchema: set.envelopeSchema, frameworkSchema: set.frameworkSchema };
 }
 
 export function fromPrecompiled(data: PrecompiledFrameworks): FrameworkSet {
@@ -22,5 +23,6 @@ export function fromPrecompiled(data: PrecompiledFrameworks): FrameworkSet {
     levelNames: data.levelNames,
     answerSchema: data.answerSchema,
     envelopeSchema: data.envelopeSchema,
+    frameworkSchema: data.frameworkSchema,
   };
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { UsageError } from "../model/errors.js";
 import { frameworksFingerprint } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
-import type { FrameworkFiles } from "../framework/load.js";
+import type { FrameworkCheck, FrameworkFiles } from "../framework/load.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { nearest } from "../validation/nearest.js";
 import { fromPrecompiled } from "../framework/precompiled.js";
@@ -69,11 +69,17 @@ function readPrecompiled(cwd: string): FrameworkSet | undefined {
   return set;
 }
 
+/** The build's compiled check of framework files against the shipped meta-schema, loaded when custom frameworks are read. */
+function precompiledFrameworkCheck(): FrameworkCheck {
+  const check = createRequire(import.meta.url)(join(PRECOMPILED_DIR, "validate-framework.cjs")) as FrameworkCheck | { default: FrameworkCheck };
+  return "default" in check ? check.default : check;
+}
+
 /** Loads the shipped frameworks and any custom folders named with `--frameworks`. */
 export function frameworksFor(customDirs: readonly string[], cwd: string): FrameworkSet {
   const ready = precompiled(cwd);
   if (customDirs.length === 0 && ready !== undefined) return ready;
-  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom: customFrameworkDirs(customDirs, cwd) }, frameworkFiles(cwd), ready);
+  return loadFrameworks({ shipped: SHIPPED_FRAMEWORKS, custom: customFrameworkDirs(customDirs, cwd) }, frameworkFiles(cwd), ready, precompiledFrameworkCheck);
 }
 
 /** The absolute folders named with `--frameworks`, each checked to be a folder. */
