@@ -25,6 +25,8 @@ export interface MemberEntry {
   readonly file: string | undefined;
   readonly population: number | undefined;
   readonly weight: number | undefined;
+  /** Whether the region names this member as its core city. */
+  readonly core: boolean;
   /** Inline members' answers. */
   readonly answers: Answers;
 }
@@ -79,6 +81,7 @@ export function toAssessment(file: string, data: unknown): Assessment {
         file: str(member["file"]),
         population: num(member["population"]),
         weight: num(member["weight"]),
+        core: member["core"] === true,
         answers: toAnswers(member["indicators"]),
       };
     }),

@@ -9,7 +9,8 @@ import { convertAjvErrors } from "../validation/convert.js";
 import { locate } from "../yaml/locate.js";
 import { DEFAULT_LIMITS, readYaml } from "../yaml/source.js";
 import type { YamlSource } from "../yaml/source.js";
-import type { Dimension, Framework, FrameworkSet, Indicator, Level } from "./model.js";
+import { DEFAULT_EFFORT, DEFAULT_EVIDENCE, DEFAULT_FIT } from "./model.js";
+import type { Dimension, Effort, EvidenceRule, Framework, FrameworkSet, Indicator, Level } from "./model.js";
 import { frameworkRules } from "./rules.js";
 
 /** How the loader reaches the disk; tests pass an in-memory one. */
@@ -165,7 +166,15 @@ interface RawIndicator {
     levels: Record<string, RawTextValue>;
     advice: RawTextValue;
     references?: string[];
+    "carries-fit"?: boolean;
+    effort?: RawEffort;
+    evidence?: RawEvidence;
   };
+}
+type RawEffort = Partial<Record<"1" | "2" | "3" | "4" | "5", number>>;
+interface RawEvidence {
+  "from-level"?: number;
+  "max-age-months"?: number;
 }
 interface RawFramework {
   id: string;
@@ -176,13 +185,27 @@ interface RawFramework {
   summary: RawTextValue;
   case?: RawTextValue;
   attainment?: { bar: number; "min-coverage"?: number };
+  fit?: { floor?: number; "min-coverage"?: number; "tie-margin"?: number };
+  effort?: RawEffort;
+  evidence?: RawEvidence;
   dimensions: { id: string; title: RawTextValue; summary: RawTextValue; weight?: number; "decides-fit"?: boolean }[];
+}
+
+/** An effort scale, each level the framework's (or the default's) where the file leaves it out. */
+function effortOf(raw: RawEffort | undefined, base: Effort): Effort {
+  return { 1: raw?.["1"] ?? base[1], 2: raw?.["2"] ?? base[2], 3: raw?.["3"] ?? base[3], 4: raw?.["4"] ?? base[4], 5: raw?.["5"] ?? base[5] };
+}
+
+function evidenceOf(raw: RawEvidence | undefined, base: EvidenceRule): EvidenceRule {
+  return { fromLevel: raw?.["from-level"] ?? base.fromLevel, maxAgeMonths: raw?.["max-age-months"] ?? base.maxAgeMonths };
 }
 
 /** Builds the model of a framework that passed the meta-schema and the rules. */
 function toFramework(source: YamlSource): Framework {
   const data = source.data as { "x-framework": RawFramework; properties: Record<string, RawIndicator> };
   const meta = data["x-framework"];
+  const effort = effortOf(meta.effort, DEFAULT_EFFORT);
+  const evidence = evidenceOf(meta.evidence, DEFAULT_EVIDENCE);
   const indicators: Indicator[] = Object.entries(data.properties).map(([id, raw]) => {
     const x = raw["x-indicator"];
     const levels: Partial<Record<Level, Text>> = {};
@@ -197,6 +220,9 @@ function toFramework(source: YamlSource): Framework {
       levels,
       advice: x.advice,
       references: x.references ?? [],
+      carriesFit: x["carries-fit"] ?? false,
+      effort: effortOf(x.effort, effort),
+      evidence: evidenceOf(x.evidence, evidence),
     };
   });
   const dimensions: Dimension[] = meta.dimensions.map((d) => ({
@@ -216,6 +242,10 @@ function toFramework(source: YamlSource): Framework {
     summary: meta.summary,
     case: meta.case,
     attainment: meta.attainment === undefined ? undefined : { bar: meta.attainment.bar, minCoverage: meta.attainment["min-coverage"] ?? 0 },
+    fit:
+      meta.kind === "model"
+        ? { floor: meta.fit?.floor ?? DEFAULT_FIT.floor, minCoverage: meta.fit?.["min-coverage"] ?? DEFAULT_FIT.minCoverage, tieMargin: meta.fit?.["tie-margin"] ?? DEFAULT_FIT.tieMargin }
+        : undefined,
     dimensions,
     indicators,
     schema: source.data as Record<string, unknown>,

@@ -19,7 +19,39 @@ export interface Indicator {
   readonly levels: Readonly<Partial<Record<Level, Text>>>;
   readonly advice: Text;
   readonly references: readonly string[];
+  /** Models only: one of the indicators that carry the model, on which its fit is decided. */
+  readonly carriesFit: boolean;
+  /** The effort of a step that reaches each level: the framework's scale, or this indicator's own. */
+  readonly effort: Effort;
+  /** When this indicator's levels need evidence: the framework's rule, or its own. */
+  readonly evidence: EvidenceRule;
 }
+
+/** The effort of the step that reaches each level from the one below (a relative measure, not days or money). */
+export type Effort = Readonly<Record<1 | 2 | 3 | 4 | 5, number>>;
+
+/** Levels from `fromLevel` up need evidence, and evidence older than `maxAgeMonths` is stale. */
+export interface EvidenceRule {
+  readonly fromLevel: number;
+  readonly maxAgeMonths: number;
+}
+
+/** A step to level 1 or 2 is cheap, to 3 (the practice in place everywhere) more, to 4 and 5 most. */
+export const DEFAULT_EFFORT: Effort = { 1: 1, 2: 2, 3: 3, 4: 5, 5: 8 };
+export const DEFAULT_EVIDENCE: EvidenceRule = { fromLevel: 3, maxAgeMonths: 36 };
+
+/**
+ * Models only: when the fit of a region to this model can be told. Below `floor` on its carrying
+ * indicators the model does not fit; with less than `minCoverage` of them answered there is too
+ * little to say; two models within `tieMargin` of each other tie.
+ */
+export interface FitRules {
+  readonly floor: number;
+  readonly minCoverage: number;
+  readonly tieMargin: number;
+}
+
+export const DEFAULT_FIT: FitRules = { floor: 2, minCoverage: 0.5, tieMargin: 0.25 };
 
 export interface Dimension {
   readonly id: string;
@@ -49,6 +81,8 @@ export interface Framework {
   readonly case: Text | undefined;
   /** Stages: when the stage is reached. Models: the level a ready region reaches. */
   readonly attainment: Attainment | undefined;
+  /** Models only. */
+  readonly fit: FitRules | undefined;
   readonly dimensions: readonly Dimension[];
   readonly indicators: readonly Indicator[];
   /** The framework's own JSON Schema, as written. */

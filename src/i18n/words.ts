@@ -36,7 +36,24 @@ export interface Words {
   readonly notReached: string;
   readonly noAnswers: string;
   readonly bestFit: string;
-  readonly bestFitNone: string;
+  readonly verdict: {
+    readonly none: string;
+    readonly noneDetail: string;
+    readonly tooLittle: string;
+    readonly tooLittleDetail: (answered: string, needed: string) => string;
+    readonly tie: (models: string) => string;
+    readonly tieDetail: (margin: string) => string;
+    readonly tooLittleShort: string;
+    readonly belowFloor: (floor: string) => string;
+    readonly coreNotLeading: string;
+    readonly fits: string;
+    readonly fitsLessWell: string;
+    readonly core: string;
+    readonly coreNamed: string;
+    readonly coreMostAdvanced: string;
+    readonly coreLeads: string;
+    readonly coreTrails: (member: string, stage: string) => string;
+  };
   readonly fitLine: (fit: string, runnerUp: string | undefined, runnerUpFit: string | undefined, readiness: string) => string;
   readonly deciding: string;
   readonly lacks: (model: string) => string;
@@ -232,7 +249,24 @@ export const EN: Words = {
   notReached: "not reached",
   noAnswers: "no answers",
   bestFit: "Best-fit model",
-  bestFitNone: "none (no region-level indicator answered)",
+  verdict: {
+    none: "no model fits yet",
+    noneDetail: ": no model reaches its floor on the indicators that carry it",
+    tooLittle: "too little answered to tell",
+    tooLittleDetail: (answered, needed) => `: ${answered} of the indicators that carry the models answered, ${needed} needed`,
+    tie: (models) => `a tie between ${models}`,
+    tieDetail: (margin) => `: their fits are within ${margin} of each other`,
+    tooLittleShort: "too little answered",
+    belowFloor: (floor) => `below its floor of ${floor}`,
+    coreNotLeading: "the core does not lead",
+    fits: "fits",
+    fitsLessWell: "fits less well",
+    core: "Core city",
+    coreNamed: "named by the region",
+    coreMostAdvanced: "the most advanced member",
+    coreLeads: "leads the other members on every stage",
+    coreTrails: (member, stage) => `does not lead: ${member} scores higher on ${stage}`,
+  },
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `, fit ${fit}${runnerUp !== undefined ? ` against ${runnerUpFit ?? ""} for ${runnerUp}` : ""}; readiness ${readiness}`,
   deciding: "Deciding",
@@ -442,7 +476,24 @@ export const ZH: Words = {
   notReached: "未达到",
   noAnswers: "尚无作答",
   bestFit: "最适合的模式",
-  bestFitNone: "无（区域层面指标均未作答）",
+  verdict: {
+    none: "暂无适合的模式",
+    noneDetail: "：各模式的决定性指标均未达到其最低分",
+    tooLittle: "作答不足，尚无法判断",
+    tooLittleDetail: (answered, needed) => `：决定性指标作答比例为 ${answered}，至少需要 ${needed}`,
+    tie: (models) => `${models}不相上下`,
+    tieDetail: (margin) => `：匹配度相差不超过 ${margin}`,
+    tooLittleShort: "作答不足",
+    belowFloor: (floor) => `低于最低分 ${floor}`,
+    coreNotLeading: "核心城市未居领先",
+    fits: "适合",
+    fitsLessWell: "匹配度较低",
+    core: "核心城市",
+    coreNamed: "由区域指定",
+    coreMostAdvanced: "发展水平最高的成员",
+    coreLeads: "在各阶段均领先于其他成员",
+    coreTrails: (member, stage) => `未居领先：${member}在“${stage}”阶段得分更高`,
+  },
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `，匹配度 ${fit}${runnerUp !== undefined ? `（次选${runnerUp}为 ${runnerUpFit ?? ""}）` : ""}；就绪度 ${readiness}`,
   deciding: "决定性指标",

@@ -1,6 +1,7 @@
 import type { FrameworkSet } from "../framework/model.js";
 import type { SubjectScore } from "./model.js";
 import { round, stageRank } from "./score.js";
+import { leadingModel } from "./fit.js";
 
 /** A CI gate, as parsed from the command line. */
 export type Gate =
@@ -26,7 +27,8 @@ const percent = (score: number | undefined) => (score === undefined ? undefined 
  */
 export function overallPercent(score: SubjectScore): number | undefined {
   if (score.kind === "region") {
-    const best = score.fit.ranking.find((r) => r.model === score.fit.best);
+    const leading = leadingModel(score.fit);
+    const best = score.fit.ranking.find((r) => r.model === leading);
     return percent(best?.readiness);
   }
   const scored = score.profile.stages.map((s) => s.score).filter((s): s is number => s !== undefined);

@@ -71,10 +71,30 @@ export interface StageProfile {
 
 export interface FitRanking {
   readonly model: string;
-  /** The score of the model's deciding dimension (its whole score when it marks none). */
+  /** The weighted mean level of the indicators that carry the model (its whole score when it marks none). */
   readonly fit: number | undefined;
   /** The model's whole score: how ready the region is for it. */
   readonly readiness: number | undefined;
+  /** The share of the carrying indicators answered. */
+  readonly coverage: number;
+  /** Why the model cannot be the region's, whatever its score. */
+  readonly excluded: "too-little-answered" | "below-floor" | "core-not-leading" | undefined;
+}
+
+/**
+ * What the fit says: one model fits; several tie (within the tie margin); none reaches its floor;
+ * or too little is answered to tell.
+ */
+export type FitVerdict = "fits" | "tie" | "none" | "too-little-answered";
+
+/** The core city of a core-led region, and whether it leads the other members on every stage. */
+export interface CoreCheck {
+  readonly member: string;
+  /** Named by the region (`core: true`), or else the most advanced member. */
+  readonly from: "named" | "most-advanced";
+  readonly leads: boolean;
+  /** A member that scores above the core, on the first stage where one does. */
+  readonly overtakenBy: { readonly member: string; readonly stage: string } | undefined;
 }
 
 export interface DecidingIndicator {
@@ -85,8 +105,13 @@ export interface DecidingIndicator {
 }
 
 export interface ModelFit {
-  /** Undefined when no model could be scored. */
+  readonly verdict: FitVerdict;
+  /** The model that fits, when one does (verdict "fits"). */
   readonly best: string | undefined;
+  /** The models that tie, best first (verdict "tie"). */
+  readonly tied: readonly string[];
+  /** Set when the region has members and a core-led model is assessed. */
+  readonly core: CoreCheck | undefined;
   /** Best first. */
   readonly ranking: readonly FitRanking[];
   /** The best model's strongest deciding indicators, then the runner-up's weakest. */

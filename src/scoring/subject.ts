@@ -39,7 +39,10 @@ export function scoreSubject(set: FrameworkSet, assessment: Assessment, members:
     ...base,
     kind: "region",
     models: models.map((m) => m.result),
-    fit: modelFit(models),
+    fit: modelFit(
+      models,
+      memberResults.map((m, i) => ({ name: m.name, core: members[i]!.entry.core, profile: m.profile })),
+    ),
     members: memberResults,
     rollup: rollup(set, memberResults),
   };

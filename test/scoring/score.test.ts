@@ -144,7 +144,7 @@ describe("regions", () => {
     targetLevels: new Map(),
   };
   const member = (name: string, population: number | undefined, value: number): ResolvedMember => ({
-    entry: { index: 0, name, file: undefined, population, weight: undefined, answers: new Map() },
+    entry: { index: 0, name, file: undefined, population, weight: undefined, core: false, answers: new Map() },
     assessment: { ...base, name, kind: "city", answers: answersFor(set, () => value) as Answers, members: [] },
     problem: undefined,
     source: undefined,
@@ -176,7 +176,7 @@ describe("regions", () => {
   });
 
   it("weighs members equally when no population or weight is given, and skips members that could not be read", () => {
-    const broken: ResolvedMember = { entry: { index: 2, name: undefined, file: "gone.yaml", population: 5, weight: undefined, answers: new Map() }, assessment: undefined, problem: "missing", source: undefined };
+    const broken: ResolvedMember = { entry: { index: 2, name: undefined, file: "gone.yaml", population: 5, weight: undefined, core: false, answers: new Map() }, assessment: undefined, problem: "missing", source: undefined };
     const region = scoreSubject(set, { ...base, name: "R", kind: "region", answers: new Map(), members: [] }, [member("a", undefined, 2), member("b", undefined, 4), broken]) as RegionScore;
     expect(region.rollup.stages[0]!.mean).toBe(3);
     expect(region.members[2]).toMatchObject({ name: "gone.yaml", profile: undefined, problem: "missing" });

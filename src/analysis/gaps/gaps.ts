@@ -4,6 +4,7 @@ import type { FrameworkSet } from "../../framework/model.js";
 import type { FrameworkResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
 import type { Gap, MemberPlan, Plan, RegionGaps } from "./model.js";
 import { planStage } from "./plan.js";
+import { leadingModel } from "../../scoring/fit.js";
 
 /**
  * The indicators of some frameworks below their targets. A target is the assessment's own
@@ -73,8 +74,9 @@ export function regionGaps(set: FrameworkSet, score: RegionScore, targets: Asses
       holdingBack.push({ name: member.name, current: member.profile.current, plan: planStage(set.byId.get(first.id)!, first) });
     }
   }
-  const best = score.models.filter((m) => m.id === score.fit.best);
-  return { stage, holdingBack, model: gapsOf(set, best, targets, score.fit.best) };
+  const leading = leadingModel(score.fit);
+  const best = score.models.filter((m) => m.id === leading);
+  return { stage, holdingBack, model: gapsOf(set, best, targets, leading) };
 }
 
 export function subjectGaps(set: FrameworkSet, score: SubjectScore, assessment: Assessment): { gaps: readonly Gap[]; plan: Plan | undefined; region: RegionGaps | undefined } {

@@ -27,11 +27,13 @@ export interface Step {
   readonly indicator: string;
   readonly from: number;
   readonly to: number;
+  /** The effort of going from `from` to `to`, on the framework's scale. */
+  readonly effort: number;
 }
 
 /**
- * The smallest set of level increases that reaches a stage: per dimension, the fewest single
- * level steps that lift it to the bar, plus the indicators to answer where coverage is short.
+ * The level increases of least effort that reach a stage: per dimension, the cheapest steps that
+ * lift it to the bar, plus the indicators to answer where coverage is short.
  */
 export interface Plan {
   readonly stage: string;
@@ -40,6 +42,8 @@ export interface Plan {
   readonly steps: readonly Step[];
   /** Total level steps (the sum of to - from). */
   readonly levels: number;
+  /** Total effort, the quantity the plan keeps as small as it can. */
+  readonly effort: number;
   /** Unanswered indicators that must be answered for coverage, by dimension. */
   readonly answer: readonly { readonly framework: string; readonly dimension: string; readonly indicators: readonly string[]; readonly needed: number }[];
   /** Dimensions that cannot reach the bar even at level 5 everywhere. */

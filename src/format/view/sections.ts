@@ -8,7 +8,7 @@ import { blockerText } from "../names.js";
 import type { Names } from "../names.js";
 import { bar, fixed, pct, share } from "../numbers.js";
 import { strong, tone } from "./model.js";
-import type { Block, Column, Fact, Row } from "./model.js";
+import type { Block, Column, Fact, Inline, Row } from "./model.js";
 
 /**
  * The sections of `score` and `report`, each laid out once for every human format. A report
@@ -137,18 +137,17 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   const { fit } = score;
   const best = fit.ranking[0];
   const runnerUp = fit.ranking[1];
-  const bestFact: Fact =
-    fit.best === undefined || best === undefined
-      ? { label: w.bestFit, value: w.bestFitNone }
-      : {
-          label: w.bestFit,
-          value: strong(names.framework(fit.best)),
-          detail: w.fitLine(fixed(best.fit), runnerUp === undefined ? undefined : names.framework(runnerUp.model), runnerUp === undefined ? undefined : fixed(runnerUp.fit), pct(best.readiness)),
-        };
+  const bestFact = fitFact(score, names, set);
   const out: Block[] = [
     subject,
     { type: "facts", cards: true, items: [...target, bestFact, { label: w.regionStage, value: strong(names.stage(score.rollup.stage)) }, { label: w.documents.members, value: String(score.members.length) }] },
   ];
+  const coreMatters = fit.best === "core-led" || fit.tied.includes("core-led") || fit.ranking.some((r) => r.excluded === "core-not-leading");
+  if (fit.core !== undefined && coreMatters) {
+    const c = fit.core;
+    const how = c.overtakenBy === undefined ? w.verdict.coreLeads : w.verdict.coreTrails(names.clean(c.overtakenBy.member), names.stage(c.overtakenBy.stage));
+    out.push({ type: "facts", items: [{ label: w.verdict.core, value: [names.clean(c.member), w.paren(c.from === "named" ? w.verdict.coreNamed : w.verdict.coreMostAdvanced)], detail: [w.clauseSep, c.leads ? how : tone("bad", how)] }] });
+  }
   if (fit.best !== undefined) {
     const levels = (model: (m: string) => boolean) =>
       fit.deciding.filter((d) => model(d.model)).map((d) => `${names.indicator(d.model, d.indicator)} ${d.level ?? "–"}`).join(w.listSep);
@@ -158,11 +157,12 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   }
   out.push({
     type: "table",
-    columns: [left(h.model), right(h.fit), right(h.readiness), BAR, right("%"), right(h.answered)],
+    columns: [left(h.model), right(h.fit), right(h.readiness), BAR, right("%"), right(h.answered), left(h.status)],
     rows: fit.ranking.map((r) => {
       const model = score.models.find((m) => m.id === r.model)!;
       const title = names.framework(r.model);
-      return { cells: [r.model === fit.best ? strong(title) : title, fixed(r.fit), fixed(r.readiness), bar(r.readiness), pct(r.readiness), share(model.coverage.share)] };
+      const chosen = r.model === fit.best || fit.tied.includes(r.model);
+      return { cells: [chosen ? strong(title) : title, fixed(r.fit), fixed(r.readiness), bar(r.readiness), pct(r.readiness), share(model.coverage.share), exclusionText(r, chosen, set, names)] };
     }),
   });
   out.push({
@@ -209,6 +209,45 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
     caption: w.documents.memberChartCaption,
   });
   return out;
+}
+
+/** The fit's verdict as a fact: the model that fits, a tie, none, or too little answered to tell. */
+function fitFact(score: RegionScore, names: Names, set: FrameworkSet): Fact {
+  const { w } = names;
+  const { fit } = score;
+  const best = fit.ranking[0];
+  const runnerUp = fit.ranking[1];
+  switch (fit.verdict) {
+    case "fits":
+      return {
+        label: w.bestFit,
+        value: strong(names.framework(fit.best!)),
+        detail: w.fitLine(fixed(best?.fit), runnerUp === undefined ? undefined : names.framework(runnerUp.model), runnerUp === undefined ? undefined : fixed(runnerUp.fit), pct(best?.readiness)),
+      };
+    case "tie":
+      return { label: w.bestFit, value: strong(w.verdict.tie(fit.tied.map((m) => names.framework(m)).join(w.listSep))), detail: w.verdict.tieDetail(fixed(set.byId.get(fit.tied[0]!)?.fit?.tieMargin)) };
+    case "none":
+      return { label: w.bestFit, value: strong(w.verdict.none), detail: w.verdict.noneDetail };
+    case "too-little-answered": {
+      const most = Math.max(0, ...fit.ranking.map((r) => r.coverage));
+      const needed = Math.min(1, ...fit.ranking.map((r) => set.byId.get(r.model)?.fit?.minCoverage ?? 1));
+      return { label: w.bestFit, value: strong(w.verdict.tooLittle), detail: w.verdict.tooLittleDetail(share(most), share(needed)) };
+    }
+  }
+}
+
+function exclusionText(r: RegionScore["fit"]["ranking"][number], chosen: boolean, set: FrameworkSet, names: Names): Inline {
+  const v = names.w.verdict;
+  switch (r.excluded) {
+    case undefined:
+      return chosen ? tone("good", v.fits) : v.fitsLessWell;
+    case "too-little-answered":
+      return tone("warn", v.tooLittleShort);
+    case "below-floor":
+      return tone("bad", v.belowFloor(fixed(set.byId.get(r.model)?.fit?.floor)));
+    case "core-not-leading":
+      return tone("bad", v.coreNotLeading);
+  }
 }
 
 function planView(plan: Plan, names: Names): Block[] {
