@@ -4,7 +4,7 @@ import { FrameworkError, UsageError } from "../model/errors.js";
 import type { Finding } from "../model/findings.js";
 import { compareText, sortFindings } from "../model/findings.js";
 import { FRAMEWORK_LIMITS, loadFrameworks } from "../framework/load.js";
-import { translationFindings } from "../framework/translations.js";
+import { translationFindings, vagueDescriptorFindings } from "../framework/translations.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
 import type { ValidateFormat } from "../format/validate/index.js";
 import { readYaml } from "../yaml/source.js";
@@ -59,7 +59,10 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
     const display = files.display(file);
     if (findings.some((f) => f.file === display && f.severity === "error")) continue;
     const read = readYaml(display, files.read(file));
-    if (read.source !== undefined) append(findings, translationFindings(read.source));
+    if (read.source !== undefined) {
+      append(findings, translationFindings(read.source));
+      append(findings, vagueDescriptorFindings(read.source));
+    }
   }
 
   const sorted = sortFindings(findings);

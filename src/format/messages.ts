@@ -74,6 +74,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "empty-dimension": (f) => `Dimension ${q(f.value)} has no indicators`,
   "duplicate-id": (f) => `${q(f.value)} is used twice${f.context !== undefined ? ` (also in ${f.context})` : ""}`,
   "missing-translation": (f) => `No ${q(f.value)} text here, though the framework is written in ${q(f.value)} elsewhere; English is shown instead`,
+  "vague-descriptor": (f) => `This level leans on ${q(f.value)}, which two assessors read differently; name a count, a share, a frequency or something a visitor can check`,
   "framework-replaced": (f) => `Framework ${q(f.key)} (version ${f.value ?? ""}) replaces the shipped one (version ${f.expected ?? ""}) in this run`,
   "kind-fields": (f) =>
     f.expected === "stage" ? `A stage needs ${q(f.key)}` : `${q(f.key)} belongs to stages, not to models`,
@@ -224,6 +225,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "empty-dimension": (f) => `维度${zq(f.value)}没有指标`,
   "duplicate-id": (f) => `${zq(f.value)}重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,
   "missing-translation": (f) => `此处缺少${zq(f.value)}文本，而该评估框架其他地方有${zq(f.value)}文本；将以英文代替`,
+  "vague-descriptor": (f) => `该等级描述使用了${zq(f.value)}，不同评估人员理解不一；请改为明确的数量、比例、频次或可现场核查的材料`,
   "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""} 版）取代了内置的同名框架（${f.expected ?? ""} 版）`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
   "reserved-id": (f) => `${zq(f.value)}是程序内部的保留名称，不能用作 id，请另取一个`,

@@ -46,3 +46,32 @@ export function translationFindings(source: YamlSource): Finding[] {
   }
   return found;
 }
+
+/**
+ * Words that leave a level's boundary to the reader ("some", "regularly", 部分, 定期): two assessors
+ * who read them pick different levels. A descriptor should name a count, a share, a frequency or
+ * an artefact instead.
+ */
+const VAGUE_EN = /\b(some|a few|few|several|many|most|main|major|regular|regularly|often|frequently|occasionally|various|numerous|largely|mostly|partly|partially|widely|significant|significantly|substantial|sufficient|adequate)\b/i;
+const VAGUE_ZH = /一些|部分|少数|若干|几个|多个|多数|大多数|大部分|主要|定期|经常|较多|大量|广泛|基本|充分|适当|显著/;
+
+/** The vague word a text leans on, if any: English words in any text, Chinese ones in Chinese texts. */
+export function vagueWord(text: string, locale: string): string | undefined {
+  return (locale.startsWith("zh") ? VAGUE_ZH : VAGUE_EN).exec(text)?.[0];
+}
+
+/** Each level descriptor, in each of its languages, that draws its boundary with a vague word. */
+export function vagueDescriptorFindings(source: YamlSource): Finding[] {
+  const found: Finding[] = [];
+  for (const { path, text } of frameworkTexts(source.data as Data)) {
+    if (path.at(-2) !== "levels") continue;
+    const byLocale: [string, string][] = typeof text === "string" ? [["en", text]] : Object.entries(text);
+    for (const [locale, value] of byLocale) {
+      const word = vagueWord(value, locale);
+      if (word === undefined) continue;
+      const at = typeof text === "string" ? path : [...path, locale];
+      found.push(finding("vague-descriptor", source.file, locate(source, at).value, at.join("."), { value: word, context: locale }));
+    }
+  }
+  return found;
+}

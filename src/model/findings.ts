@@ -75,6 +75,7 @@ export const CODES = {
   "reserved-id": { severity: "error", impact: "content" },
   "duplicate-schema-id": { severity: "error", impact: "content" },
   "missing-translation": { severity: "warning", impact: "content" },
+  "vague-descriptor": { severity: "warning", impact: "content" },
   "framework-replaced": { severity: "warning", impact: "content" },
 } as const satisfies Record<string, { severity: Severity; impact: Impact }>;
 

@@ -125,6 +125,21 @@ describe("frameworks lint", () => {
     expect(lint("zh.yaml", "--strict").code).toBe(1);
   });
 
+  it("warns of a level descriptor that leans on a vague word, in English and in Chinese, at the text", () => {
+    const en = "          en: Each city and attraction sells its own tickets.";
+    const text = write(
+      "vague.yaml",
+      example
+        .replace(en, "          en: Some cities and attractions sell tickets together.\n          zh-CN: 部分城市和景点联合售票。")
+        .replace("    en: Shared tourism destination\n", "    en: Shared tourism destination\n    zh-CN: 共享旅游目的地\n"),
+    );
+    const result = findings("vague.yaml");
+    expect(result.code).toBe(0);
+    const vague = result.found["vague.yaml"]!.filter((f) => f.startsWith("vague-descriptor@"));
+    expect(vague).toEqual([`vague-descriptor@${at(text, "Some cities")}`, `vague-descriptor@${at(text, "部分城市")}`]);
+    expect(lint("vague.yaml", "--strict").code).toBe(1);
+  });
+
   it("exits 2 when a path names nothing", () => {
     expect(lint("nowhere.yaml").code).toBe(2);
   });
