@@ -21,7 +21,6 @@ import { DIFF_FORMATS } from "../format/diff/render.js";
 import type { DiffFormatName } from "../format/diff/render.js";
 import { runScore } from "./score.js";
 import { REPORT_FORMATS } from "../format/report/index.js";
-import { DEFAULT_EVIDENCE } from "../analysis/gaps/evidence.js";
 import { runValidate } from "./validate.js";
 import { serveIfWorker, workerEntry } from "../pipeline/pool.js";
 import { closeStdout, failStdout, removeTemporaries, stdoutFailure } from "../node/output.js";
@@ -124,14 +123,14 @@ function program(setExit: (code: ExitCode) => void): Command {
     .argument("<paths...>", "files, folders or glob patterns")
     .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(REPORT_FORMATS)).default("terminal"))
     .option("-o, --output <file>", "write the output to a file instead of stdout")
-    .option("--evidence-max-age <months>", "evidence older than this, counted back from the assessment date, is stale", wholeNumber, DEFAULT_EVIDENCE.maxAgeMonths)
-    .option("--evidence-from-level <level>", "levels from this one up need evidence", wholeNumber, DEFAULT_EVIDENCE.minLevel)
+    .option("--evidence-max-age <months>", "evidence older than this, counted back from the assessment date, is stale (default: each framework's, 36 in the shipped ones)", wholeNumber)
+    .option("--evidence-from-level <level>", "levels from this one up need evidence (default: each framework's, 3 in the shipped ones)", wholeNumber)
     .option("--strict-evidence", "make evidence problems errors (exit 1)")
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
     .action(
       async (
         paths: string[],
-        opts: { format: ReportFormatName; output?: string; evidenceMaxAge: number; evidenceFromLevel: number; strictEvidence?: boolean; maxFileSize: number },
+        opts: { format: ReportFormatName; output?: string; evidenceMaxAge?: number; evidenceFromLevel?: number; strictEvidence?: boolean; maxFileSize: number },
       ) => {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
         setExit(await runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));

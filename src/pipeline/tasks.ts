@@ -181,10 +181,10 @@ export function reportTask(setup: TaskSetup & { command: "report" }, writer?: St
 /** The gap report of a sound subject, with the evidence checks of its own answers and, for a region, each member's. */
 export function gapReport(frameworks: FrameworkSet, scored: Scored, rules: EvidenceRules): GapReport {
   const { score, assessment, members, source } = scored;
-  const evidence = evidenceFindings(source, assessment, rules);
+  const evidence = evidenceFindings(source, assessment, rules, frameworks);
   for (const member of members) {
     if (member.assessment !== undefined && member.source !== undefined) {
-      append(evidence, evidenceFindings(member.source.yaml, member.assessment, rules, [...member.source.path]));
+      append(evidence, evidenceFindings(member.source.yaml, member.assessment, rules, frameworks, [...member.source.path]));
     }
   }
   return { score, ...subjectGaps(frameworks, score, assessment), evidence: sortFindings(evidence) };

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { smartregion } from "./run.js";
+import { ROOT } from "../helpers.js";
 
 const CITY = `smartregion: 1
 subject:
@@ -53,6 +54,22 @@ describe("smartregion report", () => {
     ]);
     const younger = JSON.parse(smartregion(["report", "--format", "json", "--evidence-max-age", "120", "town.yaml"], dir).stdout) as ReportJson;
     expect(younger.reports[0]!.evidence.map((e) => e.code)).not.toContain("evidence-stale");
+  });
+
+  it("takes each indicator's evidence rule from its framework, and the command line's over it", () => {
+    const example = readFileSync(join(ROOT, "examples", "custom-frameworks", "tourism-destination.yaml"), "utf8");
+    const frameworks = join(dir, "evidence-frameworks");
+    mkdirSync(frameworks, { recursive: true });
+    const codes = (args: string[]) =>
+      (JSON.parse(smartregion(["--frameworks", frameworks, "report", "--format", "json", ...args, join(ROOT, "examples", "lakeland-destination.yaml")], dir).stdout) as ReportJson).reports[0]!.evidence.filter((e) => e.code === "evidence-missing").length;
+    writeFileSync(join(frameworks, "tourism-destination.yaml"), example);
+    const asShipped = codes([]);
+    // The framework asks for evidence from level 1: more levels lack it.
+    writeFileSync(join(frameworks, "tourism-destination.yaml"), example.replace("  attainment:\n", "  evidence: {from-level: 1}\n  attainment:\n"));
+    const stricter = codes([]);
+    expect(stricter).toBeGreaterThan(asShipped);
+    // The command line's rule stands over the framework's.
+    expect(codes(["--evidence-from-level", "5"])).toBeLessThan(stricter);
   });
 
   it("makes evidence problems errors under --strict-evidence (exit 1)", () => {

@@ -1,19 +1,25 @@
 import type { Assessment } from "../../assessment/model.js";
+import { DEFAULT_EVIDENCE as FRAMEWORK_EVIDENCE } from "../../framework/model.js";
+import type { FrameworkSet } from "../../framework/model.js";
 import { finding } from "../../model/findings.js";
 import type { Code, Facts, Finding } from "../../model/findings.js";
 import { locate } from "../../yaml/locate.js";
 import type { YamlSource } from "../../yaml/source.js";
 
+/**
+ * How evidence is checked. Each indicator's rule comes from its framework (`evidence` on the
+ * framework or on the indicator); a value given here overrides it for every indicator.
+ */
 export interface EvidenceRules {
   /** A level from which evidence is expected. */
-  readonly minLevel: number;
+  readonly minLevel?: number | undefined;
   /** Evidence older than this many months before the assessment date is stale. */
-  readonly maxAgeMonths: number;
+  readonly maxAgeMonths?: number | undefined;
   /** Report as errors instead of warnings. */
   readonly strict: boolean;
 }
 
-export const DEFAULT_EVIDENCE: EvidenceRules = { minLevel: 3, maxAgeMonths: 36, strict: false };
+export const DEFAULT_EVIDENCE: EvidenceRules = { strict: false };
 
 /** The date `months` before an ISO date, as an ISO date (clamped to the month's last day). */
 export function monthsBefore(date: string, months: number): string {
@@ -30,9 +36,8 @@ export function monthsBefore(date: string, months: number): string {
  * that is all older than the age limit (counted from the assessment's date, never from today),
  * and levels backed only by self-reported evidence.
  */
-export function evidenceFindings(source: YamlSource, assessment: Assessment, rules: EvidenceRules, base: (string | number)[] = ["indicators"]): Finding[] {
+export function evidenceFindings(source: YamlSource, assessment: Assessment, rules: EvidenceRules, set: FrameworkSet, base: (string | number)[] = ["indicators"]): Finding[] {
   const found: Finding[] = [];
-  const cutoff = assessment.date === "" ? undefined : monthsBefore(assessment.date, rules.maxAgeMonths);
   const report = (code: Code, path: (string | number)[], facts: Facts) => {
     const at = locate(source, path);
     const f = finding(code, source.file, at.key ?? at.value, path.join("."), facts);
@@ -40,15 +45,19 @@ export function evidenceFindings(source: YamlSource, assessment: Assessment, rul
   };
   for (const [framework, answers] of assessment.answers) {
     for (const [indicator, answer] of answers) {
-      if (answer.level === undefined || answer.level < rules.minLevel) continue;
+      const own = set.byId.get(framework)?.indicators.find((i) => i.id === indicator)?.evidence ?? FRAMEWORK_EVIDENCE;
+      const minLevel = rules.minLevel ?? own.fromLevel;
+      const maxAgeMonths = rules.maxAgeMonths ?? own.maxAgeMonths;
+      const cutoff = assessment.date === "" ? undefined : monthsBefore(assessment.date, maxAgeMonths);
+      if (answer.level === undefined || answer.level < minLevel) continue;
       const path = [...base, framework, indicator];
       if (answer.evidence.length === 0) {
-        report("evidence-missing", path, { value: String(answer.level), limit: rules.minLevel });
+        report("evidence-missing", path, { value: String(answer.level), limit: minLevel });
         continue;
       }
       const dated = answer.evidence.map((e) => e.date).filter((d): d is string => d !== undefined);
       if (cutoff !== undefined && dated.length === answer.evidence.length && dated.every((d) => d < cutoff)) {
-        report("evidence-stale", path, { value: dated.sort().at(-1)!, limit: rules.maxAgeMonths, context: assessment.date });
+        report("evidence-stale", path, { value: dated.sort().at(-1)!, limit: maxAgeMonths, context: assessment.date });
       }
       if (answer.evidence.every((e) => e.method === "self-reported")) report("evidence-self-reported", path, { value: String(answer.level) });
     }
