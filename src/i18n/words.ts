@@ -172,6 +172,7 @@ export interface Words {
     readonly down: string;
     readonly answered: string;
     readonly answerWithdrawn: string;
+    readonly newAnswers: string;
     readonly nowNotApplicable: string;
     readonly applicableAgain: string;
     readonly unchanged: string;
@@ -385,6 +386,7 @@ export const EN: Words = {
     down: "down",
     answered: "answered",
     answerWithdrawn: "answer withdrawn",
+    newAnswers: "new answers, none lower",
     nowNotApplicable: "now not applicable",
     applicableAgain: "applicable again",
     unchanged: "unchanged",
@@ -612,6 +614,7 @@ export const ZH: Words = {
     down: "下降",
     answered: "新作答",
     answerWithdrawn: "撤回作答",
+    newAnswers: "新增作答所致，原有作答未降低",
     nowNotApplicable: "改为不适用",
     applicableAgain: "恢复适用",
     unchanged: "未变",

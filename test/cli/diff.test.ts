@@ -91,6 +91,28 @@ describe("diff", () => {
     expect(diff("2026.yaml", "2026.yaml", "--fail-on-regression").code).toBe(0);
   });
 
+  it("counts a first answer as coverage gained, never as a regression, and a withdrawn answer or piece of evidence as one", () => {
+    // twin-simulation is unanswered in the example: answering it at 1 lowers the mean of its dimension.
+    const answered = city.replace("    twin-simulation:\n", "    twin-simulation:\n      level: 1\n").replace("date: 2026-06-30", "date: 2027-06-30");
+    expect(answered).not.toBe(city);
+    write("first-answer.yaml", answered);
+    const d = json("2026.yaml", "first-answer.yaml");
+    const moved = d.own.scores.find((s) => s.framework === "merged" && s.dimension !== null && s.delta !== null && s.delta < 0);
+    expect(moved, "a dimension mean fell").toBeDefined();
+    expect(d.own.indicators.map((c) => `${c.indicator}:${c.movement}`)).toEqual(["twin-simulation:answered"]);
+    expect(d.regressions).toEqual([]);
+    expect(diff("2026.yaml", "first-answer.yaml", "--fail-on-regression").code).toBe(0);
+    // Back again: the answer is withdrawn.
+    const back = json("first-answer.yaml", "2026.yaml");
+    expect(back.regressions.map((r) => `${r.what}:${r.indicator}`)).toEqual(["answer-withdrawn:twin-simulation"]);
+    expect(diff("first-answer.yaml", "2026.yaml", "--fail-on-regression").code).toBe(1);
+    // A piece of evidence withdrawn, the level unchanged.
+    const withdrawn = city.replace("      evidence:\n        - title: Riverton 3D city model, update log\n          link: https://example.org/riverton/planning/3d-city-model\n          date: 2026-04-02\n          method: measured\n", "");
+    expect(withdrawn).not.toBe(city);
+    write("withdrawn.yaml", withdrawn);
+    expect(json("2026.yaml", "withdrawn.yaml").regressions.map((r) => `${r.what}:${r.indicator}`)).toEqual(["evidence-withdrawn:digital-twin"]);
+  });
+
   it("reports a stage reached, and a stage lost as a regression", () => {
     const up = json("2025.yaml", "2026.yaml");
     expect(up.own.stage).toEqual({ before: "informatization", after: "integrated", direction: "up" });

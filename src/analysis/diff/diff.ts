@@ -58,9 +58,10 @@ export function diffSubjects(set: FrameworkSet, older: Scored, newer: Scored): S
   for (const stage of set.stages) {
     const b = older.score.rollup.stages.find((s) => s.id === stage.id);
     const a = newer.score.rollup.stages.find((s) => s.id === stage.id);
-    rollup.push(scoreChange(stage.id, undefined, b?.mean, a?.mean));
+    // The members' own changes say whether ground was lost; the mean is shown as it moved.
+    rollup.push(scoreChange(stage.id, undefined, b?.mean, a?.mean, undefined));
     for (const dimension of stage.dimensions) {
-      rollup.push(scoreChange(stage.id, dimension.id, b?.dimensions.find((d) => d.id === dimension.id)?.mean, a?.dimensions.find((d) => d.id === dimension.id)?.mean));
+      rollup.push(scoreChange(stage.id, dimension.id, b?.dimensions.find((d) => d.id === dimension.id)?.mean, a?.dimensions.find((d) => d.id === dimension.id)?.mean, undefined));
     }
   }
 
@@ -105,19 +106,46 @@ function diffAnswers(
   for (const framework of frameworks) {
     const b = scoresBefore.find((r) => r.id === framework.id);
     const a = scoresAfter.find((r) => r.id === framework.id);
-    scores.push(scoreChange(framework.id, undefined, b?.score, a?.score));
+    const same = sameAnswerMeans(framework, b, a);
+    scores.push(scoreChange(framework.id, undefined, b?.score, a?.score, same.framework));
     for (const dimension of framework.dimensions) {
       const db = b?.dimensions.find((d) => d.id === dimension.id)?.score;
       const da = a?.dimensions.find((d) => d.id === dimension.id)?.score;
-      scores.push(scoreChange(framework.id, dimension.id, db, da));
+      scores.push(scoreChange(framework.id, dimension.id, db, da, same.dimensions.get(dimension.id)));
     }
   }
   return { stage, scores, indicators, evidence };
 }
 
-function scoreChange(framework: string, dimension: string | undefined, before: number | undefined, after: number | undefined): ScoreChange {
-  const delta = before === undefined || after === undefined ? undefined : Math.round((after - before) * 1e6) / 1e6;
-  return { framework, dimension, before, after, delta };
+function scoreChange(framework: string, dimension: string | undefined, before: number | undefined, after: number | undefined, same: readonly [number, number] | undefined): ScoreChange {
+  const change = (b: number | undefined, a: number | undefined) => (b === undefined || a === undefined ? undefined : Math.round((a - b) * 1e6) / 1e6);
+  return { framework, dimension, before, after, delta: change(before, after), sameAnswers: same === undefined ? undefined : change(same[0], same[1]) };
+}
+
+/**
+ * The weighted means, before and after, of each dimension over the indicators answered both
+ * times, and of the framework over those dimensions (by their weights).
+ */
+function sameAnswerMeans(framework: Framework, before: FrameworkResult | undefined, after: FrameworkResult | undefined) {
+  const dimensions = new Map<string, readonly [number, number]>();
+  let weight = 0;
+  let sumBefore = 0;
+  let sumAfter = 0;
+  for (const dimension of framework.dimensions) {
+    const b = before?.dimensions.find((d) => d.id === dimension.id);
+    const a = after?.dimensions.find((d) => d.id === dimension.id);
+    if (b === undefined || a === undefined) continue;
+    const levelAfter = new Map(a.indicators.filter((i) => i.level !== undefined).map((i) => [i.id, i.level!]));
+    const both = b.indicators.filter((i) => i.level !== undefined && levelAfter.has(i.id));
+    const w = both.reduce((s, i) => s + i.weight, 0);
+    if (w === 0) continue;
+    const mean: [number, number] = [both.reduce((s, i) => s + i.level! * i.weight, 0) / w, both.reduce((s, i) => s + levelAfter.get(i.id)! * i.weight, 0) / w];
+    dimensions.set(dimension.id, mean);
+    weight += dimension.weight;
+    sumBefore += mean[0] * dimension.weight;
+    sumAfter += mean[1] * dimension.weight;
+  }
+  return { dimensions, framework: weight === 0 ? undefined : ([sumBefore / weight, sumAfter / weight] as const) };
 }
 
 function state(answer: Answer | undefined): LevelState {
@@ -148,12 +176,17 @@ function regressionsOf(diff: AnswersDiff, member: string | undefined): Regressio
     found.push({ member, what: "stage", framework: undefined, dimension: undefined, indicator: undefined, before: diff.stage.before, after: diff.stage.after });
   }
   for (const s of diff.scores) {
-    if (s.delta !== undefined && s.delta < -EPSILON) {
-      found.push({ member, what: "score", framework: s.framework, dimension: s.dimension, indicator: undefined, before: s.before!.toFixed(2), after: s.after!.toFixed(2) });
+    // A fall that only new, low answers make is coverage gained, not ground lost.
+    if (s.sameAnswers !== undefined && s.sameAnswers < -EPSILON && s.before !== undefined && s.after !== undefined) {
+      found.push({ member, what: "score", framework: s.framework, dimension: s.dimension, indicator: undefined, before: s.before.toFixed(2), after: s.after.toFixed(2) });
     }
   }
   for (const i of diff.indicators) {
     if (i.movement === "down") found.push({ member, what: "indicator", framework: i.framework, dimension: i.dimension, indicator: i.indicator, before: String(i.before.level), after: String(i.after.level) });
+    if (i.movement === "unanswered") found.push({ member, what: "answer-withdrawn", framework: i.framework, dimension: i.dimension, indicator: i.indicator, before: String(i.before.level), after: "–" });
+  }
+  for (const e of diff.evidence) {
+    for (const title of e.withdrawn) found.push({ member, what: "evidence-withdrawn", framework: e.framework, dimension: undefined, indicator: e.indicator, before: title, after: "–" });
   }
   return found;
 }

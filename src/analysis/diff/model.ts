@@ -37,6 +37,11 @@ export interface ScoreChange {
   readonly after: number | undefined;
   /** Undefined when either side has no score. */
   readonly delta: number | undefined;
+  /**
+   * The change over the indicators answered both times: what a fall in `delta` means when new
+   * answers came in low. Undefined when no indicator was answered both times.
+   */
+  readonly sameAnswers: number | undefined;
 }
 
 export interface StageChange {
@@ -71,7 +76,12 @@ export interface Side {
 export interface Regression {
   /** The member it is in, for a region. */
   readonly member: string | undefined;
-  readonly what: "stage" | "score" | "indicator" | "region-stage";
+  /**
+   * A stage lost, a region's stage lost, a score that fell over the indicators answered both
+   * times, a level that fell, an answer withdrawn, or evidence withdrawn. An indicator answered
+   * for the first time is progress in coverage, never a regression, whatever its level.
+   */
+  readonly what: "stage" | "score" | "indicator" | "region-stage" | "answer-withdrawn" | "evidence-withdrawn";
   readonly framework: string | undefined;
   readonly dimension: string | undefined;
   readonly indicator: string | undefined;

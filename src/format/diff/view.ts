@@ -86,7 +86,10 @@ function deltaText(s: ScoreChange, names: Names): Inline {
   const w = names.w.diff;
   if (s.delta === undefined) return s.before === undefined && s.after !== undefined ? w.new : s.before !== undefined ? w.noLongerScored : "";
   if (s.delta === 0) return "=";
-  return s.delta > 0 ? tone("good", `${UP} +${s.delta.toFixed(2)}`) : tone("bad", `${DOWN} −${(-s.delta).toFixed(2)}`);
+  if (s.delta > 0) return tone("good", `${UP} +${s.delta.toFixed(2)}`);
+  // Lower only because of indicators answered for the first time: more is known, nothing was lost.
+  if (s.sameAnswers !== undefined && s.sameAnswers >= 0) return `−${(-s.delta).toFixed(2)}${names.w.paren(w.newAnswers)}`;
+  return tone("bad", `${DOWN} −${(-s.delta).toFixed(2)}`);
 }
 
 function levelText(s: LevelState, names: Names): string {
@@ -134,5 +137,9 @@ function regressionText(r: Regression, names: Names, clean: (text: string) => st
       return `${where}${r.dimension === undefined ? names.framework(r.framework!) : `${names.framework(r.framework!)} › ${names.dimension(r.framework!, r.dimension)}`} ${r.before} → ${r.after}`;
     case "indicator":
       return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)} ${w.diff.level} ${r.before} → ${r.after}`;
+    case "answer-withdrawn":
+      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)}${w.colon}${w.diff.answerWithdrawn} (${w.diff.level} ${r.before})`;
+    case "evidence-withdrawn":
+      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)}${w.colon}${w.diff.withdrawn} ${w.quote(clean(r.before))}`;
   }
 }
