@@ -120,6 +120,10 @@ export interface Words {
     readonly nothingToRaise: string;
     readonly everyStageReached: string;
     readonly holdingBack: (stage: string) => string;
+    readonly roadmap: (target: string, by: string | undefined) => string;
+    readonly milestone: (n: number, stage: string, by: string | undefined) => string;
+    readonly overdue: (by: string) => string;
+    readonly targetReached: string;
     readonly memberToReach: (member: string, current: string, next: string) => string;
   };
   readonly gaps: {
@@ -334,6 +338,10 @@ export const EN: Words = {
     nothingToRaise: "Nothing to raise: answer the open questions and the stage is in reach.",
     everyStageReached: "Every stage is reached.",
     holdingBack: (stage) => `Members holding the region back from ${stage}`,
+    roadmap: (target, by) => `Roadmap to ${target}${by === undefined ? "" : ` by ${by}`}`,
+    milestone: (n, stage, by) => `${n}. ${stage}${by === undefined ? "" : `, by ${by}`}`,
+    overdue: (by) => `The target date, ${by}, is not after the assessment's date: every stage below is due now.`,
+    targetReached: "The target stage is reached.",
     memberToReach: (member, current, next) => `${member} (${current}), to reach ${next}`,
   },
   gaps: {
@@ -562,6 +570,10 @@ export const ZH: Words = {
     nothingToRaise: "无需提升等级：作答其余问题即可达到该阶段。",
     everyStageReached: "所有阶段均已达到。",
     holdingBack: (stage) => `制约区域达到${stage}的成员`,
+    roadmap: (target, by) => `${by === undefined ? "" : `${by}前`}迈向${target}的路线图`,
+    milestone: (n, stage, by) => `第${n}步：${stage}${by === undefined ? "" : `（${by}前）`}`,
+    overdue: (by) => `目标日期（${by}）不晚于评估日期，以下各阶段均已到期。`,
+    targetReached: "已达到目标阶段。",
     memberToReach: (member, current, next) => `${member}（${current}），迈向${next}`,
   },
   gaps: {

@@ -65,6 +65,27 @@ export interface RegionGaps {
   readonly model: readonly Gap[];
 }
 
+/** One stage on the way to the target, with its plan and, when the target has a date, the date to reach it by. */
+export interface Milestone {
+  readonly stage: string;
+  readonly plan: Plan;
+  readonly by: string | undefined;
+}
+
+/**
+ * A city's way to its target stage: every stage from the first not reached up to the target, in
+ * order, each with its plan. With a target date, the time to it is shared among the stages in
+ * proportion to the effort of their plans.
+ */
+export interface Roadmap {
+  readonly target: string;
+  readonly by: string | undefined;
+  /** Empty when the target stage is reached. */
+  readonly milestones: readonly Milestone[];
+  /** The target date is not after the assessment's date. */
+  readonly overdue: boolean;
+}
+
 /** The gap report of one subject: what `report` prints. */
 export interface GapReport {
   readonly score: SubjectScore;
@@ -72,6 +93,8 @@ export interface GapReport {
   readonly gaps: readonly Gap[];
   /** City: the plan to the next stage. */
   readonly plan: Plan | undefined;
+  /** City with a target stage: the roadmap to it. */
+  readonly roadmap: Roadmap | undefined;
   readonly region: RegionGaps | undefined;
   /** Evidence problems: warnings, or errors under --strict-evidence. */
   readonly evidence: readonly Finding[];

@@ -30,8 +30,22 @@ export function reportView(report: GapReport, names: Names, set: FrameworkSet): 
   const score = report.score;
   const out = scoreView(score, names, set);
   if (score.kind === "city") {
-    if (report.plan === undefined) out.push({ type: "paragraph", text: w.plan.everyStageReached });
-    else out.push({ type: "section", level: 3, title: w.plan.toReach(names.stage(report.plan.stage)), blocks: planView(report.plan, names) });
+    const roadmap = report.roadmap;
+    if (roadmap !== undefined && roadmap.milestones.length > 0) {
+      const due: Block[] = roadmap.overdue && roadmap.by !== undefined ? [{ type: "paragraph", tone: "bad", text: w.plan.overdue(names.clean(roadmap.by)) }] : [];
+      const milestones: Block[] = roadmap.milestones.map((m, i) => ({
+        type: "section",
+        level: 4,
+        title: w.plan.milestone(i + 1, names.stage(m.stage), m.by === undefined ? undefined : names.clean(m.by)),
+        blocks: planView(m.plan, names),
+      }));
+      out.push({ type: "section", level: 3, title: w.plan.roadmap(names.stage(roadmap.target), roadmap.by === undefined ? undefined : names.clean(roadmap.by)), blocks: [...due, ...milestones] });
+    } else if (report.plan === undefined) {
+      out.push({ type: "paragraph", text: w.plan.everyStageReached });
+    } else {
+      if (roadmap !== undefined) out.push({ type: "paragraph", text: w.plan.targetReached });
+      out.push({ type: "section", level: 3, title: w.plan.toReach(names.stage(report.plan.stage)), blocks: planView(report.plan, names) });
+    }
   } else {
     const region = report.region!;
     if (region.stage !== undefined) {
