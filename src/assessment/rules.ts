@@ -46,8 +46,14 @@ export function assessmentRules(source: YamlSource, set: FrameworkSet, disk: Mem
 
   if (kind === "region" && Array.isArray(data["members"])) {
     const seen = new Map<string, number>();
+    let core: number | undefined;
     data["members"].forEach((member: unknown, index) => {
       if (!isObject(member)) return;
+      // A region has one core city at most: the core-led fit asks whether it leads the others.
+      if (member["core"] === true) {
+        if (core !== undefined) report("duplicate-core", ["members", index, "core"], { context: `members.${core}` }, "key");
+        else core = index;
+      }
       checkKinds(member["indicators"], ["members", index, "indicators"], "stage");
       const file = text(member["file"]);
       const once = (identity: string, path: (string | number)[], value: string) => {

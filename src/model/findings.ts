@@ -55,6 +55,7 @@ export const CODES = {
   "member-not-found": { severity: "error", impact: "content" },
   "member-not-a-file": { severity: "error", impact: "content" },
   "duplicate-member": { severity: "error", impact: "content" },
+  "duplicate-core": { severity: "error", impact: "content" },
   "member-cycle": { severity: "error", impact: "content" },
   "member-is-region": { severity: "error", impact: "content" },
   "member-invalid": { severity: "error", impact: "content" },

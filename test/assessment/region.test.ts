@@ -27,6 +27,12 @@ describe("member files", () => {
     expect(codes(checkText(text, "/r/region.yaml", disk))).toEqual([8, 9, 10, 11, 13].map((line) => `duplicate-member@${line}:11`));
   });
 
+  it("name one core city at most, and a second is refused at its key", () => {
+    const inline = REGION + "  - name: A\n    core: true\n  - name: B\n  - name: C\n    core: true\n  - name: D\n    core: false\n";
+    expect(codes(checkText(inline, "/r/region.yaml", fakeDisk(files, links)))).toEqual(["duplicate-core@11:5"]);
+    expect(codes(checkText(inline.replace("  - name: C\n    core: true\n", "  - name: C\n"), "/r/region.yaml", fakeDisk(files, links)))).toEqual([]);
+  });
+
   it("are read once each when a region lists one file under several names", () => {
     const frameworks = shippedFrameworks();
     const context = { frameworks, schemaCheck: createSchemaCheck(frameworks), disk: fakeDisk(files, links), limits: DEFAULT_LIMITS };
