@@ -48,6 +48,7 @@ export interface Words {
     readonly coreNotLeading: string;
     readonly fits: string;
     readonly fitsLessWell: string;
+    readonly ties: string;
     readonly core: string;
     readonly coreNamed: string;
     readonly coreMostAdvanced: string;
@@ -256,16 +257,17 @@ export const EN: Words = {
   bestFit: "Best-fit model",
   verdict: {
     none: "no model fits yet",
-    noneDetail: ": no model reaches its floor on the indicators that carry it",
+    noneDetail: "; none reaches its floor on the indicators that carry it",
     tooLittle: "too little answered to tell",
-    tooLittleDetail: (answered, needed) => `: ${answered} of the indicators that carry the models answered, ${needed} needed`,
+    tooLittleDetail: (answered, needed) => `; ${answered} of the indicators that carry a model are answered, ${needed} are needed`,
     tie: (models) => `a tie between ${models}`,
-    tieDetail: (margin) => `: their fits are within ${margin} of each other`,
+    tieDetail: (margin) => `; their fits are within ${margin} of each other`,
     tooLittleShort: "too little answered",
     belowFloor: (floor) => `below its floor of ${floor}`,
     coreNotLeading: "the core does not lead",
     fits: "fits",
     fitsLessWell: "fits less well",
+    ties: "ties",
     core: "Core city",
     coreNamed: "named by the region",
     coreMostAdvanced: "the most advanced member",
@@ -488,16 +490,17 @@ export const ZH: Words = {
   bestFit: "最适合的模式",
   verdict: {
     none: "暂无适合的模式",
-    noneDetail: "：各模式的决定性指标均未达到其最低分",
+    noneDetail: "；各模式的决定性指标均未达到其最低分",
     tooLittle: "作答不足，尚无法判断",
-    tooLittleDetail: (answered, needed) => `：决定性指标作答比例为 ${answered}，至少需要 ${needed}`,
+    tooLittleDetail: (answered, needed) => `；决定性指标作答比例为 ${answered}，至少需要 ${needed}`,
     tie: (models) => `${models}不相上下`,
-    tieDetail: (margin) => `：匹配度相差不超过 ${margin}`,
+    tieDetail: (margin) => `；匹配度相差不超过 ${margin}`,
     tooLittleShort: "作答不足",
     belowFloor: (floor) => `低于最低分 ${floor}`,
     coreNotLeading: "核心城市未居领先",
     fits: "适合",
     fitsLessWell: "匹配度较低",
+    ties: "不相上下",
     core: "核心城市",
     coreNamed: "由区域指定",
     coreMostAdvanced: "发展水平最高的成员",

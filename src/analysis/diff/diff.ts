@@ -65,7 +65,14 @@ export function diffSubjects(set: FrameworkSet, older: Scored, newer: Scored): S
     }
   }
 
-  return { ...base, kind: "region", own, fit: { before: older.score.fit.best, after: newer.score.fit.best }, regionStage, rollup, members, regressions };
+  return { ...base, kind: "region", own, fit: {
+      before: older.score.fit.best,
+      after: newer.score.fit.best,
+      verdictBefore: older.score.fit.verdict,
+      verdictAfter: newer.score.fit.verdict,
+      tiedBefore: older.score.fit.tied,
+      tiedAfter: newer.score.fit.tied,
+    }, regionStage, rollup, members, regressions };
 }
 
 function stageChange(set: FrameworkSet, before: StageProfile, after: StageProfile): StageChange {

@@ -1,3 +1,5 @@
+import type { FitVerdict } from "../../scoring/model.js";
+
 /**
  * What changed between two assessments of one subject. Every formatter reads this and none
  * recomputes it. Scores are on the 0-5 scale, as in scoring; a delta is after - before.
@@ -96,8 +98,17 @@ export interface SubjectDiff {
   readonly newer: Side;
   /** A city's stages; a region's own formation models. */
   readonly own: AnswersDiff;
-  /** Regions: the best-fit model before and after. */
-  readonly fit: { readonly before: string | undefined; readonly after: string | undefined } | undefined;
+  /** Regions: the best-fit model before and after, and the verdict of each (a tie names no model). */
+  readonly fit:
+    | {
+        readonly before: string | undefined;
+        readonly after: string | undefined;
+        readonly verdictBefore: FitVerdict;
+        readonly verdictAfter: FitVerdict;
+        readonly tiedBefore: readonly string[];
+        readonly tiedAfter: readonly string[];
+      }
+    | undefined;
   /** Regions: the stage of the weakest member. */
   readonly regionStage: StageChange | undefined;
   /** Regions: each stage's and dimension's weighted mean over the members. */

@@ -1,5 +1,6 @@
 import type { AnswersDiff, IndicatorChange, LevelState, Regression, ScoreChange, StageChange, SubjectDiff } from "../../analysis/diff/model.js";
 import type { FrameworkSet } from "../../framework/model.js";
+import type { FitVerdict } from "../../scoring/model.js";
 import { namer } from "../names.js";
 import type { Names } from "../names.js";
 import { fixed } from "../numbers.js";
@@ -25,7 +26,11 @@ export function diffView(diff: SubjectDiff, set: FrameworkSet, locale: string, c
   if (diff.kind === "city") {
     answers(out, diff.own, names, stageHead);
   } else {
-    line(`${w.bestFit}${w.colon}${transition(diff.fit?.before, diff.fit?.after, (id) => names.framework(id), names)}`);
+    const fit = diff.fit!;
+    const verdict = (v: FitVerdict, best: string | undefined, tied: readonly string[]) =>
+      v === "fits" ? names.framework(best!) : v === "tie" ? w.verdict.tie(tied.map((m) => names.framework(m)).join(w.listSep)) : v === "none" ? w.verdict.none : w.verdict.tooLittle;
+    const [before, after] = [verdict(fit.verdictBefore, fit.before, fit.tiedBefore), verdict(fit.verdictAfter, fit.after, fit.tiedAfter)];
+    line(`${w.bestFit}${w.colon}${before === after ? after : `${before} → ${after}`}`);
     if (diff.regionStage !== undefined) line([w.regionStage, w.colon, stageText(diff.regionStage, names)]);
     answers(out, diff.own, names, w.head.modelDimension);
     out.push({ type: "heading", level: 3, text: w.diff.membersMean });

@@ -43,7 +43,7 @@ export function renderHtml(blocks: readonly Block[], locale: string): string {
       case "facts":
         if (block.cards === true) {
           const cards = block.items.map(
-            (f) => `<div class="card"><div class="label">${f.label}</div><div class="value">${t(f.value)}</div>${f.detail === undefined ? "" : `<div class="advice">${t(f.detail).replace(/^(?:, |，)/, "")}</div>`}</div>`,
+            (f) => `<div class="card"><div class="label">${f.label}</div><div class="value">${t(f.value)}</div>${f.detail === undefined ? "" : `<div class="advice">${t(f.detail).replace(/^(?:[,;] |[，；])/, "")}</div>`}</div>`,
           );
           out.push(`<div class="cards">${cards.join("")}</div>`);
         } else {

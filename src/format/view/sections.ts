@@ -176,7 +176,7 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
       const model = score.models.find((m) => m.id === r.model)!;
       const title = names.framework(r.model);
       const chosen = r.model === fit.best || fit.tied.includes(r.model);
-      return { cells: [chosen ? strong(title) : title, fixed(r.fit), fixed(r.readiness), bar(r.readiness), pct(r.readiness), share(model.coverage.share), exclusionText(r, chosen, set, names)] };
+      return { cells: [chosen ? strong(title) : title, fixed(r.fit), fixed(r.readiness), bar(r.readiness), pct(r.readiness), share(model.coverage.share), exclusionText(r, chosen ? fit.verdict : undefined, set, names)] };
     }),
   });
   out.push({
@@ -250,11 +250,11 @@ function fitFact(score: RegionScore, names: Names, set: FrameworkSet): Fact {
   }
 }
 
-function exclusionText(r: RegionScore["fit"]["ranking"][number], chosen: boolean, set: FrameworkSet, names: Names): Inline {
+function exclusionText(r: RegionScore["fit"]["ranking"][number], chosen: RegionScore["fit"]["verdict"] | undefined, set: FrameworkSet, names: Names): Inline {
   const v = names.w.verdict;
   switch (r.excluded) {
     case undefined:
-      return chosen ? tone("good", v.fits) : v.fitsLessWell;
+      return chosen === "tie" ? tone("warn", v.ties) : chosen === "fits" ? tone("good", v.fits) : v.fitsLessWell;
     case "too-little-answered":
       return tone("warn", v.tooLittleShort);
     case "below-floor":
