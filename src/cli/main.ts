@@ -108,20 +108,20 @@ function program(setExit: (code: ExitCode) => void): Command {
     .command("score")
     .description("score assessments: stages, dimensions, formation models, region roll-up")
     .argument("<paths...>", "files, folders or glob patterns")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(SCORE_FORMATS)).default("terminal"))
+    .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(SCORE_FORMATS).join(", ")} (default: terminal)`, collect, [])
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
     .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
     .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
-    .action(async (paths: string[], opts: { format: ScoreFormatName; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
-      setExit(await runScore(paths, { ...opts, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
+    .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
+      setExit(await runScore(paths, { ...opts, formats: opts.format, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
     });
 
   root
     .command("report")
     .description("the gap report: prioritised gaps, the plan to the next stage, evidence to check")
     .argument("<paths...>", "files, folders or glob patterns")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(REPORT_FORMATS)).default("terminal"))
+    .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(REPORT_FORMATS).join(", ")} (default: terminal)`, collect, [])
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--evidence-max-age <months>", "evidence older than this, counted back from the assessment date, is stale (default: each framework's, 36 in the shipped ones)", wholeNumber)
     .option("--evidence-from-level <level>", "levels from this one up need evidence (default: each framework's, 3 in the shipped ones)", wholeNumber)
@@ -130,10 +130,10 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(
       async (
         paths: string[],
-        opts: { format: ReportFormatName; output?: string; evidenceMaxAge?: number; evidenceFromLevel?: number; strictEvidence?: boolean; maxFileSize: number },
+        opts: { format: string[]; output?: string; evidenceMaxAge?: number; evidenceFromLevel?: number; strictEvidence?: boolean; maxFileSize: number },
       ) => {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
-        setExit(await runReport(paths, { format: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
+        setExit(await runReport(paths, { formats: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
       },
     );
 

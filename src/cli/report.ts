@@ -6,16 +6,18 @@ import { styleFor, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
-import { openOutput, writing } from "../node/output.js";
+import { openOutput, writingEach } from "../node/output.js";
 import { threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { listInputs, withNotices } from "../node/read.js";
 import { replacementNotices } from "../pipeline/replaced.js";
 import { writeSubjects } from "../pipeline/subjects.js";
 import { reportTask } from "../pipeline/tasks.js";
+import { parseFormats } from "./validate.js";
 import type { CommonOptions } from "./validate.js";
 
 export interface ReportOptions extends CommonOptions {
-  readonly format: ReportFormatName;
+  /** `name` or `name=file`, as given to --format. */
+  readonly formats: readonly string[];
   readonly evidence: EvidenceRules;
   /** The languages asked for; formats that show only one use the first. */
   readonly langs: readonly string[];
@@ -27,14 +29,16 @@ export interface ReportOptions extends CommonOptions {
 export async function runReport(args: readonly string[], options: ReportOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
   const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
-  const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const writer = REPORT_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, version: options.version });
-  const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.langs[0]!, evidence: options.evidence } as const;
+  const outputs = parseFormats<ReportFormatName>(options.formats, options.output, REPORT_FORMATS, "terminal");
+  const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
+  const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version }));
+  const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, locale: options.langs[0]!, evidence: options.evidence } as const;
   // A format that gathers every subject into one page is made in this thread.
-  const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
-  const local = threads > 1 ? () => undefined as never : reportTask(setup, writer, frameworks);
-  return writing(openOutput(options.output, cwd), async (output) => {
-    const summary = await writeSubjects(output, writer, inputs, threads, setup, local, progressFor(inputs.files.length, "reported on", options.langs[0]));
+  const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
+  const local = threads > 1 ? () => undefined as never : reportTask(setup, writers, frameworks);
+  return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
+    const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
+    const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "reported on", options.langs[0]));
     return exitCodeFor([...summary.findings, ...summary.remarks]);
   });
 }

@@ -9,13 +9,15 @@ import { styleFor, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
-import { openOutput, writing } from "../node/output.js";
+import { openOutput, writingEach } from "../node/output.js";
 import { listInputs, withNotices } from "../node/read.js";
 import { replacementNotices } from "../pipeline/replaced.js";
+import { parseFormats } from "./validate.js";
 import type { CommonOptions } from "./validate.js";
 
 export interface ScoreOptions extends CommonOptions {
-  readonly format: ScoreFormatName;
+  /** `name` or `name=file`, as given to --format. */
+  readonly formats: readonly string[];
   readonly minStage: string | undefined;
   readonly failUnder: readonly string[];
   /** The languages asked for; formats that show only one use the first. */
@@ -29,14 +31,16 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   const frameworks = frameworksFor(options.frameworks, cwd);
   parseGates(frameworks, options.minStage, options.failUnder);
   const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
-  const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const writer = SCORE_FORMATS[options.format]({ frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, version: options.version });
-  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, format: options.format, colour, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
+  const outputs = parseFormats<ScoreFormatName>(options.formats, options.output, SCORE_FORMATS, "terminal");
+  const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
+  const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version }));
+  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
   // A format that gathers every subject (one document a language) is made in this thread.
-  const threads = writer.gathers === true ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
-  const local = threads > 1 ? () => undefined as never : scoreTask(setup, writer, frameworks);
-  return writing(openOutput(options.output, cwd), async (output) => {
-    const summary = await writeSubjects(output, writer, inputs, threads, setup, local, progressFor(inputs.files.length, "scored", options.langs[0]));
+  const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
+  const local = threads > 1 ? () => undefined as never : scoreTask(setup, writers, frameworks);
+  return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
+    const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
+    const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "scored", options.langs[0]));
     const code = exitCodeFor(summary.findings);
     return code === 0 && summary.gates.some((g) => !g.passed) ? 1 : code;
   });

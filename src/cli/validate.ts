@@ -46,15 +46,20 @@ export interface ValidateOptions extends CommonOptions {
 }
 
 /** `--format sarif=results.sarif --format stylish`: each format to its file, or to stdout (or -o). */
-export function parseFormats(formats: readonly string[], output: string | undefined): { format: ValidateFormat; file: string | undefined }[] {
-  const parsed = (formats.length === 0 ? ["stylish"] : formats).map((value) => {
+export function parseFormats<Name extends string>(
+  formats: readonly string[],
+  output: string | undefined,
+  registry: Readonly<Record<Name, unknown>> = VALIDATE_FORMATTERS as unknown as Record<Name, unknown>,
+  fallback: Name = "stylish" as Name,
+): { format: Name; file: string | undefined }[] {
+  const parsed = (formats.length === 0 ? [fallback] : formats).map((value) => {
     const [name = "", ...rest] = value.split("=");
     // The registry's own keys only: `in` would also take `constructor` or `__proto__` from its prototype.
-    if (!isValidateFormat(name)) {
-      const known = Object.keys(VALIDATE_FORMATTERS);
+    if (!Object.hasOwn(registry, name)) {
+      const known = Object.keys(registry);
       throw new UsageError(`--format "${name}": expected one of ${known.join(", ")}, optionally as NAME=FILE`, `--format “${name}”：应为 ${known.join("、")} 之一，也可写作 NAME=FILE`);
     }
-    return { format: name, file: rest.length > 0 ? rest.join("=") : undefined };
+    return { format: name as Name, file: rest.length > 0 ? rest.join("=") : undefined };
   });
   const toStdout = parsed.filter((p) => p.file === undefined);
   if (toStdout.length > 1) throw new UsageError("only one --format can go to standard output; give the others a file (--format sarif=results.sarif)", "只能有一个 --format 输出到标准输出；其余请各指定一个文件（--format sarif=results.sarif）");
@@ -78,12 +83,8 @@ export function parseFormats(formats: readonly string[], output: string | undefi
   return outputs;
 }
 
-function isValidateFormat(name: string): name is ValidateFormat {
-  return Object.hasOwn(VALIDATE_FORMATTERS, name);
-}
-
 export async function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): Promise<ExitCode> {
-  const outputs = parseFormats(options.formats, options.output);
+  const outputs = parseFormats<ValidateFormat>(options.formats, options.output);
   const frameworks = frameworksFor(options.frameworks, cwd);
   const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };

@@ -392,3 +392,21 @@ const errorCode = (error: unknown): string => {
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
   return String(error);
 };
+
+/**
+ * Opens several outputs, writes them all with `write`, and closes them all; when any opening or
+ * the writing fails, every output opened is given up (its file left as it was).
+ */
+export async function writingEach<T>(open: readonly (() => Output)[], write: (outputs: readonly Output[]) => T | Promise<T>): Promise<T> {
+  const outputs: Output[] = [];
+  let result: T;
+  try {
+    for (const opening of open) outputs.push(opening());
+    result = await write(outputs);
+  } catch (error) {
+    for (const output of outputs) output.abandon();
+    throw error;
+  }
+  for (const output of outputs) output.close();
+  return result;
+}

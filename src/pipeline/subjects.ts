@@ -18,13 +18,18 @@ export interface Collected {
   readonly remarks: readonly Finding[];
 }
 
+/** One format of a run and where it goes. */
+export interface Destination {
+  readonly output: Output;
+  readonly writer: Pick<StreamWriter<never, ScoreSummary>, "head" | "before" | "tail">;
+}
+
 /**
- * Writes a subject format's head, each subject's piece as it is made (in path order, by worker
- * threads when there are several), and its tail; keeps only findings and gate results.
+ * Writes each format's head, each subject's pieces as they are made (in path order, by worker
+ * threads when there are several), and each tail; keeps only findings and gate results.
  */
 export async function writeSubjects(
-  output: Output,
-  writer: Pick<StreamWriter<never, ScoreSummary>, "head" | "before" | "tail">,
+  destinations: readonly Destination[],
   inputs: ReturnType<typeof listInputs>,
   threads: number,
   setup: TaskSetup,
@@ -36,17 +41,21 @@ export async function writeSubjects(
   const gates: GateResult[] = [];
   const remarks: Finding[] = [];
   let count = 0;
-  output.write(writer.head());
+  for (const { output, writer } of destinations) output.write(writer.head());
   await mapFiles(inputs.files, threads, setup, local, (result) => {
     progress.tick();
     append(findings, result.findings);
     append(gates, result.gates);
     append(remarks, result.remarks);
-    if (result.piece !== undefined) output.write(writer.before(count++) + result.piece);
+    if (result.pieces !== undefined) {
+      destinations.forEach(({ output, writer }, i) => output.write(writer.before(count) + result.pieces![i]!));
+      count++;
+    }
   });
   progress.done();
   const sorted = sortFindings(findings);
   const files = inputs.files.map((f) => f.file);
-  output.write(writer.tail({ gates, findings: sorted, remarks: sortFindings(remarks), files }, count));
+  const summary = { gates, findings: sorted, remarks: sortFindings(remarks), files };
+  for (const { output, writer } of destinations) output.write(writer.tail(summary, count));
   return { findings: sorted, gates, remarks };
 }

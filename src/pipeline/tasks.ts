@@ -50,8 +50,14 @@ export interface Common {
 
 export type TaskSetup =
   | (Common & { readonly command: "validate"; /** Whether to record the disk's answers, for the cache. */ readonly recordDisk: boolean })
-  | (Common & { readonly command: "score"; readonly format: ScoreFormatName; readonly colour: boolean; readonly locale: string; readonly minStage: string | undefined; readonly failUnder: readonly string[] })
-  | (Common & { readonly command: "report"; readonly format: ReportFormatName; readonly colour: boolean; readonly locale: string; readonly evidence: EvidenceRules });
+  | (Common & { readonly command: "score"; readonly formats: readonly Formatted<ScoreFormatName>[]; readonly locale: string; readonly minStage: string | undefined; readonly failUnder: readonly string[] })
+  | (Common & { readonly command: "report"; readonly formats: readonly Formatted<ReportFormatName>[]; readonly locale: string; readonly evidence: EvidenceRules });
+
+/** One format a run writes, and whether it is coloured (only the terminal's, on a terminal). */
+export interface Formatted<Name extends string> {
+  readonly format: Name;
+  readonly colour: boolean;
+}
 
 export interface ValidateResult {
   readonly findings: readonly Finding[];
@@ -62,8 +68,8 @@ export interface ValidateResult {
 export interface SubjectResult {
   /** Problems of the file and its members. */
   readonly findings: readonly Finding[];
-  /** The subject's piece of output, when it could be scored. */
-  readonly piece: string | undefined;
+  /** The subject's piece of each format's output, when it could be scored. */
+  readonly pieces: readonly string[] | undefined;
   readonly gates: readonly GateResult[];
   /** Findings about the sound subject: evidence to check (report), failed gates (score). */
   readonly remarks: readonly Finding[];
@@ -148,30 +154,30 @@ export function subjectLoader(common: Common, frameworks?: FrameworkSet): (input
 /** One file read, checked, and scored when it is sound; its report is made by `make`. */
 function subjectTask<Item, Summary>(
   g: Ground,
-  writer: StreamWriter<Item, Summary>,
+  writers: readonly StreamWriter<Item, Summary>[],
   make: (score: SubjectScore, assessment: Assessment, members: readonly ResolvedMember[], source: YamlSource) => { item: Item; gates: readonly GateResult[]; remarks: readonly Finding[] },
 ): (input: InputFile) => SubjectResult {
   return (input) => {
     const { findings, scored } = loadSubject(g, input);
-    if (scored === undefined) return { findings, piece: undefined, gates: [], remarks: [] };
+    if (scored === undefined) return { findings, pieces: undefined, gates: [], remarks: [] };
     const made = make(scored.score, scored.assessment, scored.members, scored.source);
-    return { findings, piece: writer.item(made.item), gates: made.gates, remarks: made.remarks };
+    return { findings, pieces: writers.map((writer) => writer.item(made.item)), gates: made.gates, remarks: made.remarks };
   };
 }
 
-export function scoreTask(setup: TaskSetup & { command: "score" }, writer?: StreamWriter<SubjectScore, ScoreSummary>, frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
+export function scoreTask(setup: TaskSetup & { command: "score" }, writers?: readonly StreamWriter<SubjectScore, ScoreSummary>[], frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
   const g = ground(setup, frameworks);
   const gates = parseGates(g.frameworks, setup.minStage, setup.failUnder);
-  const out = writer ?? SCORE_FORMATS[setup.format]({ frameworks: g.frameworks, style: styleFor(setup.colour), locale: setup.locale });
+  const out = writers ?? setup.formats.map((f) => SCORE_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale }));
   return subjectTask(g, out, (score) => {
     const results = evaluateGates(g.frameworks, score, gates);
     return { item: score, gates: results, remarks: results.filter((r) => !r.passed).map(gateFinding) };
   });
 }
 
-export function reportTask(setup: TaskSetup & { command: "report" }, writer?: StreamWriter<GapReport, ReportSummary>, frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
+export function reportTask(setup: TaskSetup & { command: "report" }, writers?: readonly StreamWriter<GapReport, ReportSummary>[], frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
   const g = ground(setup, frameworks);
-  const out = writer ?? REPORT_FORMATS[setup.format]({ frameworks: g.frameworks, style: styleFor(setup.colour), locale: setup.locale });
+  const out = writers ?? setup.formats.map((f) => REPORT_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale }));
   return subjectTask(g, out, (score, assessment, members, source) => {
     const report = gapReport(g.frameworks, { score, assessment, members, source }, setup.evidence);
     return { item: report, gates: [], remarks: report.evidence };

@@ -62,16 +62,20 @@ describe(".smartregion.yaml", () => {
     writeFileSync(join(cwd, "..", "our-frameworks", "integrated.yaml"), replaced);
     cpSync(join(ROOT, "examples", "city.yaml"), join(cwd, "city.yaml"));
     const idLine = replaced.split("\n").findIndex((l) => /^ {2}id: integrated$/.test(l)) + 1;
-    const runs = [
-      ...["stylish", "json", "sarif", "junit", "github"].map((f) => ["validate", "city.yaml", "-f", f]),
-      ...["terminal", "json", "markdown", "sarif", "junit", "github"].map((f) => ["score", "city.yaml", "-f", f]),
-      ...["terminal", "json", "markdown", "html", "sarif", "junit", "github"].map((f) => ["report", "city.yaml", "-f", f]),
+    const runs: [string, string[]][] = [
+      ["validate", ["stylish", "json", "sarif", "junit", "github"]],
+      ["score", ["terminal", "json", "markdown", "sarif", "junit", "github"]],
+      ["report", ["terminal", "json", "markdown", "html", "sarif", "junit", "github"]],
     ];
-    for (const args of runs) {
-      const run = smartregion(args, cwd);
-      expect(run.code, args.join(" ")).toBe(0);
-      // HTML names the file and line of each problem rather than its code.
-      expect(run.stdout, args.join(" ")).toContain(args.includes("html") ? `our-frameworks/integrated.yaml:${idLine}` : "framework-replaced");
+    // Every format of a command in one run, each to its own file.
+    const out = mkdtempSync(join(tmpdir(), "smartregion-replaced-"));
+    for (const [command, formats] of runs) {
+      const run = smartregion([command, "city.yaml", ...formats.flatMap((f) => ["-f", `${f}=${join(out, `${command}.${f}`)}`])], cwd);
+      expect(run.code, command).toBe(0);
+      for (const f of formats) {
+        // HTML names the file and line of each problem rather than its code.
+        expect(readFileSync(join(out, `${command}.${f}`), "utf8"), `${command} ${f}`).toContain(f === "html" ? `our-frameworks/integrated.yaml:${idLine}` : "framework-replaced");
+      }
     }
     const json = JSON.parse(smartregion(["validate", "city.yaml", "-f", "json"], cwd).stdout) as { files: { file: string; findings: { code: string; line: number }[] }[] };
     const notice = json.files.find((f) => f.file === "../our-frameworks/integrated.yaml")!.findings;

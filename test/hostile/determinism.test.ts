@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -24,19 +24,25 @@ describe("determinism: the same input gives the same bytes", () => {
     ["score", ["terminal", "json", "markdown", "sarif", "junit", "github"]],
     ["report", ["terminal", "json", "markdown", "html", "sarif", "junit", "github"]],
   ];
-  const perFile = formats.flatMap(([command, names]) => names.map((format) => [command, format] as [string, string]));
+  /** One run writing every format of the command, each to its own file (`--format NAME=FILE`); the files' texts by format. */
+  const everyFormat = (command: string, names: readonly string[], order: readonly string[], env: NodeJS.ProcessEnv = {}) => {
+    const out = mkdtempSync(join(tmpdir(), "smartregion-same-out-"));
+    const run = smartregion([command, ...names.flatMap((format) => ["--format", `${format}=${join(out, format)}`]), ...order], dir, env);
+    return { code: run.code, texts: Object.fromEntries(names.map((format) => [format, readFileSync(join(out, format), "utf8")])) };
+  };
 
-  it.each(perFile)("%s --format %s: twice, in another order, and in other places and time zones", (command, format) => {
-    const first = smartregion([command, "--format", format, ...files], dir);
+  it.each(formats)("%s in every format (%s): twice, in another order, and in other places and time zones", (command, names) => {
+    const first = everyFormat(command, names, files);
     expect([0, 1, 2]).toContain(first.code);
-    expect(first.stdout.length).toBeGreaterThan(0);
+    for (const format of names) expect(first.texts[format]!.length, format).toBeGreaterThan(0);
     for (const env of ENVIRONMENTS) {
-      const again = smartregion([command, "--format", format, ...files], dir, env);
-      expect(again.stdout).toBe(first.stdout);
+      const again = everyFormat(command, names, files, env);
+      expect(again.texts).toEqual(first.texts);
       expect(again.code).toBe(first.code);
     }
-    const reversed = smartregion([command, "--format", format, ...[...files].reverse()], dir);
-    expect(reversed.stdout).toBe(first.stdout);
+    expect(everyFormat(command, names, [...files].reverse()).texts).toEqual(first.texts);
+    // Each format written alone gives the bytes it gives beside the others.
+    for (const format of names) expect(smartregion([command, "--format", format, ...files], dir).stdout, format).toBe(first.texts[format]);
   });
 
   const single: string[][] = [

@@ -69,22 +69,22 @@ async function pipeline(file: string, locale: string): Promise<void> {
   for (const format of Object.keys(VALIDATE_FORMATTERS) as ValidateFormat[]) {
     checkOutput(format, VALIDATE_FORMATTERS[format]({ files: [{ file, findings: checked.findings }] }, { style: PLAIN, version: "0.0.0", locale }));
   }
-  for (const format of Object.keys(SCORE_FORMATS) as ScoreFormatName[]) {
-    const setup = { ...common, command: "score", format, colour: false, locale, minStage: "integrated", failUnder: ["50"] } as const;
-    const writer = SCORE_FORMATS[format]({ frameworks, style: PLAIN, locale, locales: [locale, "en"], version: "0.0.0" });
-    const out = collector();
-    const result = await writeSubjects(out, writer, inputs, 1, setup, scoreTask(setup, writer, frameworks));
-    checkFindings(result.findings);
-    checkOutput(format, out.text());
-  }
-  for (const format of Object.keys(REPORT_FORMATS) as ReportFormatName[]) {
-    const setup = { ...common, command: "report", format, colour: false, locale, evidence: DEFAULT_EVIDENCE } as const;
-    const writer = REPORT_FORMATS[format]({ frameworks, style: PLAIN, locale, locales: [locale, "en"], version: "0.0.0" });
-    const out = collector();
-    const result = await writeSubjects(out, writer, inputs, 1, setup, reportTask(setup, writer, frameworks));
-    checkFindings([...result.findings, ...result.remarks]);
-    checkOutput(format, out.text());
-  }
+  // Every format of a command in one run, as `--format NAME=FILE` repeated writes them.
+  const scoreFormats = Object.keys(SCORE_FORMATS) as ScoreFormatName[];
+  const scoreSetup = { ...common, command: "score", formats: scoreFormats.map((format) => ({ format, colour: false })), locale, minStage: "integrated", failUnder: ["50"] } as const;
+  const scoreWriters = scoreFormats.map((format) => SCORE_FORMATS[format]({ frameworks, style: PLAIN, locale, locales: [locale, "en"], version: "0.0.0" }));
+  const scoreOut = scoreFormats.map(() => collector());
+  const scored = await writeSubjects(scoreOut.map((output, i) => ({ output, writer: scoreWriters[i]! })), inputs, 1, scoreSetup, scoreTask(scoreSetup, scoreWriters, frameworks));
+  checkFindings(scored.findings);
+  scoreFormats.forEach((format, i) => checkOutput(format, scoreOut[i]!.text()));
+
+  const reportFormats = Object.keys(REPORT_FORMATS) as ReportFormatName[];
+  const reportSetup = { ...common, command: "report", formats: reportFormats.map((format) => ({ format, colour: false })), locale, evidence: DEFAULT_EVIDENCE } as const;
+  const reportWriters = reportFormats.map((format) => REPORT_FORMATS[format]({ frameworks, style: PLAIN, locale, locales: [locale, "en"], version: "0.0.0" }));
+  const reportOut = reportFormats.map(() => collector());
+  const reported = await writeSubjects(reportOut.map((output, i) => ({ output, writer: reportWriters[i]! })), inputs, 1, reportSetup, reportTask(reportSetup, reportWriters, frameworks));
+  checkFindings([...reported.findings, ...reported.remarks]);
+  reportFormats.forEach((format, i) => checkOutput(format, reportOut[i]!.text()));
 }
 
 // Strings that have broken tools before: markup, escapes, bidi overrides, keys of Object.prototype.
