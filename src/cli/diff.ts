@@ -10,7 +10,7 @@ import { DIFF_FORMATS } from "../format/diff/render.js";
 import type { DiffFormatName } from "../format/diff/render.js";
 import { printable } from "../format/printable.js";
 import { findingLines } from "../format/validate/stylish.js";
-import { styleFor, wantsColour } from "../format/colour.js";
+import { styleFor, terminalWidth, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
@@ -65,7 +65,7 @@ export function runDiff(olderPath: string, newerPath: string, options: DiffOptio
 
   const diff = diffSubjects(frameworks, older, newer);
   const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const text = DIFF_FORMATS[options.format](diff, { frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs });
+  const text = DIFF_FORMATS[options.format](diff, { frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, width: terminalWidth(process.env, process.stdout) });
   writeOutput(text, options.output, cwd);
   return options.failOnRegression && diff.regressions.length > 0 ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import type { EvidenceRules } from "../analysis/gaps/evidence.js";
 import { progressFor } from "./progress.js";
 import { REPORT_FORMATS } from "../format/report/index.js";
 import type { ReportFormatName } from "../format/report/index.js";
-import { styleFor, wantsColour } from "../format/colour.js";
+import { styleFor, terminalWidth, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
@@ -29,10 +29,11 @@ export interface ReportOptions extends CommonOptions {
 export async function runReport(args: readonly string[], options: ReportOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
   const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
+  const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ReportFormatName>(options.formats, options.output, REPORT_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
-  const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version }));
-  const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, locale: options.langs[0]!, evidence: options.evidence } as const;
+  const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width }));
+  const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, width, locale: options.langs[0]!, evidence: options.evidence } as const;
   // A format that gathers every subject into one page is made in this thread.
   const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
   const local = threads > 1 ? () => undefined as never : reportTask(setup, writers, frameworks);

@@ -5,7 +5,7 @@ import { writeSubjects } from "../pipeline/subjects.js";
 import { parseGates } from "../pipeline/gates.js";
 import { threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { scoreTask } from "../pipeline/tasks.js";
-import { styleFor, wantsColour } from "../format/colour.js";
+import { styleFor, terminalWidth, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
@@ -31,10 +31,11 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   const frameworks = frameworksFor(options.frameworks, cwd);
   parseGates(frameworks, options.minStage, options.failUnder);
   const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
+  const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ScoreFormatName>(options.formats, options.output, SCORE_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
-  const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version }));
-  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
+  const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width }));
+  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, width, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
   // A format that gathers every subject (one document a language) is made in this thread.
   const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
   const local = threads > 1 ? () => undefined as never : scoreTask(setup, writers, frameworks);

@@ -18,3 +18,16 @@ export function styleFor(colour: boolean): Style {
   const chalk = new Chalk({ level: 1 });
   return { error: chalk.red, warning: chalk.yellow, good: chalk.green, dim: chalk.dim, bold: chalk.bold };
 }
+
+/** The narrowest width the terminal views are fitted to. */
+const MIN_WIDTH = 40;
+
+/**
+ * The width the terminal views fit: `COLUMNS` when set to a number, else the terminal's own
+ * width, else 80 (a pipe or a file), so that output not on a terminal is the same everywhere.
+ */
+export function terminalWidth(env: NodeJS.ProcessEnv, stdout: { readonly isTTY?: boolean; readonly columns?: number }): number {
+  const set = /^\d+$/.test(env["COLUMNS"] ?? "") ? Number(env["COLUMNS"]) : undefined;
+  const width = set ?? (stdout.isTTY === true && typeof stdout.columns === "number" && stdout.columns > 0 ? stdout.columns : 80);
+  return Math.max(MIN_WIDTH, width);
+}

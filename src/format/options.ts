@@ -10,6 +10,8 @@ export interface FormatOptions {
   readonly locales?: readonly string[];
   /** The tool's version, for formats that name it (SARIF). */
   readonly version?: string;
+  /** The terminal's width in columns, for the terminal format; unbounded when not given. */
+  readonly width?: number;
 }
 
 /** For JSON output: absent values are written as null, so every field is always there. */

@@ -1,22 +1,102 @@
 import type { Style } from "./style.js";
 import { displayWidth } from "./width.js";
+import { wrapText } from "./wrap.js";
+
+type Align = "left" | "right";
+
+/** The narrowest a text column is made before the table is stacked instead. */
+const MIN_COLUMN = 10;
+const ANSI = /\x1b\[[0-9;]*m/g;
 
 /**
  * A compact table: a box around it and a space either side of each cell, with no rules between
  * rows, so long lists stay readable. Columns are as wide as their widest cell, measured in
- * terminal columns (a CJK character takes two, a colour code none).
+ * terminal columns (a CJK character takes two, a colour code none). When the table is wider than
+ * `width`, the columns in `optional` are left out first, then text columns are narrowed and their
+ * cells wrapped between words; when even that does not fit, each row is stacked as lines.
  */
-export function table(head: readonly string[], rows: readonly (readonly string[])[], style: Style, align?: readonly ("left" | "right")[]): string {
+export function table(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  style: Style,
+  align?: readonly Align[],
+  width = Infinity,
+  optional: readonly number[] = [],
+): string {
+  const natural = columnWidths(head.map((h) => style.bold(h)), rows);
+  if (framed(natural) > width && optional.length > 0) {
+    const keep = (_: unknown, i: number) => !optional.includes(i);
+    return table(head.filter(keep), rows.map((r) => r.filter(keep)), style, align?.filter(keep), width);
+  }
+  const widths = narrowed(natural, head, align, width);
+  if (widths === undefined) return stacked(head, rows, style, width);
   const all = [head.map((h) => style.bold(h)), ...rows];
-  const widths = head.map((_, i) => Math.max(...all.map((row) => displayWidth(row[i] ?? ""))));
   const rule = (left: string, join: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(join)}${right}`;
-  const line = (row: readonly string[]) =>
-    `│${widths
-      .map((w, i) => {
-        const cell = row[i] ?? "";
-        const pad = " ".repeat(w - displayWidth(cell));
+  const lines = [rule("┌", "┬", "┐")];
+  for (const row of all) {
+    const cells = widths.map((w, i) => wrapCell(row[i] ?? "", w));
+    const height = Math.max(...cells.map((c) => c.length));
+    for (let k = 0; k < height; k++) {
+      const parts = widths.map((w, i) => {
+        const cell = cells[i]![k] ?? "";
+        const pad = " ".repeat(Math.max(0, w - displayWidth(cell)));
         return ` ${align?.[i] === "right" ? pad + cell : cell + pad} `;
-      })
-      .join("│")}│`;
-  return [rule("┌", "┬", "┐"), ...all.map(line), rule("└", "┴", "┘")].join("\n");
+      });
+      lines.push(`│${parts.join("│")}│`);
+    }
+  }
+  lines.push(rule("└", "┴", "┘"));
+  return lines.join("\n");
+}
+
+function columnWidths(head: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return head.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ""))));
+}
+
+/** The width of a table with these columns: each cell's padding and border, and the last border. */
+const framed = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w + 3, 1);
+
+/** Text columns narrowed, the widest first, until the table fits; undefined when it cannot. */
+function narrowed(natural: readonly number[], head: readonly string[], align: readonly Align[] | undefined, width: number): number[] | undefined {
+  const widths = [...natural];
+  const floor = (i: number) => Math.min(natural[i]!, Math.max(MIN_COLUMN, longestWord(head[i] ?? "")));
+  while (framed(widths) > width) {
+    let pick = -1;
+    widths.forEach((w, i) => {
+      if (align?.[i] === "right" || w <= floor(i)) return;
+      if (pick < 0 || w > widths[pick]!) pick = i;
+    });
+    if (pick < 0) return undefined;
+    widths[pick]! -= 1;
+  }
+  return widths;
+}
+
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map(displayWidth));
+
+/** A cell's lines at `width` columns; a cell in one colour keeps it on every line. */
+function wrapCell(cell: string, width: number): string[] {
+  if (displayWidth(cell) <= width) return [cell];
+  // An indented cell (a dimension under its stage) keeps its indent on every line.
+  const indent = /^ */.exec(cell)![0];
+  const rest = cell.slice(indent.length);
+  const wrap = (text: string) => wrapText(text.replace(ANSI, ""), Math.max(1, width - indent.length)).map((line) => `${indent}${line}`);
+  const styled = /^((?:\x1b\[[0-9;]*m)+)([\s\S]*?)((?:\x1b\[[0-9;]*m)+)$/.exec(rest);
+  if (styled === null) return wrap(rest);
+  const [, open, inner, close] = styled;
+  return wrap(inner!).map((line) => `${indent}${open}${line.slice(indent.length)}${close}`);
+}
+
+/** Each row as lines: its first cell, then every other cell under its column's head. */
+function stacked(head: readonly string[], rows: readonly (readonly string[])[], style: Style, width: number): string {
+  const lines: string[] = [];
+  for (const row of rows) {
+    lines.push(...wrapText(row[0] ?? "", width, "• ", "  "));
+    for (let i = 1; i < head.length; i++) {
+      const cell = row[i] ?? "";
+      if (cell.replace(ANSI, "") === "") continue;
+      lines.push(...wrapText(`${style.bold(head[i] ?? "")}: ${cell}`, width, "    ", "      "));
+    }
+  }
+  return lines.join("\n");
 }

@@ -4,6 +4,7 @@ import { jsonPrintable, printable } from "./printable.js";
 import { words } from "../i18n/words.js";
 import type { Words } from "../i18n/words.js";
 import { displayWidth, padEnd } from "./width.js";
+import { breakable } from "./wrap.js";
 import { localize } from "../model/text.js";
 import type { Text } from "../model/text.js";
 
@@ -127,48 +128,6 @@ function indicatorComment(set: FrameworkSet, indicator: Indicator, t: (text: Tex
     const text = indicator.levels[level];
     comment(text === undefined ? "" : t(text), indent, nameWidth + 4, `  ${padEnd(names[level]!, nameWidth)}  `);
   }
-}
-
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-const OPENING = /[“‘（《「『【〔]/;
-const CLOSING = /[，。、；：！？”’）》」』】〕…]/;
-
-/**
- * The pieces a line may break between: words of Latin text, and single Chinese characters, each
- * with the punctuation that must stay on its line (a closing mark after it, an opening one before).
- */
-function breakable(text: string): { piece: string; spaced: boolean }[] {
-  const pieces: { piece: string; spaced: boolean }[] = [];
-  for (const word of text.trim().split(/ +/)) {
-    let spaced = pieces.length > 0;
-    let current = "";
-    let open = false;
-    const flush = () => {
-      if (current === "") return;
-      pieces.push({ piece: current, spaced });
-      current = "";
-      spaced = false;
-    };
-    for (const char of word) {
-      const wide = CJK.test(char);
-      if (CLOSING.test(char)) current += char;
-      else if (OPENING.test(char)) {
-        if (!open) flush();
-        current += char;
-        open = true;
-        continue;
-      } else if (wide) {
-        if (!open) flush();
-        current += char;
-      } else {
-        if (current !== "" && CJK.test(current.slice(-1)) && !open) flush();
-        current += char;
-      }
-      open = false;
-    }
-    flush();
-  }
-  return pieces;
 }
 
 /** Comment lines of at most WIDTH columns; lines after the first indented by `hang`. */

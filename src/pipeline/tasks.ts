@@ -50,8 +50,8 @@ export interface Common {
 
 export type TaskSetup =
   | (Common & { readonly command: "validate"; /** Whether to record the disk's answers, for the cache. */ readonly recordDisk: boolean })
-  | (Common & { readonly command: "score"; readonly formats: readonly Formatted<ScoreFormatName>[]; readonly locale: string; readonly minStage: string | undefined; readonly failUnder: readonly string[] })
-  | (Common & { readonly command: "report"; readonly formats: readonly Formatted<ReportFormatName>[]; readonly locale: string; readonly evidence: EvidenceRules });
+  | (Common & { readonly command: "score"; readonly formats: readonly Formatted<ScoreFormatName>[]; readonly locale: string; readonly width: number; readonly minStage: string | undefined; readonly failUnder: readonly string[] })
+  | (Common & { readonly command: "report"; readonly formats: readonly Formatted<ReportFormatName>[]; readonly locale: string; readonly width: number; readonly evidence: EvidenceRules });
 
 /** One format a run writes, and whether it is coloured (only the terminal's, on a terminal). */
 export interface Formatted<Name extends string> {
@@ -168,7 +168,7 @@ function subjectTask<Item, Summary>(
 export function scoreTask(setup: TaskSetup & { command: "score" }, writers?: readonly StreamWriter<SubjectScore, ScoreSummary>[], frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
   const g = ground(setup, frameworks);
   const gates = parseGates(g.frameworks, setup.minStage, setup.failUnder);
-  const out = writers ?? setup.formats.map((f) => SCORE_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale }));
+  const out = writers ?? setup.formats.map((f) => SCORE_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale, width: setup.width }));
   return subjectTask(g, out, (score) => {
     const results = evaluateGates(g.frameworks, score, gates);
     return { item: score, gates: results, remarks: results.filter((r) => !r.passed).map(gateFinding) };
@@ -177,7 +177,7 @@ export function scoreTask(setup: TaskSetup & { command: "score" }, writers?: rea
 
 export function reportTask(setup: TaskSetup & { command: "report" }, writers?: readonly StreamWriter<GapReport, ReportSummary>[], frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
   const g = ground(setup, frameworks);
-  const out = writers ?? setup.formats.map((f) => REPORT_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale }));
+  const out = writers ?? setup.formats.map((f) => REPORT_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale, width: setup.width }));
   return subjectTask(g, out, (score, assessment, members, source) => {
     const report = gapReport(g.frameworks, { score, assessment, members, source }, setup.evidence);
     return { item: report, gates: [], remarks: report.evidence };

@@ -125,6 +125,15 @@ describe("smartregion report", () => {
     }
   });
 
+  it("writes file names in Markdown code spans as they are, with a longer fence around a backtick", () => {
+    writeFileSync(join(dir, "my_city.yaml"), CITY);
+    writeFileSync(join(dir, "a`b.yaml"), CITY);
+    const md = smartregion(["report", "--format", "markdown", "my_city.yaml", "a`b.yaml"], dir).stdout;
+    expect(md).toContain(" · `my_city.yaml`");
+    expect(md).toContain(" · ``a`b.yaml``");
+    expect(md).not.toContain("my\\_city");
+  });
+
   it("writes Markdown that keeps its tables intact whatever the input holds", () => {
     writeFileSync(join(dir, "pipes.yaml"), CITY.replace("name: Evidence Town", 'name: "A | B ` C *D*"'));
     const md = smartregion(["report", "--format", "markdown", "pipes.yaml"], dir).stdout;

@@ -71,7 +71,7 @@ async function pipeline(file: string, locale: string): Promise<void> {
   }
   // Every format of a command in one run, as `--format NAME=FILE` repeated writes them.
   const scoreFormats = Object.keys(SCORE_FORMATS) as ScoreFormatName[];
-  const scoreSetup = { ...common, command: "score", formats: scoreFormats.map((format) => ({ format, colour: false })), locale, minStage: "integrated", failUnder: ["50"] } as const;
+  const scoreSetup = { ...common, command: "score", formats: scoreFormats.map((format) => ({ format, colour: false })), locale, width: 80, minStage: "integrated", failUnder: ["50"] } as const;
   const scoreWriters = scoreFormats.map((format) => SCORE_FORMATS[format]({ frameworks, style: PLAIN, locale, locales: [locale, "en"], version: "0.0.0" }));
   const scoreOut = scoreFormats.map(() => collector());
   const scored = await writeSubjects(scoreOut.map((output, i) => ({ output, writer: scoreWriters[i]! })), inputs, 1, scoreSetup, scoreTask(scoreSetup, scoreWriters, frameworks));
@@ -79,7 +79,7 @@ async function pipeline(file: string, locale: string): Promise<void> {
   scoreFormats.forEach((format, i) => checkOutput(format, scoreOut[i]!.text()));
 
   const reportFormats = Object.keys(REPORT_FORMATS) as ReportFormatName[];
-  const reportSetup = { ...common, command: "report", formats: reportFormats.map((format) => ({ format, colour: false })), locale, evidence: DEFAULT_EVIDENCE } as const;
+  const reportSetup = { ...common, command: "report", formats: reportFormats.map((format) => ({ format, colour: false })), locale, width: 80, evidence: DEFAULT_EVIDENCE } as const;
   const reportWriters = reportFormats.map((format) => REPORT_FORMATS[format]({ frameworks, style: PLAIN, locale, locales: [locale, "en"], version: "0.0.0" }));
   const reportOut = reportFormats.map(() => collector());
   const reported = await writeSubjects(reportOut.map((output, i) => ({ output, writer: reportWriters[i]! })), inputs, 1, reportSetup, reportTask(reportSetup, reportWriters, frameworks));

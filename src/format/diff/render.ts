@@ -13,7 +13,7 @@ export type DiffFormatName = "terminal" | "json" | "markdown";
 export const DIFF_JSON_VERSION = 1;
 
 const terminal = (diff: SubjectDiff, options: FormatOptions): string =>
-  `${renderTerminal(diffView(diff, options.frameworks, options.locale, printable), options.style, options.locale)}\n`;
+  `${renderTerminal(diffView(diff, options.frameworks, options.locale, printable), options.style, options.locale, options.width)}\n`;
 
 /** Markdown, once in each language asked for. */
 const markdown = (diff: SubjectDiff, options: FormatOptions): string =>

@@ -7,7 +7,7 @@ import type { ReportFormat } from "./model.js";
 
 export const reportTerminal: ReportFormat = (options) => {
   const names = namer(options.frameworks, options.locale, printable);
-  const draw = (blocks: Parameters<typeof renderTerminal>[0]) => renderTerminal(blocks, options.style, options.locale);
+  const draw = (blocks: Parameters<typeof renderTerminal>[0]) => renderTerminal(blocks, options.style, options.locale, options.width);
   return {
     head: () => "",
     item: (report) => draw(reportView(report, names, options.frameworks)),

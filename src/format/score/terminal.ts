@@ -8,7 +8,7 @@ import type { ScoreFormat } from "./model.js";
 /** The readable terminal view: a profile table a subject, then problems and gates. */
 export const scoreTerminal: ScoreFormat = (options) => {
   const names = namer(options.frameworks, options.locale, printable);
-  const draw = (blocks: Parameters<typeof renderTerminal>[0]) => renderTerminal(blocks, options.style, options.locale);
+  const draw = (blocks: Parameters<typeof renderTerminal>[0]) => renderTerminal(blocks, options.style, options.locale, options.width);
   return {
     head: () => "",
     item: (score) => draw(scoreView(score, names, options.frameworks)),

@@ -35,7 +35,7 @@ export function renderHtml(blocks: readonly Block[], locale: string): string {
         out.push(`<h1>${t(block.text)}</h1>`);
         break;
       case "subject":
-        out.push(`<h2>${t(block.name)} <span class="advice">${w.paren(block.kind).trim()}</span></h2><p class="meta">${w.assessed(block.date)} · ${block.file}</p>`);
+        out.push(`<h2>${t(block.name)} <span class="advice">${w.paren(block.kind).trim()}</span></h2><p class="meta">${w.assessed(esc(block.date))} · ${esc(block.file)}</p>`);
         break;
       case "heading":
         out.push(`<h${block.level}>${t(block.text)}</h${block.level}>`);

@@ -1,5 +1,5 @@
 import { words } from "../../i18n/words.js";
-import { mdTable, mdText } from "../markdown.js";
+import { mdCode, mdTable, mdText } from "../markdown.js";
 import { message } from "../messages.js";
 import { unstressed } from "./model.js";
 import type { Block, Inline, Medium, Tone } from "./model.js";
@@ -27,7 +27,7 @@ export function renderMarkdown(blocks: readonly Block[], locale: string): string
         out.push(`# ${t(block.text)}`, "");
         break;
       case "subject":
-        out.push(`## ${t(block.name)}${w.paren(block.kind)}`, "", `${w.assessed(block.date)} · \`${block.file}\``, "");
+        out.push(`## ${t(block.name)}${w.paren(block.kind)}`, "", `${w.assessed(mdText(block.date))} · ${mdCode(block.file)}`, "");
         break;
       case "heading":
         out.push(`${"#".repeat(block.level)} ${t(block.text)}`, "");
@@ -62,7 +62,7 @@ export function renderMarkdown(blocks: readonly Block[], locale: string): string
         );
         break;
       case "findings":
-        append(out, block.findings.map((f) => `- \`${mdText(`${f.file}:${f.line}:${f.col}`)}\` ${w.severity[f.severity]}${w.colon}${mdText(message(f, locale))} (${f.code})`), "");
+        append(out, block.findings.map((f) => `- ${mdCode(`${f.file}:${f.line}:${f.col}`)} ${w.severity[f.severity]}${w.colon}${mdText(message(f, locale))} (${f.code})`), "");
         break;
       case "chart":
         break;

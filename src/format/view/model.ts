@@ -66,7 +66,7 @@ export type Chart =
 export type Block =
   /** The title of a whole document. */
   | { readonly type: "title"; readonly text: Inline }
-  /** A subject's heading: its name, its kind, and the date and file it was read from. */
+  /** A subject's heading: its name, its kind, and the date and file it was read from (these two as read: each medium shows them its own way). */
   | { readonly type: "subject"; readonly name: Inline; readonly kind: string; readonly date: string; readonly file: string }
   | { readonly type: "facts"; readonly items: readonly Fact[]; readonly cards?: boolean }
   | { readonly type: "paragraph"; readonly text: Inline; readonly tone?: Tone; readonly small?: boolean }

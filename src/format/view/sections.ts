@@ -83,7 +83,7 @@ export function tailView(findings: readonly Finding[], gates: readonly GateResul
 function header(score: SubjectScore, names: Names): { subject: Block; target: Fact[] } {
   const { w } = names;
   return {
-    subject: { type: "subject", name: names.clean(score.name), kind: w.kind[score.kind], date: names.clean(score.date), file: names.clean(score.file) },
+    subject: { type: "subject", name: names.clean(score.name), kind: w.kind[score.kind], date: score.date, file: score.file },
     target: score.targetStage === undefined ? [] : [{ label: w.target, value: w.targetValue(names.stage(score.targetStage), score.targetDate === undefined ? undefined : names.clean(score.targetDate)) }],
   };
 }

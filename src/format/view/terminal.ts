@@ -1,6 +1,8 @@
 import { words } from "../../i18n/words.js";
 import type { Style } from "../style.js";
+import { printable } from "../printable.js";
 import { table } from "../table.js";
+import { wrapText } from "../wrap.js";
 import { findingLines } from "../validate/stylish.js";
 import type { Block, Inline, Medium, Tone } from "./model.js";
 import { append, drawnTable, shown } from "./shown.js";
@@ -32,57 +34,62 @@ export function inlineTerminal(text: Inline, style: Style): string {
 const APART = new Set<Block["type"]>(["table", "section", "findings", "list", "heading"]);
 
 /**
- * The blocks as terminal lines: a section's title in bold and its text indented under it;
- * tables drawn in boxes; pictures left out, since the tables carry their numbers.
+ * The blocks as terminal lines of at most `width` columns: a section's title in bold and its text
+ * indented under it, long lines wrapped between words with the rest indented; tables drawn in
+ * boxes and fitted to the width; pictures left out, since the tables carry their numbers.
  */
-export function renderTerminal(blocks: readonly Block[], style: Style, locale: string): string {
-  return lines(blocks, style, locale, "").join("\n");
+export function renderTerminal(blocks: readonly Block[], style: Style, locale: string, width = Infinity): string {
+  return lines(blocks, style, locale, "", width).join("\n");
 }
 
-function lines(blocks: readonly Block[], style: Style, locale: string, indent: string): string[] {
+function lines(blocks: readonly Block[], style: Style, locale: string, indent: string, width: number): string[] {
   const w = words(locale);
   const t = (x: Inline) => inlineTerminal(x, style);
   const out: string[] = [];
+  /** A line of text at the indent, wrapped with what follows the first line indented `hang` more. */
+  const say = (text: string, lead = indent, hang = "  ") => append(out, wrapText(text, width, lead, `${lead}${hang}`));
   for (const block of blocks.filter((b) => shown(b, MEDIUM))) {
     if (out.length > 0 && APART.has(block.type) && !(block.type === "section" && block.level === 4)) out.push("");
     switch (block.type) {
       case "title":
         break;
       case "subject":
-        out.push(style.bold(`${t(block.name)}${w.paren(block.kind)}`) + style.dim(`  ${block.date}  ${block.file}`));
+        say(style.bold(`${t(block.name)}${w.paren(block.kind)}`) + style.dim(`  ${printable(block.date)}  ${printable(block.file)}`));
         break;
       case "heading":
-        out.push(indent + style.bold(t(block.text)));
+        say(style.bold(t(block.text)));
         break;
       case "facts":
-        for (const f of block.items) out.push(`${indent}${f.label}${w.colon}${t(f.value)}${f.detail === undefined ? "" : t(f.detail)}`);
+        for (const f of block.items) say(`${f.label}${w.colon}${t(f.value)}${f.detail === undefined ? "" : t(f.detail)}`);
         break;
       case "paragraph":
-        out.push(indent + (block.tone === undefined ? t(block.text) : inlineTerminal({ tone: block.tone, text: block.text }, style)));
+        say(block.tone === undefined ? t(block.text) : inlineTerminal({ tone: block.tone, text: block.text }, style));
         break;
       case "table": {
         const { columns, rows } = drawnTable(block, MEDIUM, t, { group: style.bold, member: (cell) => `  ${cell}` });
-        out.push(table(columns.map((c) => c.head), rows, style, columns.map((c) => c.align ?? "left")));
+        // The bar of 0 to 5 is the first to go when the table is too wide: the numbers stay.
+        const optional = columns.flatMap((c, i) => (c.only !== undefined ? [i] : []));
+        out.push(table(columns.map((c) => c.head), rows, style, columns.map((c) => c.align ?? "left"), width, optional));
         break;
       }
       case "list":
-        append(out, block.items.map((item) => `${indent}• ${t(item)}`));
+        for (const item of block.items) say(`• ${t(item)}`);
         break;
       case "section":
-        out.push(indent + style.bold(t(block.title)) + (block.aside === undefined ? "" : ` ${style.dim(t(block.aside))}`));
-        append(out, lines(block.blocks, style, locale, `${indent}  `));
+        say(style.bold(t(block.title)) + (block.aside === undefined ? "" : ` ${style.dim(t(block.aside))}`));
+        append(out, lines(block.blocks, style, locale, `${indent}  `, width));
         break;
       case "steps":
-        out.push(`${indent}${t(block.intro)}${w.colon.trimEnd()}`);
+        say(`${t(block.intro)}${w.colon.trimEnd()}`);
         for (const s of block.steps) {
-          out.push(`${indent}  ${style.bold(t(s.title))} ${s.from} → ${s.to}` + style.dim(`  ${w.paren(t(s.aside)).trim()}`));
+          say(`${style.bold(t(s.title))} ${s.from} → ${s.to}` + style.dim(`  ${w.paren(t(s.aside)).trim()}`), `${indent}  `);
           const level = t(s.level);
-          if (level !== "") out.push(`${indent}    ${style.dim(w.plan.levelLabel(s.to))}${w.afterLabel}${level}`);
-          out.push(`${indent}    ${style.dim(w.plan.adviceLabel)}${w.afterLabel}${t(s.advice)}`);
+          if (level !== "") say(`${style.dim(w.plan.levelLabel(s.to))}${w.afterLabel}${level}`, `${indent}    `);
+          say(`${style.dim(w.plan.adviceLabel)}${w.afterLabel}${t(s.advice)}`, `${indent}    `);
         }
         break;
       case "findings":
-        append(out, findingLines(block.findings, style, locale));
+        for (const line of findingLines(block.findings, style, locale)) say(line, indent, "    ");
         break;
       case "chart":
         break;

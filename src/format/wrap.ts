@@ -1,0 +1,92 @@
+import { displayWidth } from "./width.js";
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const OPENING = /[“‘（《「『【〔]/;
+const CLOSING = /[，。、；：！？”’）》」』】〕…]/;
+
+/**
+ * The pieces a line may break between: words of Latin text, and single Chinese characters, each
+ * with the punctuation that must stay on its line (a closing mark after it, an opening one before).
+ */
+export function breakable(text: string): { piece: string; spaced: boolean }[] {
+  const pieces: { piece: string; spaced: boolean }[] = [];
+  for (const word of text.trim().split(/ +/)) {
+    let spaced = pieces.length > 0;
+    let current = "";
+    let open = false;
+    const flush = () => {
+      if (current === "") return;
+      pieces.push({ piece: current, spaced });
+      current = "";
+      spaced = false;
+    };
+    for (const char of word) {
+      const wide = CJK.test(char);
+      if (CLOSING.test(char)) current += char;
+      else if (OPENING.test(char)) {
+        if (!open) flush();
+        current += char;
+        open = true;
+        continue;
+      } else if (wide) {
+        if (!open) flush();
+        current += char;
+      } else {
+        if (current !== "" && CJK.test(current.slice(-1)) && !open) flush();
+        current += char;
+      }
+      open = false;
+    }
+    flush();
+  }
+  return pieces;
+}
+
+/**
+ * `text` in lines of at most `width` terminal columns, broken between words (and between Chinese
+ * characters, keeping punctuation on its line): the first line starts with `first`, the others
+ * with `hang`. A text that fits is returned as it is, spaces and all; a word longer than a line
+ * is cut.
+ */
+export function wrapText(text: string, width: number, first = "", hang = ""): string[] {
+  if (displayWidth(first) + displayWidth(text) <= width) return [`${first}${text}`];
+  const lines: string[] = [];
+  let line = first;
+  let lead = first;
+  let empty = true;
+  for (const { piece, spaced } of breakable(text)) {
+    const gap = spaced && !empty ? " " : "";
+    if (!empty && displayWidth(line) + gap.length + displayWidth(piece) > width) {
+      lines.push(line);
+      line = hang;
+      lead = hang;
+      empty = true;
+    }
+    let rest = piece;
+    // A piece wider than a whole line (a long path, a URL) is cut where the line ends.
+    while (displayWidth(lead) + displayWidth(rest) > width && [...rest].length > 1) {
+      const room = Math.max(1, width - displayWidth(line) - (empty ? 0 : gap.length));
+      const [head, tail] = cut(rest, room);
+      if (head === "") break;
+      lines.push(`${line}${empty ? "" : gap}${head}`);
+      line = hang;
+      lead = hang;
+      empty = true;
+      rest = tail;
+    }
+    line = `${line}${empty ? "" : gap}${rest}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.map((l) => l.trimEnd());
+}
+
+/** The first characters of `text` that fit in `room` columns, and the rest; a colour code is never split. */
+function cut(text: string, room: number): [string, string] {
+  let head = "";
+  for (const [token] of text.matchAll(/\x1b\[[0-9;]*m|[\s\S]/gu)) {
+    if (displayWidth(head + token) > room) break;
+    head += token;
+  }
+  return [head, text.slice(head.length)];
+}
