@@ -50,13 +50,15 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
  */
 export function wrapText(text: string, width: number, first = "", hang = ""): string[] {
   if (displayWidth(first) + displayWidth(text) <= width) return [`${first}${text}`];
+  // A line of output that starts with "::" or "##[" is a command to a CI runner: input text that
+  // holds one is never broken there, even if the line grows past the width.
   const lines: string[] = [];
   let line = first;
   let lead = first;
   let empty = true;
   for (const { piece, spaced } of breakable(text)) {
     const gap = spaced && !empty ? " " : "";
-    if (!empty && displayWidth(line) + gap.length + displayWidth(piece) > width) {
+    if (!empty && displayWidth(line) + gap.length + displayWidth(piece) > width && !commandLike(piece)) {
       lines.push(line);
       line = hang;
       lead = hang;
@@ -66,7 +68,13 @@ export function wrapText(text: string, width: number, first = "", hang = ""): st
     // A piece wider than a whole line (a long path, a URL) is cut where the line ends.
     while (displayWidth(lead) + displayWidth(rest) > width && [...rest].length > 1) {
       const room = Math.max(1, width - displayWidth(line) - (empty ? 0 : gap.length));
-      const [head, tail] = cut(rest, room);
+      let [head, tail] = cut(rest, room);
+      // Cut sooner than a place where the rest would read as a command.
+      for (let tries = 0; commandLike(tail) && tries < 8; tries++) {
+        const shorter = cut(rest, Math.max(0, displayWidth(head) - 1));
+        if (shorter[0].length >= head.length || shorter[0] === "") break;
+        [head, tail] = shorter;
+      }
       if (head === "") break;
       lines.push(`${line}${empty ? "" : gap}${head}`);
       line = hang;
@@ -90,3 +98,7 @@ function cut(text: string, room: number): [string, string] {
   }
   return [head, text.slice(head.length)];
 }
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+/** Whether a line that started with this would be taken as a CI command (GitHub's `::`, Azure's `##[`). */
+const commandLike = (text: string) => /^(?:::|##\[)/.test(text.replace(ANSI, ""));

@@ -157,8 +157,10 @@ describe("diff", () => {
       expect(first.code).toBe(0);
       expect(diff("2026.yaml", "2027.yaml", "--format", format).stdout).toBe(first.stdout);
       if (format === "json") continue;
-      expect(first.stdout).toContain("Data sharing and exchange platform");
-      expect(first.stdout).toContain("Departmental business databases shared");
+      // On a terminal wide enough that no name is wrapped inside its table cell.
+      const wide = smartregion(["diff", "2026.yaml", "2027.yaml", "--format", format], dir, { COLUMNS: "200" }).stdout;
+      expect(wide).toContain("Data sharing and exchange platform");
+      expect(wide).toContain("Departmental business databases shared");
     }
     expect(diff("2026.yaml", "2027.yaml", "--format", "markdown", "-o", "out.md").code).toBe(0);
     expect(readFileSync(join(dir, "out.md"), "utf8")).toBe(diff("2026.yaml", "2027.yaml", "--format", "markdown").stdout);

@@ -112,9 +112,23 @@ describe("line breaks in input text", () => {
     }
   });
 
+  it("starts no CI command where a terminal view wraps input text, at any width", () => {
+    // Spaces give the wrapping places to break: none may leave "::" or "##[" at the start of a line.
+    const spaced = `Riverton ${HEADS.join(" ")} ${"x".repeat(50)}::warning::FORGED`;
+    writeFileSync(join(dir, "spaced.yaml"), readFileSync(join(dir, "city.yaml"), "utf8").replace(/^( {2}name: ).*$/m, `$1${JSON.stringify(spaced)}`));
+    for (let columns = 40; columns <= 100; columns += 2) {
+      const run = smartregion(["score", "spaced.yaml"], dir, { COLUMNS: String(columns) });
+      expect(run.stdout, `at ${columns}`).toContain("FORGED");
+      expect(forged(run.stdout), `at ${columns}`).toEqual([]);
+    }
+    const report = smartregion(["report", "spaced.yaml"], dir, { COLUMNS: "45" });
+    expect(forged(report.stdout)).toEqual([]);
+  });
+
   it("shows the breaks as escapes where the text is shown", () => {
     for (const args of [["validate", "wrong.yaml"], ["score", "city.yaml"], ["report", "city.yaml"], ["--frameworks", "fw", "frameworks", "list"]]) {
-      const run = smartregion(args, dir);
+      // Wide enough that the escaped text is shown on one line.
+      const run = smartregion(args, dir, { COLUMNS: "1000" });
       expect(run.stdout, args.join(" ")).toContain("A\\n::error file=README.md,line=1::FORGED\\r\\n##[error]FORGED");
     }
   });
