@@ -157,6 +157,9 @@ export interface Words {
   };
   readonly diff: {
     readonly older: string;
+    readonly title: (name: string) => string;
+    readonly radar: string;
+    readonly radarCaption: string;
     readonly newer: string;
     readonly backwards: string;
     readonly membersMean: string;
@@ -376,6 +379,9 @@ export const EN: Words = {
   },
   diff: {
     older: "Older",
+    title: (name) => `Progress of ${name}`,
+    radar: "Every stage dimension, before and after",
+    radarCaption: "Each stage dimension's score (0–5) in the older assessment (green) and the newer one (blue); for a region, the members' weighted mean.",
     newer: "newer",
     backwards: "The older assessment is dated after the newer one: every change below reads backwards.",
     membersMean: "Members' stages, weighted mean",
@@ -609,6 +615,9 @@ export const ZH: Words = {
   },
   diff: {
     older: "较早",
+    title: (name) => `${name}进展对比`,
+    radar: "各阶段维度前后对比",
+    radarCaption: "各阶段维度在较早一次评估（绿色）与较近一次评估（蓝色）中的得分（0–5）；区域为各成员的加权平均。",
     newer: "较新",
     backwards: "较早评估的日期晚于较新评估：以下变化的方向均相反。",
     membersMean: "成员各阶段得分（加权平均）",

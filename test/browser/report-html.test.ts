@@ -58,6 +58,25 @@ describe.skipIf(!available)("the HTML report in a real browser", () => {
     await page.close();
   });
 
+  it("draws score and diff as pages of their own, the diff's before and after on one radar, with no error", async () => {
+    const score = join(dir, "score.html");
+    expect(smartregion(["score", "examples/seattle-region.yaml", "examples/city.yaml", "--format", "html", "--lang", "en,zh-CN", "-o", score]).code).toBe(0);
+    const scored = await open(score);
+    expect(scored.problems).toEqual([]);
+    expect(await scored.page.locator("article[lang='zh-CN'] h2").count()).toBe(2);
+    expect(await scored.page.locator("article[lang='en'] svg.chart.radar").count()).toBeGreaterThanOrEqual(2);
+    await scored.page.close();
+    const newer = readFileSync("examples/city.yaml", "utf8").replace("date: 2026-06-30", "date: 2027-06-30").replace(/(\n {4}sharing-platform:\n {6}level: )\d/, "$15");
+    writeFileSync(join(dir, "newer.yaml"), newer);
+    const diff = join(dir, "diff.html");
+    expect(smartregion(["diff", "examples/city.yaml", join(dir, "newer.yaml"), "--format", "html", "-o", diff]).code).toBe(0);
+    const diffed = await open(diff);
+    expect(diffed.problems).toEqual([]);
+    expect(await diffed.page.locator("svg.chart.radar polygon.series").count()).toBe(2);
+    expect(await diffed.page.locator("table").count()).toBeGreaterThanOrEqual(2);
+    await diffed.page.close();
+  });
+
   it("shows a hostile subject name as text and runs nothing", async () => {
     const city = readFileSync("examples/city.yaml", "utf8").replace(/^  name: .*$/m, '  name: "<script>alert(1)</script><img src=x onerror=alert(2)>"');
     writeFileSync(join(dir, "xss.yaml"), city);

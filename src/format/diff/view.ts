@@ -43,6 +43,25 @@ export function diffView(diff: SubjectDiff, set: FrameworkSet, locale: string, c
     }
   }
 
+  // Before and after on one radar: a city's own stage dimensions, a region's members' means.
+  const dims = (diff.kind === "city" ? diff.own.scores : diff.rollup).filter((s) => s.dimension !== undefined && set.byId.get(s.framework)?.kind === "stage");
+  if (dims.length > 2) {
+    out.push({
+      type: "chart",
+      chart: {
+        kind: "radar",
+        labels: dims.map((s) => names.dimension(s.framework, s.dimension!)),
+        series: [
+          { label: w.diff.older, values: dims.map((s) => s.before), className: "s1" },
+          { label: w.diff.newer, values: dims.map((s) => s.after), className: "s0" },
+        ],
+        bar: undefined,
+      },
+      title: w.diff.radar,
+      caption: w.diff.radarCaption,
+    });
+  }
+
   out.push({ type: "heading", level: 3, text: diff.regressions.length === 0 ? w.diff.noRegressions : w.diff.regressions(diff.regressions.length) });
   if (diff.regressions.length > 0) out.push({ type: "list", items: diff.regressions.map((r) => regressionText(r, names, clean)) });
   return out;
