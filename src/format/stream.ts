@@ -81,3 +81,18 @@ export function inEachLanguage<Item, Summary>(format: StreamFormat<Item, Summary
     };
   };
 }
+
+/** A format that gathers every subject and writes its whole document at the end (a page needs them all for its title). */
+export function gathering<Item, Summary>(document: (items: readonly Item[], summary: Summary) => string): StreamWriter<Item, Summary> {
+  const items: Item[] = [];
+  return {
+    gathers: true,
+    head: () => "",
+    before: () => "",
+    item: (item) => {
+      items.push(item);
+      return "";
+    },
+    tail: (summary) => document(items, summary),
+  };
+}
