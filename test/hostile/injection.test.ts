@@ -58,33 +58,38 @@ describe("line breaks in input text", () => {
     cpSync(join(ROOT, "examples", "lakeland-destination.yaml"), join(dir, "lakeland.yaml"));
   });
 
-  const runs: string[][] = [];
-  for (const format of ["stylish", "json", "sarif", "junit", "github"]) runs.push(["validate", "city.yaml", "wrong.yaml", "walk", "-f", format]);
-  for (const format of ["terminal", "json", "markdown", "sarif", "junit", "github"]) {
-    runs.push(["score", "city.yaml", "region/region.yaml", "--min-stage", "merged", "-f", format]);
-    runs.push(["--frameworks", "fw", "score", "lakeland.yaml", "-f", format]);
+  /** A run, and the formats it writes: several at once, each to its own file, where the command takes `-f NAME=FILE`. */
+  interface Case {
+    readonly args: readonly string[];
+    readonly formats: readonly string[];
   }
-  for (const format of ["terminal", "json", "markdown", "html", "sarif", "junit", "github"]) {
-    runs.push(["report", "city.yaml", "region/region.yaml", "--strict-evidence", "-f", format]);
-    runs.push(["--frameworks", "fw", "report", "lakeland.yaml", "-f", format]);
-  }
-  for (const format of ["terminal", "json", "markdown"]) runs.push(["diff", "older.yaml", "city.yaml", "-f", format]);
+  const runs: Case[] = [
+    { args: ["validate", "city.yaml", "wrong.yaml", "walk"], formats: ["stylish", "json", "sarif", "junit", "github"] },
+    { args: ["score", "city.yaml", "region/region.yaml", "--min-stage", "merged"], formats: ["terminal", "json", "markdown", "html", "sarif", "junit", "github"] },
+    { args: ["--frameworks", "fw", "score", "lakeland.yaml"], formats: ["terminal", "json", "markdown", "html", "sarif", "junit", "github"] },
+    { args: ["report", "city.yaml", "region/region.yaml", "--strict-evidence"], formats: ["terminal", "json", "markdown", "html", "sarif", "junit", "github"] },
+    { args: ["--frameworks", "fw", "report", "lakeland.yaml"], formats: ["terminal", "json", "markdown", "html", "sarif", "junit", "github"] },
+  ];
+  // Commands that write one format a run.
+  for (const format of ["terminal", "json", "markdown", "html"]) runs.push({ args: ["diff", "older.yaml", "city.yaml", "-f", format], formats: [] });
   for (const format of ["text", "json"]) {
-    runs.push(["--frameworks", "fw", "frameworks", "list", "-f", format]);
-    runs.push(["--frameworks", "fw", "frameworks", "show", "tourism-destination", "-f", format]);
+    runs.push({ args: ["--frameworks", "fw", "frameworks", "list", "-f", format], formats: [] });
+    runs.push({ args: ["--frameworks", "fw", "frameworks", "show", "tourism-destination", "-f", format], formats: [] });
   }
-  for (const format of ["stylish", "json", "sarif", "junit", "github"]) runs.push(["frameworks", "lint", "fw", "-f", format]);
-  // Every run in English; in Chinese, the first format of each command, since only the words differ.
-  const chinese = runs.filter((args, i) => runs.findIndex((other) => other.slice(0, 3).join(" ") === args.slice(0, 3).join(" ")) === i);
+  for (const format of ["stylish", "json", "sarif", "junit", "github"]) runs.push({ args: ["frameworks", "lint", "fw", "-f", format], formats: [] });
+  // Every run in English; in Chinese, the first of each command, since only the words differ.
+  const chinese = runs.filter((c, i) => runs.findIndex((other) => other.args.slice(0, 3).join(" ") === c.args.slice(0, 3).join(" ")) === i);
   for (const [lang, list] of [["en", runs], ["zh-CN", chinese]] as const) {
-    for (const args of list) {
-      it(`starts no CI command and breaks no line: ${args.join(" ")} --lang ${lang}`, () => {
-        const run = smartregion([...args, "--lang", lang], dir);
+    for (const { args, formats } of list) {
+      it(`starts no CI command and breaks no line: ${args.join(" ")}${formats.length > 0 ? ` -f ${formats.join(",")}` : ""} --lang ${lang}`, () => {
+        const out = mkdtempSync(join(tmpdir(), "smartregion-lines-out-"));
+        const run = smartregion([...args, ...formats.flatMap((f) => ["-f", `${f}=${join(out, f)}`]), "--lang", lang], dir);
         expect([0, 1], run.stderr).toContain(run.code);
-        expect(forged(run.stdout), "stdout").toEqual([]);
-        expect(forged(run.stderr), "stderr").toEqual([]);
-        expect(RAW_BREAK.test(run.stdout), "a raw break on stdout").toBe(false);
-        expect(RAW_BREAK.test(run.stderr), "a raw break on stderr").toBe(false);
+        const outputs: [string, string][] = [["stdout", run.stdout], ["stderr", run.stderr], ...formats.map((f) => [f, readFileSync(join(out, f), "utf8")] as [string, string])];
+        for (const [name, text] of outputs) {
+          expect(forged(text), name).toEqual([]);
+          expect(RAW_BREAK.test(text), `a raw break in ${name}`).toBe(false);
+        }
       });
     }
   }
@@ -116,7 +121,7 @@ describe("line breaks in input text", () => {
     // Spaces give the wrapping places to break: none may leave "::" or "##[" at the start of a line.
     const spaced = `Riverton ${HEADS.join(" ")} ${"x".repeat(50)}::warning::FORGED`;
     writeFileSync(join(dir, "spaced.yaml"), readFileSync(join(dir, "city.yaml"), "utf8").replace(/^( {2}name: ).*$/m, `$1${JSON.stringify(spaced)}`));
-    for (let columns = 40; columns <= 100; columns += 2) {
+    for (const columns of [40, 41, 47, 53, 64, 79]) {
       const run = smartregion(["score", "spaced.yaml"], dir, { COLUMNS: String(columns) });
       expect(run.stdout, `at ${columns}`).toContain("FORGED");
       expect(forged(run.stdout), `at ${columns}`).toEqual([]);
