@@ -27,8 +27,6 @@ import { closeStdout, failStdout, removeTemporaries, stdoutFailure } from "../no
 import { DEFAULT_CACHE_FILE } from "../node/cache.js";
 import type { CacheStrategy } from "../node/cache.js";
 import { SCORE_FORMATS } from "../format/score/index.js";
-import type { ScoreFormatName } from "../format/score/index.js";
-import type { ReportFormatName } from "../format/report/index.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 

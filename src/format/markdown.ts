@@ -1,7 +1,10 @@
+/** Controls, line breaks and bidirectional marks: shown as a space in Markdown. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** Text from input made safe inside Markdown: no markup, no HTML, no table breaks. */
 export function mdText(text: string): string {
   return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(HIDDEN, " ")
     .replace(/[\\`*_{}[\]()#+!|<>~&]/g, (c) => `\\${c}`);
 }
 
@@ -10,7 +13,7 @@ export function mdText(text: string): string {
  * show inside a span), a fence longer than any run of backticks in it, controls as spaces.
  */
 export function mdCode(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, " ");
+  const clean = text.replace(HIDDEN, " ");
   const fence = "`".repeat(Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length)) + 1);
   const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
   return `${fence}${pad}${clean}${pad}${fence}`;

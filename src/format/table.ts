@@ -1,12 +1,11 @@
 import type { Style } from "./style.js";
 import { displayWidth } from "./width.js";
-import { wrapText } from "./wrap.js";
+import { ANSI, wrapText } from "./wrap.js";
 
 type Align = "left" | "right";
 
 /** The narrowest a text column is made before the table is stacked instead. */
 const MIN_COLUMN = 10;
-const ANSI = /\x1b\[[0-9;]*m/g;
 
 /**
  * A compact table: a box around it and a space either side of each cell, with no rules between

@@ -99,6 +99,7 @@ function cut(text: string, room: number): [string, string] {
   return [head, text.slice(head.length)];
 }
 
-const ANSI = /\x1b\[[0-9;]*m/g;
+/** A terminal colour code: no width of its own, and never to be split. */
+export const ANSI = /\x1b\[[0-9;]*m/g;
 /** Whether a line that started with this would be taken as a CI command (GitHub's `::`, Azure's `##[`). */
 const commandLike = (text: string) => /^(?:::|##\[)/.test(text.replace(ANSI, ""));

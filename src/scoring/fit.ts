@@ -97,6 +97,7 @@ export function modelFit(models: readonly { framework: Framework; result: Framew
     return { verdict, best: undefined, tied: [], core, ranking, deciding: [] };
   }
   const tied = fitting.filter((r) => best.ranking.fit! - r.ranking.fit! <= best.rules.tieMargin + 1e-9).map((r) => r.ranking.model);
+  if (tied.length > 1) return { verdict: "tie", best: undefined, tied, core, ranking, deciding: [] };
 
   const indicatorsOf = (entry: (typeof ranked)[number]): DecidingIndicator[] =>
     entry.indicators.map((i) => ({ model: entry.ranking.model, indicator: i.id, level: i.level, weight: i.weight }));
@@ -113,7 +114,6 @@ export function modelFit(models: readonly { framework: Framework; result: Framew
           .filter((i) => i.level !== undefined)
           .sort((a, b) => (a.level ?? 0) - (b.level ?? 0) || b.weight - a.weight || compareText(a.indicator, b.indicator))
           .slice(0, DECIDING_SHOWN);
-  if (tied.length > 1) return { verdict: "tie", best: undefined, tied, core, ranking, deciding: [] };
   return { verdict: "fits", best: best.ranking.model, tied: [], core, ranking, deciding: [...strongest, ...weakest] };
 }
 

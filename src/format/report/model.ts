@@ -3,13 +3,6 @@ import type { GapReport } from "../../analysis/gaps/model.js";
 import type { StreamFormat } from "../stream.js";
 import type { CiSummary } from "../ci.js";
 
-/** Everything `report` prints. */
-export interface ReportRun {
-  readonly reports: readonly GapReport[];
-  /** Problems of files that could not be reported on. */
-  readonly findings: readonly Finding[];
-}
-
 /** What `report` knows only at the end: the problems of files that could not be reported on. */
 export interface ReportSummary extends CiSummary {
   readonly findings: readonly Finding[];

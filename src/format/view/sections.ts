@@ -149,7 +149,6 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   const h = w.head;
   const { subject, target } = header(score, names);
   const { fit } = score;
-  const best = fit.ranking[0];
   const runnerUp = fit.ranking[1];
   const bestFact = fitFact(score, names, set);
   const out: Block[] = [
