@@ -19,7 +19,7 @@ h3{font-size:17px;margin:28px 0 8px}h4{font-size:15px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%;font-size:13.5px;margin:8px 0 16px}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft);font-weight:600}td.num,th.num{text-align:right;white-space:nowrap}
-div.table{overflow-x:auto}tr.group td{background:#fafbfc}
+div.table{overflow-x:auto}tr.group td{background:#fafbfc}.sub{display:block;padding-left:1.2em}
 .card .advice{margin-top:2px}
 .advice{color:var(--muted);font-size:13px}table.plan td:first-child{min-width:9em}
 figure{margin:12px 0 20px}figcaption{font-size:13px;color:var(--muted)}

@@ -56,7 +56,7 @@ export function renderHtml(blocks: readonly Block[], locale: string): string {
         break;
       }
       case "table": {
-        const { columns, rows, kinds } = drawnTable(block, MEDIUM, t, { group: (cell) => `<strong>${cell}</strong>`, member: (cell) => `&emsp;${cell}` });
+        const { columns, rows, kinds } = drawnTable(block, MEDIUM, t, { group: (cell) => `<strong>${cell}</strong>`, member: (cell) => `<span class="sub">${cell}</span>` });
         const head = columns.map((c) => th(h(c.head), c.align === "right")).join("");
         const body = rows.map((cells, r) => `<tr${kinds[r] === "group" ? ' class="group"' : ""}>${cells.map((cell, i) => td(cell, columns[i]!.align === "right")).join("")}</tr>`);
         out.push(`<div class="table"><table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table></div>`);
