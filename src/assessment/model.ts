@@ -31,11 +31,21 @@ export interface MemberEntry {
   readonly answers: Answers;
 }
 
+/** Who assessed: a name, and the organisation and role when given. */
+export interface Assessor {
+  readonly name: string;
+  readonly organisation: string | undefined;
+  readonly role: string | undefined;
+}
+
 /** A validated assessment as typed data: what scoring reads. */
 export interface Assessment {
   readonly file: string;
   readonly name: string;
   readonly kind: "city" | "region";
+  readonly country: string | undefined;
+  readonly description: string | undefined;
+  readonly assessors: readonly Assessor[];
   readonly population: number | undefined;
   readonly date: string;
   readonly targetStage: string | undefined;
@@ -67,6 +77,12 @@ export function toAssessment(file: string, data: unknown): Assessment {
     file,
     name: str(subject["name"]) ?? "",
     kind: subject["kind"] === "region" ? "region" : "city",
+    country: str(subject["country"]),
+    description: str(subject["description"]),
+    assessors: (Array.isArray(root["assessors"]) ? root["assessors"] : []).map((a) => {
+      const assessor = obj(a);
+      return { name: str(assessor["name"]) ?? "", organisation: str(assessor["organisation"]), role: str(assessor["role"]) };
+    }),
     population: num(subject["population"]),
     date: str(root["date"]) ?? "",
     targetStage: str(targets["stage"]),

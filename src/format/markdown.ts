@@ -1,19 +1,23 @@
-/** Controls, line breaks and bidirectional marks: shown as a space in Markdown. */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+import { printable } from "./printable.js";
+
+/** Line breaks and tabs: a space in Markdown, where a line break would end a table row or a list item. */
+const BREAKS = /[\n\r\t\u0085\u2028\u2029]/g;
+
+/** Text as it may stand in Markdown: breaks as spaces, every other control and bidirectional mark as an escape that shows. */
+const visible = (text: string): string => printable(text.replace(BREAKS, " "));
 
 /** Text from input made safe inside Markdown: no markup, no HTML, no table breaks. */
 export function mdText(text: string): string {
-  return text
-    .replace(HIDDEN, " ")
+  return visible(text)
     .replace(/[\\`*_{}[\]()#+!|<>~&]/g, (c) => `\\${c}`);
 }
 
 /**
  * Text from input as a Markdown code span, shown as written: no backslash escapes (they would
- * show inside a span), a fence longer than any run of backticks in it, controls as spaces.
+ * show inside a span), a fence longer than any run of backticks in it, controls as escapes.
  */
 export function mdCode(text: string): string {
-  const clean = text.replace(HIDDEN, " ");
+  const clean = visible(text);
   const fence = "`".repeat(Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length)) + 1);
   const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
   return `${fence}${pad}${clean}${pad}${fence}`;

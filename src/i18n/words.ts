@@ -1,3 +1,5 @@
+import { EN_BRIEF, ZH_BRIEF } from "./brief.js";
+import type { BriefWords } from "./brief.js";
 import type { Locale } from "./locale.js";
 
 /** Why the secret the cache is signed with cannot be trusted. */
@@ -137,6 +139,8 @@ export interface Words {
     readonly chartTitle: (title: string) => string;
     readonly chartCaption: (n: number) => string;
   };
+  /** A report read as a document: summary, register, method and appendix. */
+  readonly brief: BriefWords;
   readonly documents: {
     readonly scores: string;
     readonly gapReport: string;
@@ -359,6 +363,7 @@ export const EN: Words = {
     chartTitle: (title) => `${title}: level and target`,
     chartCaption: (n) => `The ${n} most urgent gaps: the bar is the level, the red line the target.`,
   },
+  brief: EN_BRIEF,
   documents: {
     scores: "Smart-city assessment scores",
     gapReport: "Gap report",
@@ -595,6 +600,7 @@ export const ZH: Words = {
     chartTitle: (title) => `${title}：现状等级与目标`,
     chartCaption: (n) => `最紧迫的 ${n} 项差距：条形为现状等级，红线为目标。`,
   },
+  brief: ZH_BRIEF,
   documents: {
     scores: "智慧城市评估得分",
     gapReport: "差距报告",

@@ -9,7 +9,8 @@ import type { MemberDisk } from "../assessment/members.js";
 import type { FrameworkSet } from "../framework/model.js";
 import { sortFindings } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
-import { evidenceFindings } from "../analysis/gaps/evidence.js";
+import { evidenceChecks, evidenceFindings } from "../analysis/gaps/evidence.js";
+import { register, registerPart } from "../analysis/gaps/register.js";
 import type { EvidenceRules } from "../analysis/gaps/evidence.js";
 import { subjectGaps } from "../analysis/gaps/gaps.js";
 import type { GapReport } from "../analysis/gaps/model.js";
@@ -184,16 +185,23 @@ export function reportTask(setup: TaskSetup & { command: "report" }, writers?: r
   });
 }
 
-/** The gap report of a sound subject, with the evidence checks of its own answers and, for a region, each member's. */
+/**
+ * The gap report of a sound subject, with the evidence checks of its own answers and, for a
+ * region, each member's, as findings at their places and as the register a reader sees.
+ */
 export function gapReport(frameworks: FrameworkSet, scored: Scored, rules: EvidenceRules): GapReport {
   const { score, assessment, members, source } = scored;
-  const evidence = evidenceFindings(source, assessment, rules, frameworks);
+  const own = evidenceChecks(assessment, rules, frameworks);
+  const evidence = evidenceFindings(source, own, rules);
+  const parts = [registerPart(assessment, own, true, undefined)];
   for (const member of members) {
     if (member.assessment !== undefined && member.source !== undefined) {
-      append(evidence, evidenceFindings(member.source.yaml, member.assessment, rules, frameworks, [...member.source.path]));
+      const checks = evidenceChecks(member.assessment, rules, frameworks);
+      append(evidence, evidenceFindings(member.source.yaml, checks, rules, member.source.path));
+      parts.push(registerPart(member.assessment, checks, false, member.entry.population));
     }
   }
-  return { score, ...subjectGaps(frameworks, score, assessment), evidence: sortFindings(evidence) };
+  return { score, ...subjectGaps(frameworks, score, assessment), evidence: sortFindings(evidence), register: register(assessment, parts) };
 }
 
 /** The task a setup describes, as a worker thread builds it. */

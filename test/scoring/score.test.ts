@@ -138,6 +138,9 @@ describe("regions", () => {
   const base: Omit<Assessment, "kind" | "answers" | "members" | "name"> = {
     file: "r.yaml",
     population: undefined,
+    country: undefined,
+    description: undefined,
+    assessors: [],
     date: "2026-01-01",
     targetStage: undefined,
     targetDate: undefined,
@@ -195,7 +198,7 @@ describe("regions", () => {
 
 describe("gates", () => {
   const city = scoreSubject(set, {
-    file: "c.yaml", name: "C", kind: "city", population: undefined, date: "2026-01-01", targetStage: undefined, targetDate: undefined,
+    file: "c.yaml", name: "C", kind: "city", country: undefined, description: undefined, assessors: [], population: undefined, date: "2026-01-01", targetStage: undefined, targetDate: undefined,
     targetLevels: new Map(), answers: answersFor(set, (i) => (i < set.stages[0]!.indicators.length ? 4 : 1)) as Answers, members: [],
   });
 

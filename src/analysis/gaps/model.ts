@@ -1,3 +1,4 @@
+import type { Register } from "./register.js";
 import type { Finding } from "../../model/findings.js";
 import type { SubjectScore } from "../../scoring/model.js";
 
@@ -98,4 +99,6 @@ export interface GapReport {
   readonly region: RegionGaps | undefined;
   /** Evidence problems: warnings, or errors under --strict-evidence. */
   readonly evidence: readonly Finding[];
+  /** Who assessed what, and the evidence behind the answers: what a reader of the report checks. */
+  readonly register: Register;
 }

@@ -30,7 +30,7 @@ const html = (diff: SubjectDiff, options: FormatOptions): string =>
   htmlPage(pageLocales(options.locale, options.locales), (locale, id) => {
     const names = namer(options.frameworks, locale, esc);
     const title = names.w.diff.title(esc(diff.name));
-    return { title, html: `${articleOpen(locale, id)}\n${renderHtml([{ type: "title", text: title }, ...diffView(diff, options.frameworks, locale, esc)], locale)}\n</article>` };
+    return { title, running: names.w.diff.title(diff.name), html: `${articleOpen(locale, id)}\n${renderHtml([{ type: "title", text: title }, ...diffView(diff, options.frameworks, locale, esc)], locale)}\n</article>` };
   });
 
 export const DIFF_FORMATS: Record<DiffFormatName, (diff: SubjectDiff, options: FormatOptions) => string> = { terminal, json, markdown, html };

@@ -76,6 +76,7 @@ export function htmlFormat<Item, Summary>(layout: Layout<Item, Summary>): Stream
         const title = layout.title(w, items.length === 1 ? esc(layout.name(items[0]!)) : undefined);
         return {
           title,
+          running: layout.title(w, items.length === 1 ? layout.name(items[0]!) : undefined),
           html: `${articleOpen(locale, id)}\n${renderHtml([{ type: "title", text: title }], locale)}\n<p class="meta">${w.documents.scale(names.scale())}</p>\n${problems}${sections.join("\n")}\n</article>`,
         };
       }),

@@ -1,19 +1,21 @@
 import { words } from "../../i18n/words.js";
 import { mdCode, mdTable, mdText } from "../markdown.js";
 import { message } from "../messages.js";
-import { unstressed } from "./model.js";
+import { drawInline, unstressed } from "./model.js";
 import type { Block, Inline, Medium, Tone } from "./model.js";
 import { append, drawnTable, shown } from "./shown.js";
 
 const MEDIUM: Medium = "markdown";
 
-export function inlineMarkdown(text: Inline): string {
-  if (typeof text === "string") return text;
-  if (Array.isArray(text)) return (text as readonly Inline[]).map(inlineMarkdown).join("");
-  const { tone, text: inner } = text as { tone: Tone; text: Inline };
-  const s = inlineMarkdown(inner);
-  return tone === "strong" ? `**${s}**` : tone === "em" ? `*${s}*` : s;
-}
+const MARKDOWN_INLINE = {
+  tone: (tone: Tone, s: string) => (tone === "strong" ? `**${s}**` : tone === "em" ? `*${s}*` : s),
+  // The address as the URL parser wrote it has no space or angle bracket; brackets that could close the link are encoded.
+  link: (href: string, s: string) => `[${s}](${href.replace(/[()\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`,
+  stack: (lines: readonly string[]) => lines.join("<br>"),
+  code: mdCode,
+};
+
+export const inlineMarkdown = (text: Inline): string => drawInline(text, MARKDOWN_INLINE);
 
 /** The blocks as Markdown lines, each block followed by a blank line. */
 export function renderMarkdown(blocks: readonly Block[], locale: string): string[] {
@@ -27,7 +29,7 @@ export function renderMarkdown(blocks: readonly Block[], locale: string): string
         out.push(`# ${t(block.text)}`, "");
         break;
       case "subject":
-        out.push(`## ${t(block.name)}${w.paren(block.kind)}`, "", `${w.assessed(mdText(block.date))} · ${mdCode(block.file)}`, "");
+        out.push(`## ${t(block.name)}${w.paren(block.kind)}`, "", block.by === undefined ? `${w.assessed(mdText(block.date))} · ${mdCode(block.file)}` : w.brief.assessedBy(mdText(block.date), t(block.by)), "");
         break;
       case "heading":
         out.push(`${"#".repeat(block.level)} ${t(block.text)}`, "");
@@ -44,7 +46,10 @@ export function renderMarkdown(blocks: readonly Block[], locale: string): string
         break;
       }
       case "list":
-        append(out, block.items.map((item) => `- ${t(item)}`), "");
+        append(out, block.items.map((item, i) => `${block.ordered === true ? `${i + 1}.` : "-"} ${t(item)}`), "");
+        break;
+      case "terms":
+        append(out, block.items.map(([term, meaning]) => `- **${t(term)}**${w.colon}${t(meaning)}`), "");
         break;
       case "section":
         out.push(`${"#".repeat(block.level)} ${t(block.title)}${block.aside === undefined ? "" : ` ${t(block.aside)}`}`, "", ...renderMarkdown(block.blocks, locale));

@@ -5,6 +5,7 @@ import { gateText } from "../../scoring/gates.js";
 import type { GateResult } from "../../scoring/gates.js";
 import type { CityScore, FrameworkResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
 import { blockerText } from "../names.js";
+import { aboutView, appendixView, methodView, registerView, summaryView } from "./brief.js";
 import type { Names } from "../names.js";
 import { bar, fixed, pct, share } from "../numbers.js";
 import { strong, tone } from "./model.js";
@@ -28,7 +29,10 @@ export function scoreView(score: SubjectScore, names: Names, set: FrameworkSet):
 export function reportView(report: GapReport, names: Names, set: FrameworkSet): Block[] {
   const { w } = names;
   const score = report.score;
-  const out = scoreView(score, names, set);
+  const [subject, cards, ...standing] = scoreView(score, names, set);
+  const assessors = report.register.parts[0]?.assessors ?? [];
+  const by = assessors.length === 0 ? undefined : assessors.map((a) => names.clean(a.name)).join(w.listSep);
+  const out: Block[] = [{ ...(subject as Extract<Block, { type: "subject" }>), ...(by === undefined ? {} : { by }) }, summaryView(report, names, set, [cards!]), aboutView(report, names, set), ...standing];
   if (score.kind === "city") {
     const roadmap = report.roadmap;
     if (roadmap !== undefined && roadmap.milestones.length > 0) {
@@ -59,7 +63,12 @@ export function reportView(report: GapReport, names: Names, set: FrameworkSet): 
     }
   }
   out.push(gapSection(report.gaps, names, score.kind === "city" ? w.gaps.cityTitle : w.gaps.regionTitle));
-  if (report.evidence.length > 0) out.push({ type: "section", level: 3, title: w.gaps.evidence, blocks: [{ type: "findings", findings: report.evidence }] });
+  out.push(registerView(report, names, set));
+  // The terminal is where files are edited: it lists the evidence findings by position.
+  if (report.evidence.length > 0) out.push({ type: "section", level: 3, only: ["terminal"], title: w.gaps.evidence, blocks: [{ type: "findings", findings: report.evidence }] });
+  out.push(methodView(report, names, set));
+  const appendix = appendixView(report, names, set);
+  if (appendix !== undefined) out.push(appendix);
   return out;
 }
 

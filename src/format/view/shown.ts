@@ -1,7 +1,7 @@
 import type { Block, Column, Inline, Medium, Row } from "./model.js";
 
-/** Whether a medium draws the block: pictures only where they can be drawn. */
-export const shown = (block: Block, medium: Medium): boolean => block.type !== "chart" || medium === "html";
+/** Whether a medium draws the block: pictures only where they can be drawn, and scoped blocks only in their media. */
+export const shown = (block: Block, medium: Medium): boolean => (block.type !== "chart" || medium === "html") && (block.only === undefined || block.only.includes(medium));
 
 type Table = Extract<Block, { type: "table" }>;
 

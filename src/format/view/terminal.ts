@@ -4,16 +4,22 @@ import { printable } from "../printable.js";
 import { table } from "../table.js";
 import { wrapText } from "../wrap.js";
 import { findingLines } from "../validate/stylish.js";
+import { drawInline } from "./model.js";
 import type { Block, Inline, Medium, Tone } from "./model.js";
 import { append, drawnTable, shown } from "./shown.js";
 
 const MEDIUM: Medium = "terminal";
 
 export function inlineTerminal(text: Inline, style: Style): string {
-  if (typeof text === "string") return text;
-  if (Array.isArray(text)) return (text as readonly Inline[]).map((t) => inlineTerminal(t, style)).join("");
-  const { tone, text: inner } = text as { tone: Tone; text: Inline };
-  const s = inlineTerminal(inner, style);
+  return drawInline(text, {
+    tone: (tone, s) => toned(tone, s, style),
+    link: (href, s) => `${s} <${printable(href)}>`,
+    stack: (parts) => parts.join("; "),
+    code: printable,
+  });
+}
+
+function toned(tone: Tone, s: string, style: Style): string {
   switch (tone) {
     case "strong":
       return style.bold(s);
@@ -73,7 +79,10 @@ function lines(blocks: readonly Block[], style: Style, locale: string, indent: s
         break;
       }
       case "list":
-        for (const item of block.items) say(`• ${t(item)}`);
+        block.items.forEach((item, i) => say(`${block.ordered === true ? `${i + 1}.` : "•"} ${t(item)}`));
+        break;
+      case "terms":
+        for (const [term, meaning] of block.items) say(`${style.bold(t(term))}${w.colon}${t(meaning)}`);
         break;
       case "section":
         say(style.bold(t(block.title)) + (block.aside === undefined ? "" : ` ${style.dim(t(block.aside))}`));
