@@ -44,7 +44,16 @@ export function textWidth(escaped: string): number {
  * label stays in the chart's tooltip.
  */
 export function labelLines(escaped: string, max: number, lines = 2): string[] {
-  const words = escaped.split(/(?<= )|(?<=[\u2e80-\u9fff\uff00-\uffef])(?=[\u2e80-\u9fff\uff00-\uffef])/);
+  // Words, and a word too long for a line cut into pieces that fit (an entity kept whole).
+  const words = escaped.split(/(?<= )|(?<=[\u2e80-\u9fff\uff00-\uffef])(?=[\u2e80-\u9fff\uff00-\uffef])/).flatMap((word) => {
+    if (textWidth(word) <= max) return [word];
+    const pieces: string[] = [""];
+    for (const c of word.match(/&#?\w+;|[\s\S]/gu) ?? []) {
+      if (pieces.at(-1) !== "" && textWidth(pieces.at(-1)! + c) > max) pieces.push("");
+      pieces[pieces.length - 1] += c;
+    }
+    return pieces;
+  });
   const out: string[] = [];
   let line = "";
   for (const word of words) {

@@ -5,6 +5,8 @@
  */
 export interface BriefWords {
   readonly summary: string;
+  /** Between two sentences: a space in English, nothing after a Chinese full stop. */
+  readonly sentenceSep: string;
   readonly cityStands: (name: string, stage: string) => string;
   readonly nextHeldBack: (next: string, blockers: string) => string;
   readonly everyStage: string;
@@ -73,6 +75,7 @@ const ago = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : ma
 
 export const EN_BRIEF: BriefWords = {
   summary: "Summary",
+  sentenceSep: " ",
   cityStands: (name, stage) => `${name} stands at ${stage}.`,
   nextHeldBack: (next, blockers) => ` The next stage, ${next}, is held back by ${blockers}.`,
   everyStage: " It has reached every stage.",
@@ -159,6 +162,7 @@ const count = (n: number, unit: string) => `${n} ${unit}`;
 
 export const ZH_BRIEF: BriefWords = {
   summary: "摘要",
+  sentenceSep: "",
   cityStands: (name, stage) => `${name}目前处于${stage}阶段。`,
   nextHeldBack: (next, blockers) => `迈向下一阶段（${next}）的制约在于：${blockers}。`,
   everyStage: "各阶段均已达到。",

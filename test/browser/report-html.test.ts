@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -135,5 +136,94 @@ describe.skipIf(!available)("the HTML report in a real browser", () => {
     await page.locator('nav a[href="#lang-en"]').click();
     expect(await page.evaluate(() => location.hash)).toBe("#lang-en");
     await page.close();
+  });
+
+  /** Pages a consultant hands over: the Dublin region, the example city, a city with whole dimensions unanswered, and a Chinese region. */
+  function documents(): { name: string; file: string }[] {
+    const partial = readFileSync("examples/city.yaml", "utf8").split("\n").slice(0, 292).join("\n").replace("name: Riverton", "name: Harbourton");
+    writeFileSync(join(dir, "partial.yaml"), `${partial}\n`);
+    const runs: [string, string[], NodeJS.ProcessEnv?][] = [
+      ["dublin", ["report", "examples/dublin-region/region.yaml"]],
+      ["city", ["report", "examples/city.yaml"]],
+      ["partial", ["report", join(dir, "partial.yaml")]],
+      ["alliance-zh", ["report", "examples/six-city-alliance.yaml", "--lang", "zh-CN"]],
+      ["both", ["--lang", "en,zh-CN", "report", "examples/city.yaml"]],
+    ];
+    return runs.map(([name, args, env]) => {
+      const file = join(dir, `${name}.html`);
+      expect(smartregion([...args, "--format", `html=${file}`], undefined, env).code, name).toBe(0);
+      return { name, file };
+    });
+  }
+
+  it("fits a phone and a desktop with every chart label inside its chart, no file position, and the summary first", async () => {
+    for (const { name, file } of documents()) {
+      for (const width of [390, 1280]) {
+        const { page, problems } = await open(file);
+        await page.setViewportSize({ width, height: 900 });
+        expect(problems, name).toEqual([]);
+        const seen = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const svg of document.querySelectorAll("svg.chart")) {
+            const vb = (svg as SVGSVGElement).viewBox.baseVal;
+            for (const t of svg.querySelectorAll("text")) {
+              const b = (t as SVGTextElement).getBBox();
+              if (b.x < vb.x - 0.5 || b.y < vb.y - 0.5 || b.x + b.width > vb.x + vb.width + 0.5 || b.y + b.height > vb.y + vb.height + 0.5) out.push(`${t.textContent} at x ${b.x.toFixed(0)}, width ${b.width.toFixed(0)} of ${vb.width}`);
+            }
+          }
+          const firstHeading = [...document.querySelectorAll("article")].map((a) => a.querySelector("h3")?.nextElementSibling?.tagName ?? "");
+          return { clipped: out, scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, text: document.body.innerText, firstHeading, labels: document.querySelectorAll("svg.chart text").length };
+        });
+        expect(seen.clipped, `${name} at ${width}`).toEqual([]);
+        expect(seen.labels).toBeGreaterThan(10);
+        expect(seen.scroll, `${name} at ${width}: page wider than the screen`).toBeLessThanOrEqual(seen.client);
+        expect(seen.text).not.toMatch(/\.ya?ml:\d+:\d+/);
+        // Each language's part opens with its summary: a paragraph under the first section heading.
+        expect(seen.firstHeading.every((tag) => tag === "P"), name).toBe(true);
+        await page.close();
+      }
+    }
+  });
+
+  it("labels an axis nobody answered instead of drawing it as 0", async () => {
+    const file = join(dir, "partial.html");
+    if (!existsSync(file)) documents();
+    const json = JSON.parse(smartregion(["score", join(dir, "partial.yaml"), "--format", "json"]).stdout) as { results: { profile: { stages: { dimensions: { score: number | null }[] }[] } }[] };
+    const unanswered = json.results[0]!.profile.stages.flatMap((s) => s.dimensions).filter((d) => d.score === null).length;
+    expect(unanswered).toBeGreaterThan(0);
+    const { page } = await open(file);
+    expect(await page.locator("svg.chart.radar text.none").count()).toBe(unanswered);
+    // The polygon has a point for each answered axis only.
+    const points = await page.locator("svg.chart.radar polygon.series").first().getAttribute("points");
+    const axes = await page.locator("svg.chart.radar line.axis").count();
+    expect(points!.trim().split(/\s+/).length).toBe(axes - unanswered);
+    await page.close();
+  });
+
+  const pdftotext = spawnSync("pdftotext", ["-v"]).error === undefined;
+  it.skipIf(!pdftotext)("prints on A4 and Letter with no heading at the foot of a page and no empty page", async () => {
+    const file = join(dir, "dublin.html");
+    if (!existsSync(file)) documents();
+    for (const format of ["A4", "Letter"] as const) {
+      const { page } = await open(file);
+      // Headings, and the paragraphs that introduce a table or a list: none may end a page.
+      const leads = (await page.locator("h1, h2, h3, h4, p:has(+ div.table), p:has(+ ol)").allTextContents()).map((h) => h.replace(/\s+/g, " ").trim());
+      const pdf = join(dir, `dublin-${format}.pdf`);
+      await page.pdf({ path: pdf, format, preferCSSPageSize: false });
+      await page.close();
+      const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+      const pages = text.split("\f").filter((p, i, all) => i < all.length - 1 || p.trim() !== "");
+      expect(pages.length, format).toBeGreaterThan(3);
+      pages.forEach((p, i) => {
+        // The running footer: the title at the left, the page of pages at the right.
+        const lines = p.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).filter((l) => l !== "");
+        const footer = lines.at(-1) ?? "";
+        expect(footer, `${format} page ${i + 1}`).toMatch(new RegExp(`Gap report: Dublin region.* ${i + 1} / ${pages.length}$`));
+        const body = lines.slice(0, -1);
+        expect(body.length, `${format} page ${i + 1} is empty`).toBeGreaterThan(0);
+        const last = body.at(-1)!;
+        expect(leads.some((h) => h === last || (last.length > 12 && h.endsWith(last))), `${format} page ${i + 1} ends with "${last}", which leads into the next page`).toBe(false);
+      });
+    }
   });
 });

@@ -56,7 +56,7 @@ export function summaryView(report: GapReport, names: Names, set: FrameworkSet, 
     text.push(fitSentence(score, names, set));
   }
   const target = targetSentence(report, names, set);
-  const blocks: Block[] = [{ type: "paragraph", text: target === undefined ? text : [...text, " ", target] }, ...cards];
+  const blocks: Block[] = [{ type: "paragraph", text: target === undefined ? text : [...text, b.sentenceSep, target] }, ...cards];
   const actions = mattersMost(report, names, set);
   // The terminal prints the plan's levels and advice in full just below, so its list names the steps only.
   const short = actions.map((a) => (typeof a === "object" && a !== null && "stack" in a ? a.stack[0]! : a));
