@@ -85,16 +85,17 @@ function svgText(lines: readonly string[], x: number, y: number, anchor: string,
  */
 export function radar(labels: readonly string[], series: readonly RadarSeries[], bar: number | undefined, title: string, unanswered: string): string {
   const width = 700;
-  const height = 520;
+  const r = 170;
+  // Room above and below for a label of three lines (two, and "unanswered").
+  const height = Math.ceil(2 * (r + 12 + 3 * FONT * 1.2 + 6));
   const c = width / 2;
   const cy = height / 2;
-  const r = 170;
   const room = c - r - 18;
   const count = labels.length;
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / count;
   const point = (i: number, value: number) => `${n(c + Math.cos(angle(i)) * r * (value / 5))},${n(cy + Math.sin(angle(i)) * r * (value / 5))}`;
   const rings = [1, 2, 3, 4, 5].map((v) => `<polygon class="ring" points="${labels.map((_, i) => point(i, v)).join(" ")}"/>`);
-  const scale = [1, 2, 3, 4, 5].map((v) => `<text class="tick-label" x="${n(c + 4)}" y="${n(cy - (r * v) / 5 - 3)}">${v}</text>`);
+  const scale = [1, 2, 3, 4, 5].map((v) => `<text class="tick-label" x="${n(c + 4)}" y="${n(cy - (r * v) / 5 + 11)}">${v}</text>`);
   const barRing = bar === undefined ? "" : `<polygon class="bar" points="${labels.map((_, i) => point(i, bar)).join(" ")}"/>`;
   const empty = labels.map((_, i) => series.every((s) => s.values[i] === undefined));
   const axes = labels.map((_, i) => `<line class="axis${empty[i] ? " none" : ""}" x1="${c}" y1="${cy}" x2="${n(c + Math.cos(angle(i)) * r)}" y2="${n(cy + Math.sin(angle(i)) * r)}"/>`);

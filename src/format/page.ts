@@ -25,7 +25,7 @@ div.table{overflow-x:auto}tr.group td{background:#fafbfc}.sub{display:block;padd
 .advice{color:var(--muted);font-size:13px}table.plan td:first-child{min-width:9em}
 figure{margin:12px 0 20px}figcaption{font-size:13px;color:var(--muted)}
 .chart{width:100%;height:auto;font-size:11px;fill:var(--ink)}
-.chart.radar{max-width:860px;display:block;margin:0 auto}
+.chart.radar{max-width:760px;display:block;margin:0 auto}
 .ring{fill:none;stroke:var(--line)}.axis{stroke:var(--line)}.axis.none{stroke-dasharray:2 3}
 .chart text.none,.chart .none{fill:var(--muted);font-style:italic}.dot{stroke:none}.dot.s0{fill:var(--accent)}.dot.s1{fill:var(--good)}
 .radar .bar{fill:none;stroke:var(--bad);stroke-dasharray:4 3}
@@ -108,7 +108,7 @@ export function htmlPage(locales: readonly string[], article: (locale: string, i
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${articles.map((a) => a.title).join(" · ")}</title>
-<style>${STYLE}${runningFooter(articles[0]?.running)}</style>
+<style>${STYLE}${runningFooter(articles.some((a) => a.running !== undefined) ? articles.map((a) => a.running ?? "").join(" · ") : undefined)}</style>
 </head>
 <body>
 <main>
