@@ -83,7 +83,7 @@ export function readYamlText(file: string, text: string, limits: Limits = DEFAUL
   });
   // Flow collections nested past the limit are refused before the parser recurses into them,
   // so the answer never depends on how much stack the parser happens to have left.
-  const deep = flowTooDeep(text, limits.maxDepth);
+  const deep = flowTooDeep(text, limits.maxDepth) ?? blockTooDeep(text, limits.maxDepth);
   if (deep !== undefined) return fail("too-deep", deep, { limit: limits.maxDepth });
 
   const lines = new LineCounter();
@@ -118,6 +118,33 @@ export function readYamlText(file: string, text: string, limits: Limits = DEFAUL
 }
 
 const at = (lines: LineCounter, node: Node | Alias): Position => lines.linePos(node.range?.[0] ?? 0);
+
+/**
+ * Where block indentation first nests deeper than `maxDepth` levels: each line opens a level at
+ * its indentation (closing those at or beyond it), and each `- ` it starts with opens one more.
+ * A block sequence written at its key's indentation adds a level no indentation shows, so the
+ * true depth may be up to twice this count: still far from where the parser would run out of
+ * stack, which is what this check is for. The exact depth is checked on the parsed tree.
+ */
+export function blockTooDeep(text: string, maxDepth: number): Position | undefined {
+  const open: number[] = [];
+  let line = 0;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf("\n", start);
+    const raw = text.slice(start, end < 0 ? text.length : end);
+    line++;
+    start = end < 0 ? text.length + 1 : end + 1;
+    const m = /^( *)((?:-[ \t]+)*)([\s\S]*)$/.exec(raw)!;
+    const indent = m[1]!.length;
+    const rest = m[3]!.trim();
+    if (m[2] === "" && (rest === "" || rest.startsWith("#"))) continue;
+    while (open.length > 0 && open.at(-1)! >= indent) open.pop();
+    open.push(indent);
+    if (open.length + (m[2]!.match(/-/g) ?? []).length > maxDepth) return { line, col: indent + 1 };
+  }
+  return undefined;
+}
 
 /**
  * Where flow brackets (`[`, `{`) first nest deeper than `maxDepth`, skipping comments and quoted

@@ -1,7 +1,11 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readYaml } from "../../src/yaml/source.js";
 import { DEFAULT_LIMITS } from "../../src/yaml/source.js";
-import { codes } from "../helpers.js";
+import { codes, ROOT } from "../helpers.js";
 
 const read = (text: string | Uint8Array, limits = DEFAULT_LIMITS) =>
   readYaml("f.yaml", typeof text === "string" ? new TextEncoder().encode(text) : text, limits);
@@ -68,6 +72,21 @@ describe("readYaml", () => {
       expect(result.findings.map((f) => `${f.code}@${f.line}:${f.col}`)).toEqual([`too-deep@2:${"a: ".length + DEFAULT_LIMITS.maxDepth + 1}`]);
     }
     for (const n of [65, 5000]) expect(read(`a: {b: ${"[".repeat(n)}${"]".repeat(n)}}\n`).findings[0]?.code).toBe("too-deep");
+  });
+
+  it("survives block nesting thousands deep, at the same place however much stack the parser has", () => {
+    let block = "smartregion: 1\nassessors:\n";
+    for (let i = 0; i < 1000; i++) block += `${"  ".repeat(i + 1)}- \n`;
+    const expected = `too-deep@${DEFAULT_LIMITS.maxDepth + 1}:${2 * (DEFAULT_LIMITS.maxDepth - 1) + 1}`;
+    expect(read(block).findings.map((f) => `${f.code}@${f.line}:${f.col}`)).toEqual([expected]);
+    // The same answer from the command line with a small and a large stack.
+    const dir = mkdtempSync(join(tmpdir(), "smartregion-deep-"));
+    writeFileSync(join(dir, "deep.yaml"), block);
+    for (const stack of [400, 984, 4000]) {
+      const run = spawnSync(process.execPath, [`--stack-size=${stack}`, join(ROOT, "bin", "smartregion.js"), "validate", join(dir, "deep.yaml"), "--format", "json"], { encoding: "utf8", env: { PATH: process.env["PATH"], XDG_CACHE_HOME: dir } });
+      const found = (JSON.parse(run.stdout) as { files: { findings: { code: string; line: number; col: number }[] }[] }).files[0]!.findings;
+      expect(found.map((f) => `${f.code}@${f.line}:${f.col}`), `--stack-size=${stack}`).toEqual([expected]);
+    }
   });
 
   it("does not count brackets in quotes, comments or plain text as nesting", () => {
