@@ -50,6 +50,24 @@ const wholeNumber = (value: string) => {
   return Number(value);
 };
 
+/** The size limit, given and shown in megabytes, held in bytes. */
+const maxFileSize = () => new Option("--max-file-size <MB>", "refuse files larger than this").argParser(megabytes).default(5 * 1024 * 1024, "5");
+
+/**
+ * An option's line of help as commander writes it, less a default that tells the reader
+ * nothing: the empty list a repeatable option starts from.
+ */
+function optionDescription(option: Option): string {
+  const extra: string[] = [];
+  if (option.argChoices !== undefined) extra.push(`choices: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
+  const value: unknown = option.defaultValue;
+  const empty = Array.isArray(value) && value.length === 0;
+  if (value !== undefined && !empty && (option.required || option.optional || (option.isBoolean() && typeof value === "boolean"))) {
+    extra.push(`default: ${option.defaultValueDescription ?? JSON.stringify(value)}`);
+  }
+  return extra.length === 0 ? option.description : `${option.description} (${extra.join(", ")})`;
+}
+
 function program(setExit: (code: ExitCode) => void): Command {
   const cwd = process.cwd();
   const root = new Command("smartregion")
@@ -61,6 +79,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--lang <languages>", "language of reports and messages: en or zh-CN; zh-CN,en puts both in one HTML or Markdown document (default: from LC_ALL, LC_MESSAGES or LANG)", languages)
     .option("--debug", "show the stack of an internal error")
     .showHelpAfterError()
+    .configureHelp({ optionDescription })
     // Arguments can hold control characters and line breaks (a file name from a shell's glob):
     // in an error message they are shown as escapes; help keeps its own lines.
     .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `${printable(text.trimEnd())}\n` : printableLines(text)) })
@@ -82,7 +101,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("-q, --quiet", "report errors only, not warnings")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber)
-    .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
+    .addOption(maxFileSize())
     .option("--cache", "remember the findings of unchanged files between runs")
     .option("--cache-location <path>", `the cache file, or a folder to keep ${DEFAULT_CACHE_FILE} in (default: ./${DEFAULT_CACHE_FILE})`)
     .addOption(new Option("--cache-strategy <strategy>", "how a changed file is told: by size and modification time, or by content").choices(["metadata", "content"]).default("metadata"))
@@ -110,7 +129,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
     .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
-    .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
+    .addOption(maxFileSize())
     .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
       setExit(await runScore(paths, { ...opts, formats: opts.format, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
     });
@@ -124,7 +143,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--evidence-max-age <months>", "evidence older than this, counted back from the assessment date, is stale (default: each framework's, 36 in the shipped ones)", wholeNumber)
     .option("--evidence-from-level <level>", "levels from this one up need evidence (default: each framework's, 3 in the shipped ones)", wholeNumber)
     .option("--strict-evidence", "make evidence problems errors (exit 1)")
-    .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
+    .addOption(maxFileSize())
     .action(
       async (
         paths: string[],
@@ -144,7 +163,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--fail-on-regression", "exit 1 when any stage, score or indicator went down")
     .option("--force", "compare even when the two name different subjects")
-    .option("--max-file-size <MB>", "refuse files larger than this", megabytes, 5 * 1024 * 1024)
+    .addOption(maxFileSize())
     .action((older: string, newer: string, opts: { format: DiffFormatName; output?: string; failOnRegression?: boolean; force?: boolean; maxFileSize: number }) =>
       setExit(
         runDiff(older, newer, { format: opts.format, output: opts.output, force: opts.force === true, failOnRegression: opts.failOnRegression === true, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), langs: langs() }, cwd),

@@ -13,7 +13,7 @@ const bytes = (n: number | undefined) => `${((n ?? 0) / 1024 / 1024).toFixed(1)}
 
 /** The one place where findings become words. */
 const MESSAGES: Record<Code, (f: Facts) => string> = {
-  "not-found": () => "No such file or folder",
+  "not-found": (f) => (f.reason?.[0] === "no-yaml-files" ? "The folder holds no YAML file (*.yaml or *.yml)" : "No such file or folder"),
   "outside-config-folder": (f) => `Folder ${q(f.value)} is outside the folder of .smartregion.yaml, or leads out of it through a link`,
   "not-a-file": () => "Not a regular file",
   "unreadable": (f) => `Cannot be read (${f.detail ?? "unknown reason"})`,
@@ -165,7 +165,7 @@ function zReason(reason: readonly string[] | undefined): string {
 }
 
 const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
-  "not-found": (f) => `没有这个文件或文件夹${f.reason !== undefined ? `（${zReason(f.reason).trim()}）` : ""}`,
+  "not-found": (f) => (f.reason?.[0] === "no-yaml-files" ? "该文件夹中没有 YAML 文件（*.yaml 或 *.yml）" : `没有这个文件或文件夹${f.reason !== undefined ? `（${zReason(f.reason).trim()}）` : ""}`),
   "not-a-file": () => "不是普通文件",
   "outside-config-folder": (f) => `文件夹${zq(f.value)}不在 .smartregion.yaml 所在的文件夹内，或经符号链接越出该文件夹`,
   "unreadable": (f) => `无法读取（${f.detail ?? "原因不明"}）`,

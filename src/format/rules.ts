@@ -2,7 +2,7 @@ import type { Code } from "../model/findings.js";
 
 /** What each kind of problem means and how to fix it: the help text of SARIF rules and of docs. */
 export const RULE_HELP: Record<Code, string> = {
-  "not-found": "A path on the command line names no file, folder or matching glob. Check the path.",
+  "not-found": "A path on the command line names no file, folder or matching glob, or a folder with no YAML file in it. Check the path.",
   "outside-config-folder": "The framework folders that .smartregion.yaml names must lie inside the folder it stands in, also after links are followed, so a repository cannot load files from elsewhere on the machine.",
   "not-a-file": "The path is not a regular file (a folder, a device, a pipe). Name the YAML file itself.",
   "unreadable": "The file exists but cannot be read. Check its permissions.",
@@ -65,7 +65,7 @@ export const RULE_HELP: Record<Code, string> = {
 
 /** The same help in Chinese; the short description is the text up to the first 。 */
 export const RULE_HELP_ZH: Record<Code, string> = {
-  "not-found": "命令行中的路径没有对应的文件、文件夹或匹配的通配符。请检查路径。",
+  "not-found": "命令行中的路径没有对应的文件、文件夹或匹配的通配符，或所指文件夹中没有 YAML 文件。请检查路径。",
   "outside-config-folder": ".smartregion.yaml 指定的框架文件夹必须位于其所在文件夹之内，经符号链接也不得越出，以免仓库加载本机其他位置的文件。",
   "not-a-file": "该路径不是普通文件（而是文件夹、设备或管道）。请指明 YAML 文件本身。",
   "unreadable": "文件存在但无法读取。请检查文件权限。",

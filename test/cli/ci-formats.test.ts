@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,6 +47,23 @@ describe("CI formats of validate", () => {
     expect(["invalid.yaml", "hostile.yaml", "good.yaml", "warn.yaml"].map((f) => byName(f).failure !== undefined)).toEqual([true, true, false, false]);
     expect(byName("warn.yaml")["system-out"]).toContain("target-before-assessment");
     expect(cases.map((c) => c.name)).toEqual([...cases.map((c) => c.name)].sort());
+  });
+
+  const xmllint = spawnSync("xmllint", ["--version"]).error === undefined;
+  if (!xmllint && process.env["CI"] === "true") throw new Error("xmllint not found; .ci/run should have installed libxml2-utils");
+  it.skipIf(!xmllint)("writes JUnit XML that Jenkins' junit-10.xsd accepts, from validate, score and report", () => {
+    const runs = [
+      ["validate", "examples/invalid.yaml", join(dir, "hostile.yaml"), join(dir, "good.yaml"), join(dir, "warn.yaml")],
+      ["score", "examples/city.yaml", "examples/invalid.yaml", "--min-stage", "merged"],
+      ["report", "examples/dublin-region/region.yaml", join(dir, "good.yaml")],
+    ];
+    for (const args of runs) {
+      const file = join(dir, `${args[0]}.xml`);
+      smartregion([...args, "--format", `junit=${file}`]);
+      const check = spawnSync("xmllint", ["--noout", "--schema", "test/fixtures/jenkins-junit-10.xsd", file], { encoding: "utf8" });
+      expect(check.stderr, args[0]).toContain("validates");
+      expect(check.status, `${args[0]}: ${check.stderr}`).toBe(0);
+    }
   });
 
   it("writes GitHub annotations with the file, line and column, escaping what would break them", () => {
