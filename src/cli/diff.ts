@@ -15,6 +15,7 @@ import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { displayPath, pathKind } from "../node/files.js";
+import { openRevision } from "../node/git.js";
 import { writeOutput } from "../node/output.js";
 import { subjectLoader } from "../pipeline/tasks.js";
 import type { Scored } from "../pipeline/tasks.js";
@@ -29,14 +30,20 @@ export interface DiffOptions {
   readonly frameworks: readonly string[];
   /** The languages asked for; formats that show only one use the first. */
   readonly langs: readonly string[];
+  /** A git revision: the older side is the newer file as it was there, with its members of then. */
+  readonly since?: string | undefined;
 }
 
-/** Progress between two assessments of one subject: exit 1 on problems, or on a regression when asked. */
-export function runDiff(olderPath: string, newerPath: string, options: DiffOptions, cwd: string): ExitCode {
+/**
+ * Progress between two assessments of one subject: exit 1 on problems, or on a regression when
+ * asked. With `since`, the older assessment is the file at that git revision.
+ */
+export function runDiff(olderPath: string, newerPath: string | undefined, options: DiffOptions, cwd: string): ExitCode {
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const load = subjectLoader({ frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize }, frameworks);
+  const common = { frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize };
+  const load = subjectLoader(common, frameworks);
   const findings: Finding[] = replacementNotices(frameworks, options.frameworks, cwd);
-  const sides = [olderPath, newerPath].map((path) => {
+  const onDisk = (path: string) => {
     const absolute = resolve(cwd, path);
     if (pathKind(absolute) === "missing") {
       findings.push(finding("not-found", path, START, ""));
@@ -45,7 +52,28 @@ export function runDiff(olderPath: string, newerPath: string, options: DiffOptio
     const loaded = load({ absolute, file: displayPath(absolute, cwd) });
     append(findings, loaded.findings);
     return loaded.scored;
-  });
+  };
+  let sides: (Scored | undefined)[];
+  if (options.since !== undefined) {
+    if (newerPath !== undefined) throw new UsageError("give one assessment with --since: it is compared with itself at that revision", "使用 --since 时只需给出一个评估文件：它将与该版本中的自身比较");
+    const absolute = resolve(cwd, olderPath);
+    const revision = openRevision(options.since, absolute, cwd, (a) => displayPath(a, cwd), options.maxFileSize);
+    if (typeof revision === "string") {
+      const why = { "no-git": ["git is not installed", "未安装 git"], "not-a-repository": [`${printable(olderPath)} is not in a git repository`, `${printable(olderPath)} 不在 git 仓库中`], "no-such-revision": [`no commit ${printable(options.since)} in the repository`, `仓库中没有提交 ${printable(options.since)}`] }[revision];
+      throw new UsageError(why[0]!, why[1]!);
+    }
+    const bytes = revision.reader.read(absolute);
+    let older: Scored | undefined;
+    if (bytes instanceof Uint8Array) {
+      const loaded = subjectLoader(common, frameworks, revision)({ absolute, file: revision.reader.display(absolute), bytes });
+      append(findings, loaded.findings);
+      older = loaded.scored;
+    } else findings.push(finding(bytes.error === "too-large" ? "too-large" : "not-found", revision.reader.display(absolute), START, "", bytes.error === "too-large" ? { limit: options.maxFileSize } : {}));
+    sides = [older, onDisk(olderPath)];
+  } else {
+    if (newerPath === undefined) throw new UsageError("give two assessments, or one with --since <revision>", "请给出两个评估文件，或用 --since <版本> 给出一个");
+    sides = [olderPath, newerPath].map(onDisk);
+  }
   const style = styleFor(wantsColour(process.stderr.isTTY === true, process.env));
   if (findings.length > 0) process.stderr.write(`${findingLines(sortFindings(findings), style, options.langs[0]).join("\n")}\n`);
   const [older, newer] = sides as [Scored | undefined, Scored | undefined];

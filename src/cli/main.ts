@@ -5,6 +5,7 @@ import { words } from "../i18n/words.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError, FrameworkError, UsageError } from "../model/errors.js";
 import { findConfig } from "../node/config.js";
+import { sarifBase } from "../node/paths.js";
 import { PLAIN } from "../format/style.js";
 import { printable, printableLines } from "../format/printable.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
@@ -49,6 +50,9 @@ const wholeNumber = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
   return Number(value);
 };
+
+/** Where SARIF's URIs start. */
+const baseOption = () => new Option("--base <folder>", "the folder SARIF file paths are relative to (default: the top of the git repository, else the working folder)");
 
 /** The size limit, given and shown in megabytes, held in bytes. */
 const maxFileSize = () => new Option("--max-file-size <MB>", "refuse files larger than this").argParser(megabytes).default(5 * 1024 * 1024, "5");
@@ -105,16 +109,17 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--cache", "remember the findings of unchanged files between runs")
     .option("--cache-location <path>", `the cache file, or a folder to keep ${DEFAULT_CACHE_FILE} in (default: ./${DEFAULT_CACHE_FILE})`)
     .addOption(new Option("--cache-strategy <strategy>", "how a changed file is told: by size and modification time, or by content").choices(["metadata", "content"]).default("metadata"))
+    .addOption(baseOption())
     .action(
       async (
         paths: string[],
-        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy },
+        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy; base?: string },
       ) => {
         const cache = opts.cache === true ? { location: opts.cacheLocation ?? DEFAULT_CACHE_FILE, strategy: opts.cacheStrategy } : undefined;
         setExit(
           await runValidate(
             paths,
-            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]! },
+            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]!, base: sarifBase(opts.base, cwd) },
             cwd,
           ),
         );
@@ -130,8 +135,9 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
     .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
     .addOption(maxFileSize())
-    .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number }) => {
-      setExit(await runScore(paths, { ...opts, formats: opts.format, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
+    .addOption(baseOption())
+    .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number; base?: string }) => {
+      setExit(await runScore(paths, { ...opts, formats: opts.format, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd) }, cwd));
     });
 
   root
@@ -144,29 +150,36 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--evidence-from-level <level>", "levels from this one up need evidence (default: each framework's, 3 in the shipped ones)", wholeNumber)
     .option("--strict-evidence", "make evidence problems errors (exit 1)")
     .addOption(maxFileSize())
+    .addOption(baseOption())
     .action(
       async (
         paths: string[],
-        opts: { format: string[]; output?: string; evidenceMaxAge?: number; evidenceFromLevel?: number; strictEvidence?: boolean; maxFileSize: number },
+        opts: { format: string[]; output?: string; evidenceMaxAge?: number; evidenceFromLevel?: number; strictEvidence?: boolean; maxFileSize: number; base?: string },
       ) => {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
-        setExit(await runReport(paths, { formats: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION }, cwd));
+        setExit(await runReport(paths, { formats: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd) }, cwd));
       },
     );
 
   root
     .command("diff")
     .description("progress between two assessments of one subject: indicators, evidence, scores and stages")
-    .argument("<older>", "the earlier assessment")
-    .argument("<newer>", "the later assessment")
+    .argument("<older>", "the earlier assessment (with --since, the one assessment to compare with itself)")
+    .argument("[newer]", "the later assessment")
+    .option("--since <revision>", "compare the file with itself at this git revision (a branch, tag or commit), its member files as they were there")
     .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(DIFF_FORMATS)).default("terminal"))
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--fail-on-regression", "exit 1 when any stage, score or indicator went down")
     .option("--force", "compare even when the two name different subjects")
     .addOption(maxFileSize())
-    .action((older: string, newer: string, opts: { format: DiffFormatName; output?: string; failOnRegression?: boolean; force?: boolean; maxFileSize: number }) =>
+    .action((older: string, newer: string | undefined, opts: { format: DiffFormatName; output?: string; failOnRegression?: boolean; force?: boolean; maxFileSize: number; since?: string }) =>
       setExit(
-        runDiff(older, newer, { format: opts.format, output: opts.output, force: opts.force === true, failOnRegression: opts.failOnRegression === true, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), langs: langs() }, cwd),
+        runDiff(
+          older,
+          newer,
+          { format: opts.format, output: opts.output, force: opts.force === true, failOnRegression: opts.failOnRegression === true, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), langs: langs(), since: opts.since },
+          cwd,
+        ),
       ),
     );
 

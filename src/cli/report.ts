@@ -1,3 +1,4 @@
+import type { SarifBase } from "../format/options.js";
 import type { EvidenceRules } from "../analysis/gaps/evidence.js";
 import { progressFor } from "./progress.js";
 import { REPORT_FORMATS } from "../format/report/index.js";
@@ -24,6 +25,8 @@ export interface ReportOptions extends CommonOptions {
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
   readonly jobs: number;
   readonly version: string;
+  /** Where SARIF's URIs start. */
+  readonly base?: SarifBase;
 }
 
 export async function runReport(args: readonly string[], options: ReportOptions, cwd: string): Promise<ExitCode> {
@@ -32,7 +35,7 @@ export async function runReport(args: readonly string[], options: ReportOptions,
   const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ReportFormatName>(options.formats, options.output, REPORT_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
-  const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width }));
+  const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, ...(options.base === undefined ? {} : { base: options.base }) }));
   const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, width, locale: options.langs[0]!, evidence: options.evidence } as const;
   // A format that gathers every subject into one page is made in this thread.
   const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);

@@ -1,3 +1,4 @@
+import type { SarifBase } from "../format/options.js";
 import { SCORE_FORMATS } from "../format/score/index.js";
 import { progressFor } from "./progress.js";
 import type { ScoreFormatName } from "../format/score/index.js";
@@ -25,6 +26,8 @@ export interface ScoreOptions extends CommonOptions {
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
   readonly jobs: number;
   readonly version: string;
+  /** Where SARIF's URIs start. */
+  readonly base?: SarifBase;
 }
 
 export async function runScore(args: readonly string[], options: ScoreOptions, cwd: string): Promise<ExitCode> {
@@ -34,7 +37,7 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ScoreFormatName>(options.formats, options.output, SCORE_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
-  const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width }));
+  const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, ...(options.base === undefined ? {} : { base: options.base }) }));
   const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, width, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
   // A format that gathers every subject (one document a language) is made in this thread.
   const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);

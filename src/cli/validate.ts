@@ -1,3 +1,4 @@
+import type { SarifBase } from "../format/options.js";
 import type { FileCheck } from "../assessment/check.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
@@ -37,6 +38,8 @@ export interface ValidateOptions extends CommonOptions {
   readonly quiet: boolean;
   readonly maxWarnings: number | undefined;
   readonly version: string;
+  /** Where SARIF's URIs start. */
+  readonly base?: SarifBase;
   /** Where `--cache` keeps its file, and how it tells a file changed; undefined without `--cache`. */
   readonly cache: { readonly location: string; readonly strategy: CacheStrategy } | undefined;
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
@@ -148,7 +151,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error" || f.code === "framework-replaced") })) : checks;
   for (const { format, file } of outputs) {
     const style = styleFor(file === undefined && format === "stylish" && wantsColour(process.stdout.isTTY === true, process.env));
-    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale }), file, cwd);
+    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale, ...(options.base === undefined ? {} : { base: options.base }) }), file, cwd);
   }
   const code = exitCodeFor(all);
   const warnings = all.filter((f) => f.severity === "warning").length;

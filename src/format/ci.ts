@@ -44,7 +44,7 @@ export function ciFormat<Item>(name: CiFormatName, command: "score" | "report"):
         else list.push(f);
       }
       const files = [...byFile].sort(([a], [b]) => compareText(a, b)).map(([file, findings]) => ({ file, findings: sortFindings(findings) }));
-      return VALIDATE_FORMATTERS[name]({ files }, { style: options.style, version: options.version ?? "", command, locale: options.locale });
+      return VALIDATE_FORMATTERS[name]({ files }, { style: options.style, version: options.version ?? "", command, locale: options.locale, ...(options.base === undefined ? {} : { base: options.base }) });
     },
   });
 }

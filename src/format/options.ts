@@ -1,6 +1,15 @@
 import type { FrameworkSet } from "../framework/model.js";
 import type { Style } from "./style.js";
 
+/**
+ * Where SARIF places files: `root` is the folder its URIs are relative to (the top of the
+ * repository, or `--base`), `cwd` the folder the run's file names are relative to.
+ */
+export interface SarifBase {
+  readonly root: string;
+  readonly cwd: string;
+}
+
 /** What a formatter of scores or reports needs besides the result: titles, colour, locale. */
 export interface FormatOptions {
   readonly frameworks: FrameworkSet;
@@ -12,6 +21,8 @@ export interface FormatOptions {
   readonly version?: string;
   /** The terminal's width in columns, for the terminal format; unbounded when not given. */
   readonly width?: number;
+  /** Where SARIF's URIs start; without it they are the file names as given. */
+  readonly base?: SarifBase;
 }
 
 /** For JSON output: absent values are written as null, so every field is always there. */

@@ -135,3 +135,13 @@ export function ruleHelp(code: Code, locale = "en"): { short: string; full: stri
   const full = RULE_HELP[code];
   return { short: full.split(". ")[0]!.replace(/\.$/, ""), full };
 }
+
+/** A rule's help as plain text: what is wrong and how to fix it. */
+export function ruleHelpText(code: Code, locale = "en"): string {
+  return ruleHelp(code, locale).full;
+}
+
+/** A rule's help in Markdown: what is wrong and how to fix it, and the code to search for. */
+export function ruleHelpMarkdown(code: Code, locale = "en"): string {
+  return `${ruleHelp(code, locale).full}\n\n${locale === "zh-CN" ? "问题代码" : "Problem code"}: \`${code}\``;
+}

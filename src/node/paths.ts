@@ -1,5 +1,5 @@
 import { lstatSync } from "node:fs";
-import { isAbsolute, relative, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /**
  * Whether `path` is itself a symbolic link. A path that cannot be looked at (missing, or under
@@ -17,4 +17,17 @@ export function isLink(path: string): boolean {
 export function isBelow(folder: string, target: string): boolean {
   const rel = relative(folder, target);
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** The top of the git repository `cwd` is in: the nearest folder at or above it that holds `.git`. */
+export function repositoryTop(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (lstatSync(join(dir, ".git"), { throwIfNoEntry: false }) !== undefined) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Where SARIF's URIs start: `--base` when given, else the top of the repository, else the working folder. */
+export function sarifBase(base: string | undefined, cwd: string): { root: string; cwd: string } {
+  return { root: base === undefined ? (repositoryTop(cwd) ?? resolve(cwd)) : resolve(cwd, base), cwd: resolve(cwd) };
 }

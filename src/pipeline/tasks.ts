@@ -146,9 +146,17 @@ function loadSubject(g: Ground, input: SubjectInput): { findings: readonly Findi
   return { findings: [...check.findings, ...resolved.findings], scored: { score, assessment, members: resolved.members, source: check.source } };
 }
 
-/** Reads, checks and scores single files, for commands that take them one by one (`diff`). */
-export function subjectLoader(common: Common, frameworks?: FrameworkSet): (input: SubjectInput) => { findings: readonly Finding[]; scored: Scored | undefined } {
-  const g = ground(common, frameworks);
+/**
+ * Reads, checks and scores single files, for commands that take them one by one (`diff`); with
+ * `from`, member files come from that disk and reader (a git commit) instead of the machine's.
+ */
+export function subjectLoader(
+  common: Common,
+  frameworks?: FrameworkSet,
+  from?: { readonly disk: MemberDisk; readonly reader: MemberReader },
+): (input: SubjectInput) => { findings: readonly Finding[]; scored: Scored | undefined } {
+  const base = ground(common, frameworks);
+  const g = from === undefined ? base : { ...base, context: { ...base.context, disk: from.disk }, reader: from.reader };
   return (input) => loadSubject(g, input);
 }
 

@@ -1,3 +1,4 @@
+import type { SarifBase } from "../options.js";
 import type { Style } from "../style.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
@@ -16,13 +17,15 @@ export interface ValidateFormatOptions {
   readonly command?: string;
   /** The language of the messages. */
   readonly locale: string;
+  /** Where SARIF's URIs start. */
+  readonly base?: SarifBase;
 }
 
 /** Every output format of `validate`; `--format` takes its choices from these keys. */
 export const VALIDATE_FORMATTERS = {
   stylish: (result, options) => formatStylish(result, options.style, options.locale),
   json: (result, options) => formatJson(result, options.locale),
-  sarif: (result, options) => formatSarif(result, options.version, options.locale),
+  sarif: (result, options) => formatSarif(result, options.version, options.locale, options.command, options.base),
   junit: (result, options) => formatJunit(result, options.command, options.locale),
   github: (result, options) => formatGithub(result, options.locale),
 } satisfies Record<ValidateFormat, (result: ValidationResult, options: ValidateFormatOptions) => string>;
