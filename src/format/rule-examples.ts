@@ -207,8 +207,8 @@ export const RULE_EXAMPLES: Record<Code, { readonly lang: "yaml" | "sh"; readonl
   },
   "schema": {
     lang: "yaml",
-    wrong: "      levels:\n        1: {en: Pilots only.}\n        3: {en: City-wide.}\n        5: {en: Shared.}\n        6: {en: Beyond.}",
-    right: "      levels:\n        1: {en: Pilots only.}\n        3: {en: City-wide.}\n        5: {en: Shared.}",
+    wrong: "  # A custom framework's rule with no code of its own, such as\n  # multipleOf: 2 on a level\n  tourism-destination:\n    destination-management: 3",
+    right: "  # A custom framework's rule with no code of its own, such as\n  # multipleOf: 2 on a level\n  tourism-destination:\n    destination-management: 4",
   },
   // meaning
   "framework-kind": {

@@ -1,4 +1,5 @@
 import type { Code } from "../model/findings.js";
+import { RULE_EXAMPLES } from "./rule-examples.js";
 
 /** What each kind of problem means and how to fix it: the help text of SARIF rules and of docs. */
 export const RULE_HELP: Record<Code, string> = {
@@ -136,12 +137,29 @@ export function ruleHelp(code: Code, locale = "en"): { short: string; full: stri
   return { short: full.split(". ")[0]!.replace(/\.$/, ""), full };
 }
 
-/** A rule's help as plain text: what is wrong and how to fix it. */
+/** A rule's help as plain text: what is wrong and how to fix it, then the example. */
 export function ruleHelpText(code: Code, locale = "en"): string {
-  return ruleHelp(code, locale).full;
+  const zh = locale === "zh-CN";
+  const example = RULE_EXAMPLES[code];
+  return `${ruleHelp(code, locale).full}\n\n${zh ? "错误示例" : "Wrong"}:\n${example.wrong}\n\n${zh ? "正确示例" : "Right"}:\n${example.right}`;
 }
 
-/** A rule's help in Markdown: what is wrong and how to fix it, and the code to search for. */
+/** A fenced block of Markdown, its fence longer than any run of backticks in it. */
+const fenced = (lang: string, text: string): string => {
+  const fence = "`".repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));
+  return `${fence}${lang}\n${text}\n${fence}`;
+};
+
+/** A rule's help in Markdown: what is wrong and how to fix it, then an example of the mistake and of its fix. */
 export function ruleHelpMarkdown(code: Code, locale = "en"): string {
-  return `${ruleHelp(code, locale).full}\n\n${locale === "zh-CN" ? "问题代码" : "Problem code"}: \`${code}\``;
+  const zh = locale === "zh-CN";
+  const example = RULE_EXAMPLES[code];
+  return [
+    ruleHelp(code, locale).full,
+    `**${zh ? "错误示例" : "Wrong"}**`,
+    fenced(example.lang, example.wrong),
+    `**${zh ? "正确示例" : "Right"}**`,
+    fenced(example.lang, example.right),
+    `${zh ? "问题代码" : "Problem code"}: \`${code}\``,
+  ].join("\n\n");
 }

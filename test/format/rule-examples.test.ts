@@ -110,3 +110,14 @@ describe("rule examples, spliced into examples/city.yaml", () => {
     expect(codesOf(splice(example.right, replace, drop), `${code}-right.yaml`)).not.toContain(code);
   });
 });
+
+describe("docs/problem-codes.md", () => {
+  it("is what npm run docs writes from the tool's tables, with a heading for every code", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { problemCodesDoc } = await import("../../src/format/problem-codes.js");
+    const { CODES } = await import("../../src/model/findings.js");
+    const page = readFileSync(join(ROOT, "docs", "problem-codes.md"), "utf8");
+    expect(page, "run npm run docs").toBe(problemCodesDoc());
+    for (const code of Object.keys(CODES)) expect(page).toContain(`\n## ${code}\n`);
+  });
+});

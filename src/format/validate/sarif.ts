@@ -11,7 +11,7 @@ import type { ValidationResult } from "./model.js";
 
 /** Where the tool and its problem codes are described. */
 export const INFORMATION_URI = "https://smartregion.dev/";
-export const helpUri = (code: Code): string => `${INFORMATION_URI}docs/problem-codes.html#${code}`;
+export const helpUri = (code: Code): string => `${INFORMATION_URI}docs/problem-codes#${code}`;
 
 /** A rule's name for people, distinct from its id: `unknown-key` is `UnknownKey`. */
 export const ruleName = (code: string): string => code.replace(/(?:^|-)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
