@@ -23,7 +23,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   cli: ["model", "yaml", "validation", "i18n", "framework", "assessment", "scoring", "analysis", "format", "node", "pipeline"],
   // The public API: what the command line sees, but not the command line.
   index: ["model", "yaml", "validation", "i18n", "framework", "assessment", "scoring", "analysis", "format", "node", "pipeline"],
-  build: ["model", "yaml", "validation", "i18n", "framework", "assessment", "node"],
+  // The build writes what ships and the reference pages made from the formats' tables.
+  build: ["model", "yaml", "validation", "i18n", "framework", "assessment", "format", "node"],
 };
 
 const SRC = join(ROOT, "src");

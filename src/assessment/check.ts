@@ -25,8 +25,14 @@ export interface FileCheck {
 export function checkAssessment(file: string, bytes: Uint8Array, context: CheckContext): FileCheck {
   const read = readYaml(file, bytes, context.limits);
   if (read.source === undefined) return { file, findings: capped(file, sortFindings(read.findings)), source: undefined };
+  if (isFramework(read.source.data)) return { file, findings: [finding("framework-file", file, { line: 1, col: 1 }, "")], source: undefined };
   const findings = context.schemaCheck(read.source).concat(assessmentRules(read.source, context.frameworks, context.disk));
   return { file, findings: capped(file, sortFindings(findings)), source: read.source };
+}
+
+/** A framework file, not an assessment: it has `x-framework` and no `smartregion` key. */
+export function isFramework(data: unknown): boolean {
+  return typeof data === "object" && data !== null && !Array.isArray(data) && Object.hasOwn(data, "x-framework") && !Object.hasOwn(data, "smartregion");
 }
 
 /** The most problems shown for one file; past it, one more says how many were left out. */

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ConfigError, FrameworkError, UsageError } from "../model/errors.js";
 import { findConfig } from "../node/config.js";
 import { sarifBase } from "../node/paths.js";
+import { stagedAssessments } from "../node/staged.js";
 import { PLAIN } from "../format/style.js";
 import { printable, printableLines } from "../format/printable.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
@@ -95,12 +96,26 @@ function program(setExit: (code: ExitCode) => void): Command {
     return (dirs ??= [...(opts.config ? findConfig(cwd).frameworks : []), ...opts.frameworks]);
   };
   const jobs = () => root.opts<{ jobs: number }>().jobs;
+  const configAssessments = () => (root.opts<{ config: boolean }>().config ? findConfig(cwd).assessments : undefined);
+  /** The paths given, or else the assessments the project's .smartregion.yaml lists. */
+  const pathsOr = (paths: readonly string[]): readonly string[] => {
+    if (paths.length > 0) return paths;
+    const listed = configAssessments();
+    if (listed === undefined) throw new UsageError("give the files to check, or list them under assessments: in .smartregion.yaml", "请给出要检查的文件，或在 .smartregion.yaml 的 assessments 中列出");
+    return listed;
+  };
+  const staged = (listed: readonly string[] | undefined): string[] => {
+    const files = stagedAssessments(cwd, listed);
+    if (typeof files === "string") throw new UsageError(files === "no-git" ? "--staged needs git, which is not installed" : "--staged: the working folder is not in a git repository", files === "no-git" ? "--staged 需要 git，但未安装" : "--staged：当前文件夹不在 git 仓库中");
+    return files;
+  };
   const langs = () => root.opts<{ lang?: Locale[] }>().lang ?? [envLocale(process.env)];
 
   root
     .command("validate")
     .description("check assessment files against the frameworks")
-    .argument("<paths...>", "files, folders (walked for *.yaml and *.yml) or glob patterns")
+    .argument("[paths...]", "files, folders (walked for *.yaml and *.yml, framework files left out) or glob patterns; none: the assessments .smartregion.yaml lists")
+    .option("--staged", "check the assessment files staged for the next commit, as a pre-commit hook does")
     .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(VALIDATE_FORMATTERS).join(", ")} (default: stylish)`, collect, [])
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("-q, --quiet", "report errors only, not warnings")
@@ -113,12 +128,16 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(
       async (
         paths: string[],
-        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy; base?: string },
+        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy; base?: string; staged?: boolean },
       ) => {
+        if (opts.staged === true && paths.length > 0) throw new UsageError("--staged takes no paths: it checks the files staged for the next commit", "--staged 不接受路径：它检查暂存待提交的文件");
+        const chosen = opts.staged === true ? staged(configAssessments()) : pathsOr(paths);
+        // Nothing staged that is an assessment: nothing to say, and the commit goes ahead.
+        if (chosen.length === 0) return;
         const cache = opts.cache === true ? { location: opts.cacheLocation ?? DEFAULT_CACHE_FILE, strategy: opts.cacheStrategy } : undefined;
         setExit(
           await runValidate(
-            paths,
+            chosen,
             { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]!, base: sarifBase(opts.base, cwd) },
             cwd,
           ),
@@ -129,7 +148,7 @@ function program(setExit: (code: ExitCode) => void): Command {
   root
     .command("score")
     .description("score assessments: stages, dimensions, formation models, region roll-up")
-    .argument("<paths...>", "files, folders or glob patterns")
+    .argument("[paths...]", "files, folders or glob patterns; none: the assessments .smartregion.yaml lists")
     .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(SCORE_FORMATS).join(", ")} (default: terminal)`, collect, [])
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
@@ -137,13 +156,13 @@ function program(setExit: (code: ExitCode) => void): Command {
     .addOption(maxFileSize())
     .addOption(baseOption())
     .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number; base?: string }) => {
-      setExit(await runScore(paths, { ...opts, formats: opts.format, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd) }, cwd));
+      setExit(await runScore(pathsOr(paths), { ...opts, formats: opts.format, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd) }, cwd));
     });
 
   root
     .command("report")
     .description("the gap report: prioritised gaps, the plan to the next stage, evidence to check")
-    .argument("<paths...>", "files, folders or glob patterns")
+    .argument("[paths...]", "files, folders or glob patterns; none: the assessments .smartregion.yaml lists")
     .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(REPORT_FORMATS).join(", ")} (default: terminal)`, collect, [])
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--evidence-max-age <months>", "evidence older than this, counted back from the assessment date, is stale (default: each framework's, 36 in the shipped ones)", wholeNumber)
@@ -157,7 +176,7 @@ function program(setExit: (code: ExitCode) => void): Command {
         opts: { format: string[]; output?: string; evidenceMaxAge?: number; evidenceFromLevel?: number; strictEvidence?: boolean; maxFileSize: number; base?: string },
       ) => {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
-        setExit(await runReport(paths, { formats: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd) }, cwd));
+        setExit(await runReport(pathsOr(paths), { formats: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd) }, cwd));
       },
     );
 

@@ -96,6 +96,11 @@ export const RULE_EXAMPLES: Record<Code, { readonly lang: "yaml" | "sh"; readonl
       "    population: 12000\n" +
       "  # m0002 to m0500, each with population",
   },
+  "framework-file": {
+    lang: "sh",
+    wrong: "smartregion validate frameworks/tourism-destination.yaml",
+    right: "smartregion frameworks lint frameworks/tourism-destination.yaml",
+  },
   "not-a-mapping": {
     lang: "yaml",
     wrong: "- smartregion: 1\n  subject:\n    name: Riverton\n    kind: city\n  date: 2026-06-30",

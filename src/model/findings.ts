@@ -30,6 +30,7 @@ export const CODES = {
   "too-deep": { severity: "error", impact: "content" },
   "too-many-problems": { severity: "error", impact: "content" },
   "not-a-mapping": { severity: "error", impact: "content" },
+  "framework-file": { severity: "error", impact: "content" },
   // schema
   "unknown-key": { severity: "error", impact: "content" },
   "unknown-framework": { severity: "error", impact: "content" },

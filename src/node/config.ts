@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import { isBelow } from "./paths.js";
 import { jsonType } from "../validation/convert.js";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "../model/errors.js";
 import { finding, sortFindings } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
@@ -16,9 +16,11 @@ export const CONFIG_FILE = ".smartregion.yaml";
 export interface Config {
   /** Folders of custom frameworks, absolute. */
   readonly frameworks: readonly string[];
+  /** The repository's assessments: files, folders or globs, made absolute; what a command checks when given no paths. */
+  readonly assessments: readonly string[] | undefined;
 }
 
-const NONE: Config = { frameworks: [] };
+const NONE: Config = { frameworks: [], assessments: undefined };
 
 /**
  * The nearest `.smartregion.yaml` at or above `cwd`, no higher than the top of the repository
@@ -60,8 +62,9 @@ function readConfig(absolute: string, cwd: string): Config {
     throw new ConfigError([finding("not-a-mapping", file, at([]), "")]);
   }
   for (const key of Object.keys(data)) {
-    if (key !== "frameworks") problems.push(finding("unknown-key", file, at([key], true), key, { key, allowed: ["frameworks"] }));
+    if (key !== "frameworks" && key !== "assessments") problems.push(finding("unknown-key", file, at([key], true), key, { key, allowed: ["frameworks", "assessments"] }));
   }
+  const assessments = readAssessments((data as Record<string, unknown>)["assessments"], dirname(absolute), at, file, problems);
   const raw = (data as Record<string, unknown>)["frameworks"];
   const list = raw === undefined ? [] : typeof raw === "string" ? [raw] : raw;
   const dirs: string[] = [];
@@ -81,5 +84,34 @@ function readConfig(absolute: string, cwd: string): Config {
     });
   }
   if (problems.length > 0) throw new ConfigError(sortFindings(problems));
-  return { frameworks: dirs };
+  return { frameworks: dirs, assessments };
+}
+
+/**
+ * The `assessments` entry: a path or glob, or a list of them, relative to the config's folder
+ * and inside it (no absolute path, no `..`), so that `smartregion validate` with no paths
+ * checks exactly the repository's assessments.
+ */
+function readAssessments(raw: unknown, folder: string, at: (path: (string | number)[]) => { line: number; col: number }, file: string, problems: Finding[]): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const list = typeof raw === "string" ? [raw] : raw;
+  if (!Array.isArray(list) || list.length === 0) {
+    problems.push(finding("wrong-type", file, at(["assessments"]), "assessments", { expected: "a path or glob, or a list of them", actual: typeof list, expects: ["types", "string", "array"], found: jsonType(list) }));
+    return undefined;
+  }
+  const out: string[] = [];
+  list.forEach((entry: unknown, index) => {
+    const path = typeof raw === "string" ? ["assessments"] : ["assessments", index];
+    if (typeof entry !== "string" || entry === "") {
+      problems.push(finding("wrong-type", file, at(path), path.join("."), { expected: "a path or glob", actual: typeof entry, expects: ["types", "string"], found: entry === "" ? "null" : jsonType(entry) }));
+      return;
+    }
+    const normalised = entry.replace(/\\/g, "/");
+    if (isAbsolute(entry) || normalised.startsWith("/") || normalised.split("/").includes("..")) {
+      problems.push(finding("outside-config-folder", file, at(path), path.join("."), { value: entry }));
+      return;
+    }
+    out.push(join(folder, entry));
+  });
+  return out;
 }

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import type Picomatch from "picomatch";
@@ -16,7 +16,7 @@ export interface Inputs {
   readonly missing: readonly { readonly arg: string; readonly reason: "not-found" | "no-yaml" }[];
 }
 
-const YAML_FILE = /\.ya?ml$/i;
+export const YAML_FILE = /\.ya?ml$/i;
 const load = createRequire(import.meta.url);
 let picomatch: typeof Picomatch | undefined;
 const GLOB_CHARS = /[*?[{]/;
@@ -35,9 +35,9 @@ export function expandInputs(args: readonly string[], cwd: string): Inputs {
     const absolute = resolve(cwd, arg);
     const kind = pathKind(absolute);
     let matched: string[];
-    if (kind === "directory") matched = walk(absolute).filter((f) => YAML_FILE.test(f));
+    if (kind === "directory") matched = walk(absolute).filter((f) => YAML_FILE.test(f) && !frameworkFile(f));
     else if (kind !== "missing") matched = [absolute];
-    else if (GLOB_CHARS.test(arg)) matched = glob(arg, cwd);
+    else if (GLOB_CHARS.test(arg)) matched = glob(arg, cwd).filter((f) => !frameworkFile(f));
     else {
       missing.push({ arg, reason: "not-found" });
       continue;
@@ -49,6 +49,38 @@ export function expandInputs(args: readonly string[], cwd: string): Inputs {
   const shown = [...found].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) }));
   shown.sort((a, b) => compareText(a.display, b.display));
   return { files: shown.map((f) => f.absolute), display: shown.map((f) => f.display), missing };
+}
+
+/** How far into a file a walk looks for the key that makes it a framework. */
+const FRAMEWORK_PEEK = 16 * 1024;
+
+/**
+ * Whether a file a walk or a glob found is a framework, which is left out of the assessments:
+ * a top-level `x-framework` key in its first 16 KB and no `smartregion` key there. A framework
+ * named on the command line is read, and said to be one (`framework-file`).
+ */
+export function frameworkFile(path: string): boolean {
+  const text = peek(path);
+  return /^x-framework[ \t]*:/m.test(text) && !/^smartregion[ \t]*:/m.test(text);
+}
+
+/** Whether a file's first 16 KB hold the top-level `smartregion` key every assessment starts with. */
+export function assessmentFile(path: string): boolean {
+  return /^smartregion[ \t]*:/m.test(peek(path));
+}
+
+/** The first 16 KB of a regular file as text; empty when it cannot be read. */
+function peek(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buffer = Buffer.alloc(FRAMEWORK_PEEK);
+    return buffer.subarray(0, readSync(fd, buffer, 0, FRAMEWORK_PEEK, 0)).toString("utf8");
+  } catch {
+    return "";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** A path as the user reads it: relative to where they stand, with forward slashes. */
