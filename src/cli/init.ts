@@ -10,6 +10,7 @@ import { words } from "../i18n/words.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { frameworkById, frameworksFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import type { ExitCode } from "../pipeline/exit.js";
+import { commandFor } from "../node/install.js";
 import { writeOutput } from "../node/output.js";
 
 export interface InitOptions {
@@ -78,14 +79,15 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   schemaRef ??= pathFrom(folder, join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));
 
   const subject = options.subject ?? (options.kind === "city" ? "Name of the city" : "Name of the region");
-  const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang });
+  const command = commandFor(cwd);
+  const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang, command });
   if (toStdout) {
     process.stdout.write(text);
     return 0;
   }
   writeOutput(text, options.file, cwd, options.force ? "replace" : "create");
   const count = chosen.reduce((n, f) => n + f.indicators.length * (f.kind === "stage" && options.kind === "region" ? options.members.length : 1), 0);
-  process.stdout.write(`${words(options.lang).cli.wroteTemplate(options.file, count)}\n`);
+  process.stdout.write(`${words(options.lang).cli.wroteTemplate(options.file, count, command)}\n`);
   return 0;
 }
 

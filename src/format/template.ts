@@ -19,6 +19,8 @@ export interface TemplateOptions {
   /** What the `$schema` line points at: a path relative to the template, or a URL. */
   readonly schemaRef: string;
   readonly locale: string;
+  /** How the tool is run where the template is used; `smartregion` when not given. */
+  readonly command?: string;
 }
 
 const WIDTH = 100;
@@ -38,7 +40,7 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   const w = words(options.locale);
   const say = w.template;
   out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
-  comment(say.intro(t(options.subject), w.kind[options.kind]), 0);
+  comment(say.intro(t(options.subject), w.kind[options.kind], options.command ?? "smartregion"), 0);
   out.push("#");
   comment(say.howTo, 0);
   out.push(

@@ -210,7 +210,8 @@ export interface Words {
   };
   /** The comments of a template written by `init`. */
   readonly template: {
-    readonly intro: (subject: string, kind: string) => string;
+    /** `command`: how the tool is run where the template was made (`npx smartregion`, `smartregion`). */
+    readonly intro: (subject: string, kind: string, command: string) => string;
     readonly howTo: string;
     readonly exampleTitle: string;
     readonly exampleDocument: string;
@@ -230,7 +231,7 @@ export interface Words {
     readonly cacheUnsaved: (location: string, reason: string) => string;
     /** The cache's secret cannot be trusted, so the run goes on without the cache. */
     readonly cacheUntrusted: (location: string, problem: SecretProblem, detail: string) => string;
-    readonly wroteTemplate: (file: string, indicators: number) => string;
+    readonly wroteTemplate: (file: string, indicators: number, command: string) => string;
     readonly progress: (verb: "checked" | "scored" | "reported on", count: number, total: number, percent: number) => string;
   };
 }
@@ -436,8 +437,8 @@ export const EN: Words = {
     seeAlso: "See also:",
   },
   template: {
-    intro: (subject, kind) =>
-      `Self-assessment of ${subject} (${kind}). Check it with \`smartregion validate FILE\`, score it with \`smartregion score FILE\`, and see what to do next with \`smartregion report FILE\`.`,
+    intro: (subject, kind, command) =>
+      `Self-assessment of ${subject} (${kind}). Check it with \`${command} validate FILE\`, score it with \`${command} score FILE\`, and see what to do next with \`${command} report FILE\`.`,
     howTo:
       "Under each indicator, set `level` to 0-5 by the descriptors written above it; leave it empty while unanswered (the scores show this as coverage, not as an error). Back a level with evidence and notes, or say why an indicator does not apply:",
     exampleTitle: "What shows it",
@@ -469,7 +470,7 @@ export const EN: Words = {
           unavailable: `cannot be made or read (${detail})`,
         }[problem]
       }`,
-    wroteTemplate: (file, indicators) => `Wrote ${file}: ${indicators} indicators to answer. Check it with: smartregion validate ${file}`,
+    wroteTemplate: (file, indicators, command) => `Wrote ${file}: ${indicators} indicators to answer. Check it with: ${command} validate ${file}`,
     progress: (verb, count, total, percent) => `${verb} ${count}/${total} files (${percent}%)`,
   },
 };
@@ -670,8 +671,8 @@ export const ZH: Words = {
     seeAlso: "参见：",
   },
   template: {
-    intro: (subject, kind) =>
-      `${subject}（${kind}）自评估。用 \`smartregion validate FILE\` 检查，用 \`smartregion score FILE\` 评分，用 \`smartregion report FILE\` 查看下一步该做什么。`,
+    intro: (subject, kind, command) =>
+      `${subject}（${kind}）自评估。用 \`${command} validate FILE\` 检查，用 \`${command} score FILE\` 评分，用 \`${command} report FILE\` 查看下一步该做什么。`,
     howTo:
       "在每项指标下，对照其上方的等级描述，把 `level` 填为 0–5；尚未作答时留空（得分中计为作答覆盖率，而不是错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
     exampleTitle: "能说明该等级的材料",
@@ -703,7 +704,7 @@ export const ZH: Words = {
           unavailable: `无法创建或读取（${detail}）`,
         }[problem]
       }`,
-    wroteTemplate: (file, indicators) => `已写入 ${file}：共 ${indicators} 项指标待作答。填写后可用 smartregion validate ${file} 检查`,
+    wroteTemplate: (file, indicators, command) => `已写入 ${file}：共 ${indicators} 项指标待作答。填写后可用 ${command} validate ${file} 检查`,
     progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]} ${count}/${total} 个文件（${percent}%）`,
   },
 };
