@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from "node:path";
 import type { FrameworkSet } from "../framework/model.js";
 import { finding, sortFindings } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
@@ -26,9 +27,37 @@ export function checkAssessment(file: string, bytes: Uint8Array, context: CheckC
   const read = readYaml(file, bytes, context.limits);
   if (read.source === undefined) return { file, findings: capped(file, sortFindings(read.findings)), source: undefined };
   if (isFramework(read.source.data)) return { file, findings: [finding("framework-file", file, { line: 1, col: 1 }, "")], source: undefined };
-  const findings = context.schemaCheck(read.source).concat(assessmentRules(read.source, context.frameworks, context.disk));
+  const findings = context.schemaCheck(read.source).concat(assessmentRules(read.source, context.frameworks, context.disk), schemaLine(file, bytes, context.disk));
   return { file, findings: capped(file, sortFindings(findings)), source: read.source };
 }
+
+/** The editor's modeline: `# yaml-language-server: $schema=<where>`. */
+const MODELINE = /^#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S+)/m;
+
+/**
+ * A schema line that names a file which is not there, relative to the assessment (as the editor
+ * reads it): what a moved file leaves behind. A URL is the editor's to fetch and is not checked.
+ */
+export function schemaLine(file: string, bytes: Uint8Array, disk: MemberDisk): Finding[] {
+  if (bytes[0] === 0xfe || bytes[0] === 0xff) return [];
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 16 * 1024));
+  const m = MODELINE.exec(head);
+  if (m === null) return [];
+  const ref = m[1]!;
+  if (/^[a-z][a-z0-9+.-]+:/i.test(ref)) return [];
+  const target = isAbsolute(ref) ? ref : resolve(file, "..", decodeURIComponentSafe(ref));
+  if (disk.kind(target) === "file") return [];
+  const before = head.slice(0, m.index);
+  return [finding("schema-line-missing", file, { line: before.split("\n").length, col: m[0].indexOf("$schema=") + "$schema=".length + 1 }, "", { value: ref })];
+}
+
+const decodeURIComponentSafe = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
 
 /** A framework file, not an assessment: it has `x-framework` and no `smartregion` key. */
 export function isFramework(data: unknown): boolean {

@@ -10,7 +10,7 @@ import { words } from "../i18n/words.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { frameworkById, frameworksFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import type { ExitCode } from "../pipeline/exit.js";
-import { commandFor } from "../node/install.js";
+import { commandFor, installKind } from "../node/install.js";
 import { writeOutput } from "../node/output.js";
 
 export interface InitOptions {
@@ -76,7 +76,11 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
     writeOutput(`${jsonPrintable(JSON.stringify(editorSchema(set, options.lang), null, 2))}\n`, localSchema, cwd, options.force ? "replace" : "create");
     schemaRef = `./${LOCAL_SCHEMA_FILE}`;
   }
-  schemaRef ??= pathFrom(folder, join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));
+  if (schemaRef === undefined) {
+    schemaRef = schemaPathFrom(folder, join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));
+    // Only a dependency's schema is at the same place for every teammate.
+    if (installKind() !== "dependency") process.stderr.write(`${words(options.lang).cli.schemaNotShared(schemaRef)}\n`);
+  }
 
   const subject = options.subject ?? (options.kind === "city" ? "Name of the city" : "Name of the region");
   const command = commandFor(cwd);
@@ -115,7 +119,7 @@ function choose(set: FrameworkSet, kind: "city" | "region", only: readonly strin
  * How the template names the shipped schema: relative to its folder, with forward slashes,
  * when both are on the same tree; an absolute path when only the root joins them.
  */
-function pathFrom(folder: string, file: string): string {
+export function schemaPathFrom(folder: string, file: string): string {
   const path = relative(folder, file);
   if (isAbsolute(path) || path.split(sep).filter((p) => p === "..").length >= folder.split(sep).filter(Boolean).length) return file.split(sep).join("/");
   return path.split(sep).join("/");

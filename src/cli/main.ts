@@ -14,7 +14,7 @@ import { findingLines } from "../format/validate/stylish.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
 import { runReport } from "./report.js";
-import { runSchema } from "./schema.js";
+import { runRelink, runSchema } from "./schema.js";
 import { runInit } from "./init.js";
 import { runDiff } from "./diff.js";
 import { runLint } from "./lint.js";
@@ -220,8 +220,19 @@ function program(setExit: (code: ExitCode) => void): Command {
   root
     .command("schema")
     .description("print the JSON Schema of an assessment, for editors (YAML language server) and other tools")
+    .argument("[files...]", "with --relink: the assessment files whose schema line to point at the schema again")
     .option("-o, --output <file>", "write the schema to a file instead of stdout")
-    .action((opts: { output?: string }) => setExit(runSchema({ output: opts.output, frameworks: frameworkDirs(), lang: langs()[0]! }, cwd)));
+    .option("--relink", "point the schema line of the files given at the schema again, relative to each (after a move)")
+    .option("--to <schema>", "with --relink: the schema file to point at (default: the one this install ships)")
+    .action((files: string[], opts: { output?: string; relink?: boolean; to?: string }) => {
+      if (opts.relink === true) {
+        if (files.length === 0) throw new UsageError("--relink needs the files to rewrite", "--relink 需要给出要改写的文件");
+        setExit(runRelink(files, { to: opts.to, lang: langs()[0]! }, cwd));
+        return;
+      }
+      if (files.length > 0 || opts.to !== undefined) throw new UsageError("files and --to go with --relink", "文件与 --to 须与 --relink 一起使用");
+      setExit(runSchema({ output: opts.output, frameworks: frameworkDirs(), lang: langs()[0]! }, cwd));
+    });
 
   const frameworks = root.command("frameworks").description("browse the frameworks");
   frameworks

@@ -96,6 +96,11 @@ export const RULE_EXAMPLES: Record<Code, { readonly lang: "yaml" | "sh"; readonl
       "    population: 12000\n" +
       "  # m0002 to m0500, each with population",
   },
+  "schema-line-missing": {
+    lang: "yaml",
+    wrong: "# yaml-language-server: $schema=schema/assessment.schema.json\nsmartregion: 1",
+    right: "# yaml-language-server: $schema=../schema/assessment.schema.json\nsmartregion: 1",
+  },
   "framework-file": {
     lang: "sh",
     wrong: "smartregion validate frameworks/tourism-destination.yaml",

@@ -31,6 +31,7 @@ export const CODES = {
   "too-many-problems": { severity: "error", impact: "content" },
   "not-a-mapping": { severity: "error", impact: "content" },
   "framework-file": { severity: "error", impact: "content" },
+  "schema-line-missing": { severity: "warning", impact: "content" },
   // schema
   "unknown-key": { severity: "error", impact: "content" },
   "unknown-framework": { severity: "error", impact: "content" },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -69,5 +69,35 @@ describe("editing an assessment with yaml-language-server", () => {
     const hover = await server.hover(uri, { line, character: 6 });
     expect(hover).toMatch(/sharing platform/i);
     expect(hover).toContain("3 defined");
+  });
+
+  it("keeps working for a file outside the workspace, and after a move once schema --relink points the line at the schema again", async () => {
+    // A repository that keeps its schema, and an assessment whose line points at it relative to itself.
+    const repo = mkdtempSync(join(tmpdir(), "smartregion-editor-repo-"));
+    mkdirSync(join(repo, "schema"));
+    mkdirSync(join(repo, "assessments"));
+    expect(smartregion(["schema", "-o", join(repo, "schema", "assessment.schema.json")], repo).code).toBe(0);
+    expect(smartregion(["init", "assessments/city.yaml", "--subject", "Riverton", "--date", "2026-11-21", "--schema-ref", "../schema/assessment.schema.json"], repo).code).toBe(0);
+    const text = readFileSync(join(repo, "assessments", "city.yaml"), "utf8").replace("    fundamental-databases:\n      level:\n", "    fundamental-databases:\n      level: 7\n");
+    const line = lineOf(text, "level: 7");
+    writeFileSync(join(repo, "assessments", "city.yaml"), text);
+    // Another working folder than the server's workspace: the line still leads to the schema.
+    const before = await server.open(pathToFileURL(join(repo, "assessments", "city.yaml")).href, text);
+    expect(before.some((d) => d.range.start.line === line)).toBe(true);
+    // Moved one folder down: the line leads nowhere, the editor checks nothing, and validate says why.
+    mkdirSync(join(repo, "assessments", "north"));
+    const moved = join(repo, "assessments", "north", "city.yaml");
+    writeFileSync(moved, text);
+    expect((await server.open(pathToFileURL(moved).href, text)).some((d) => d.range.start.line === line)).toBe(false);
+    const validated = JSON.parse(smartregion(["validate", "assessments/north/city.yaml", "--format", "json"], repo).stdout) as { files: { findings: { code: string; line: number }[] }[] };
+    expect(validated.files[0]!.findings.filter((f) => f.code === "schema-line-missing").map((f) => f.line)).toEqual([1]);
+    expect(smartregion(["schema", "--relink", "assessments/north/city.yaml", "--to", "schema/assessment.schema.json"], repo).code).toBe(0);
+    const relinked = readFileSync(moved, "utf8");
+    expect(relinked.split("\n")[0]).toBe("# yaml-language-server: $schema=../../schema/assessment.schema.json");
+    expect(relinked.split("\n").slice(1)).toEqual(text.split("\n").slice(1));
+    const again = join(repo, "assessments", "north", "again.yaml");
+    writeFileSync(again, relinked);
+    const after = await server.open(pathToFileURL(again).href, relinked);
+    expect(after.some((d) => d.range.start.line === line)).toBe(true);
   });
 });
