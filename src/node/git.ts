@@ -25,10 +25,17 @@ interface Entry {
 /** Why a revision cannot be read: no git, not in a repository, or no such commit. */
 export type RevisionProblem = "no-git" | "not-a-repository" | "no-such-revision";
 
-function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024): { ok: true; out: Buffer } | { ok: false; missing: boolean } {
+export function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024): { ok: true; out: Buffer } | { ok: false; missing: boolean } {
   const run = spawnSync("git", args, { cwd, maxBuffer, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0" } });
   if (run.error !== undefined) return { ok: false, missing: (run.error as NodeJS.ErrnoException).code === "ENOENT" };
   return run.status === 0 ? { ok: true, out: run.stdout } : { ok: false, missing: false };
+}
+
+/** The top folder of the git repository `cwd` is in, as git says. */
+export function repositoryRoot(cwd: string): string | "no-git" | "not-a-repository" {
+  const top = git(["rev-parse", "--show-toplevel"], cwd);
+  if (!top.ok) return top.missing ? "no-git" : "not-a-repository";
+  return top.out.toString("utf8").trim();
 }
 
 /**
@@ -38,9 +45,8 @@ function git(args: readonly string[], cwd: string, maxBuffer = 64 * 1024 * 1024)
 export function openRevision(name: string, file: string, cwd: string, display: (absolute: string) => string, maxBytes: number): Revision | RevisionProblem {
   // eslint-disable-next-line no-control-regex
   if (name === "" || name.startsWith("-") || /[\u0000-\u001f\u007f]/.test(name)) return "no-such-revision";
-  const top = git(["rev-parse", "--show-toplevel"], dirname(file));
-  if (!top.ok) return top.missing ? "no-git" : "not-a-repository";
-  const root = top.out.toString("utf8").trim();
+  const root = repositoryRoot(dirname(file));
+  if (root === "no-git" || root === "not-a-repository") return root;
   const commit = git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${name}^{commit}`], root);
   if (!commit.ok) return commit.missing ? "no-git" : "no-such-revision";
   const hash = commit.out.toString("utf8").trim();

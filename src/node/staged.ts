@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
+import { git, repositoryRoot } from "./git.js";
 import { assessmentFile, expandInputs, frameworkFile, pathKind, YAML_FILE } from "./files.js";
 import { isLink } from "./paths.js";
 
@@ -11,15 +11,12 @@ import { isLink } from "./paths.js";
  * alone, and nothing is fetched: git is asked, and the files are read from the working tree.
  */
 export function stagedAssessments(cwd: string, listed: readonly string[] | undefined): string[] | "no-git" | "not-a-repository" {
-  const run = (args: readonly string[]) => spawnSync("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } });
-  const top = run(["rev-parse", "--show-toplevel"]);
-  if (top.error !== undefined) return (top.error as NodeJS.ErrnoException).code === "ENOENT" ? "no-git" : "not-a-repository";
-  if (top.status !== 0) return "not-a-repository";
-  const root = top.stdout.toString("utf8").trim();
-  const names = run(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"]);
-  if (names.status !== 0) return "not-a-repository";
+  const root = repositoryRoot(cwd);
+  if (root === "no-git" || root === "not-a-repository") return root;
+  const names = git(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"], cwd);
+  if (!names.ok) return "not-a-repository";
   const allowed = listed === undefined ? undefined : new Set(expandInputs(listed, cwd).files);
-  return names.stdout
+  return names.out
     .toString("utf8")
     .split("\0")
     .filter((name) => YAML_FILE.test(name))
