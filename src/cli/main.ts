@@ -14,7 +14,7 @@ import { findingLines } from "../format/validate/stylish.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
 import { runReport } from "./report.js";
-import { runRelink, runSchema } from "./schema.js";
+import { runEditorSettings, runRelink, runSchema } from "./schema.js";
 import { runInit } from "./init.js";
 import { runDiff } from "./diff.js";
 import { runLint } from "./lint.js";
@@ -223,8 +223,14 @@ function program(setExit: (code: ExitCode) => void): Command {
     .argument("[files...]", "with --relink: the assessment files whose schema line to point at the schema again")
     .option("-o, --output <file>", "write the schema to a file instead of stdout")
     .option("--relink", "point the schema line of the files given at the schema again, relative to each (after a move)")
-    .option("--to <schema>", "with --relink: the schema file to point at (default: the one this install ships)")
-    .action((files: string[], opts: { output?: string; relink?: boolean; to?: string }) => {
+    .option("--editor-settings", "map the schema to the assessments .smartregion.yaml lists, in .vscode/settings.json beside it")
+    .option("--to <schema>", "with --relink or --editor-settings: the schema file to point at (default: the one this install ships)")
+    .action((files: string[], opts: { output?: string; relink?: boolean; editorSettings?: boolean; to?: string }) => {
+      if (opts.editorSettings === true) {
+        if (files.length > 0 || opts.relink === true) throw new UsageError("--editor-settings takes no files", "--editor-settings 不接受文件");
+        setExit(runEditorSettings({ to: opts.to, lang: langs()[0]!, frameworks: frameworkDirs() }, cwd));
+        return;
+      }
       if (opts.relink === true) {
         if (files.length === 0) throw new UsageError("--relink needs the files to rewrite", "--relink 需要给出要改写的文件");
         setExit(runRelink(files, { to: opts.to, lang: langs()[0]! }, cwd));

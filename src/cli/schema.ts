@@ -1,12 +1,13 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { words } from "../i18n/words.js";
 import { UsageError } from "../model/errors.js";
 import { printable } from "../format/printable.js";
-import { pathKind } from "../node/files.js";
+import { findConfig } from "../node/config.js";
+import { displayPath, pathKind } from "../node/files.js";
 import { isLink } from "../node/paths.js";
-import { schemaPathFrom } from "./init.js";
+import { LOCAL_SCHEMA_FILE, schemaPathFrom } from "./init.js";
 import { replacementLines } from "../pipeline/replaced.js";
 import { jsonPrintable } from "../format/printable.js";
 import { frameworksFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
@@ -56,5 +57,48 @@ export function runRelink(files: readonly string[], options: { readonly to: stri
   }
   process.stdout.write(`${words(options.lang).cli.relinked(done)}\n`);
   if (problems.length > 0) throw new UsageError(`not a regular file: ${problems.join(", ")}`, `不是普通文件：${problems.join("，")}`);
+  return 0;
+}
+
+/**
+ * Writes the editor mapping into `.vscode/settings.json` beside `.smartregion.yaml`: the schema
+ * for the globs the file lists under `assessments`, so that the editor checks every assessment
+ * wherever it moves, with no schema line at all. Other settings in the file are kept; a file
+ * that is not plain JSON (comments, trailing commas) is left alone and the entry to add is shown.
+ */
+export function runEditorSettings(options: { readonly to: string | undefined; readonly lang: string; readonly frameworks: readonly string[] }, cwd: string): ExitCode {
+  const config = findConfig(cwd);
+  if (config.folder === undefined || config.patterns.length === 0) {
+    throw new UsageError("--editor-settings needs a .smartregion.yaml that lists the assessments (assessments: globs)", "--editor-settings 需要在 .smartregion.yaml 中用 assessments 列出评估文件");
+  }
+  const folder = join(config.folder, ".vscode");
+  const file = join(folder, "settings.json");
+  const local = join(folder, LOCAL_SCHEMA_FILE);
+  if ([folder, file, local].some(isLink)) throw new UsageError(`${printable(folder)} is reached through a link; nothing was written`, `${printable(folder)} 经由符号链接；未写入任何内容`);
+  // With custom frameworks the shipped schema does not know them: the schema of the loaded frameworks is kept beside the settings.
+  const custom = options.to === undefined && options.frameworks.length > 0;
+  const schema = custom ? local : options.to === undefined ? join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)) : resolve(cwd, options.to);
+  if (!custom && pathKind(schema) !== "file") throw new UsageError(`no schema file at ${printable(schema)}`, `${printable(schema)} 处没有模式文件`);
+  const ref = schemaPathFrom(config.folder, schema);
+  const entry = { [ref.startsWith("/") || ref.startsWith("../") ? ref : `./${ref}`]: [...config.patterns] };
+  let settings: Record<string, unknown> = {};
+  if (pathKind(file) === "file") {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+      settings = parsed as Record<string, unknown>;
+    } catch {
+      throw new UsageError(
+        `${printable(file)} is not plain JSON (comments?); add this to it: "yaml.schemas": ${JSON.stringify(entry)}`,
+        `${printable(file)} 不是纯 JSON（含注释？）；请手工加入："yaml.schemas": ${JSON.stringify(entry)}`,
+      );
+    }
+  } else if (pathKind(folder) === "missing") mkdirSync(folder);
+  if (custom) writeOutput(`${jsonPrintable(JSON.stringify(editorSchema(frameworksFor(options.frameworks, cwd), options.lang), null, 2))}\n`, local, cwd, "replace");
+  const current = settings["yaml.schemas"];
+  const schemas = typeof current === "object" && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>) : {};
+  settings["yaml.schemas"] = { ...schemas, ...entry };
+  writeOutput(`${JSON.stringify(settings, null, 2)}\n`, file, cwd, "replace");
+  process.stdout.write(`${words(options.lang).cli.editorSettings(displayPath(file, cwd), config.patterns.join(", "))}\n`);
   return 0;
 }

@@ -234,6 +234,7 @@ export interface Words {
     readonly wroteTemplate: (file: string, indicators: number, command: string) => string;
     readonly relinked: (files: number) => string;
     readonly schemaNotShared: (path: string) => string;
+    readonly editorSettings: (file: string, globs: string) => string;
     readonly progress: (verb: "checked" | "scored" | "reported on", count: number, total: number, percent: number) => string;
   };
 }
@@ -474,6 +475,7 @@ export const EN: Words = {
       }`,
     wroteTemplate: (file, indicators, command) => `Wrote ${file}: ${indicators} indicators to answer. Check it with: ${command} validate ${file}`,
     relinked: (files) => `Pointed the schema line of ${plural(files, "file")} at the schema`,
+    editorSettings: (file, globs) => `Wrote the schema for ${globs} into ${file} (yaml.schemas)`,
     schemaNotShared: (path) =>
       `Note: the schema line points at ${path}, where this copy of smartregion is installed; teammates will not have it there. To share it, install smartregion as a dev dependency of the repository, or keep a schema in it (smartregion schema -o schema/assessment.schema.json) and give init --schema-ref.`,
     progress: (verb, count, total, percent) => `${verb} ${count}/${total} files (${percent}%)`,
@@ -711,6 +713,7 @@ export const ZH: Words = {
       }`,
     wroteTemplate: (file, indicators, command) => `已写入 ${file}：共 ${indicators} 项指标待作答。填写后可用 ${command} validate ${file} 检查`,
     relinked: (files) => `已将 ${files} 个文件的模式行重新指向模式文件`,
+    editorSettings: (file, globs) => `已将 ${globs} 的模式写入 ${file}（yaml.schemas）`,
     schemaNotShared: (path) =>
       `提示：模式行指向 ${path}，即本机 smartregion 的安装位置；其他成员的电脑上没有这个路径。如需共用，请把 smartregion 装为仓库的开发依赖，或在仓库中保存一份模式文件（smartregion schema -o schema/assessment.schema.json），并在 init 时用 --schema-ref 指定。`,
     progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]} ${count}/${total} 个文件（${percent}%）`,

@@ -18,9 +18,13 @@ export interface Config {
   readonly frameworks: readonly string[];
   /** The repository's assessments: files, folders or globs, made absolute; what a command checks when given no paths. */
   readonly assessments: readonly string[] | undefined;
+  /** The folder the file stands in; undefined without a file. */
+  readonly folder: string | undefined;
+  /** The `assessments` entries as written, relative to `folder`. */
+  readonly patterns: readonly string[];
 }
 
-const NONE: Config = { frameworks: [], assessments: undefined };
+const NONE: Config = { frameworks: [], assessments: undefined, folder: undefined, patterns: [] };
 
 /**
  * The nearest `.smartregion.yaml` at or above `cwd`, no higher than the top of the repository
@@ -84,7 +88,9 @@ function readConfig(absolute: string, cwd: string): Config {
     });
   }
   if (problems.length > 0) throw new ConfigError(sortFindings(problems));
-  return { frameworks: dirs, assessments };
+  const listed = (data as Record<string, unknown>)["assessments"];
+  const patterns = typeof listed === "string" ? [listed] : Array.isArray(listed) ? listed.filter((p): p is string => typeof p === "string") : [];
+  return { frameworks: dirs, assessments, folder: dirname(absolute), patterns };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -71,5 +71,29 @@ describe("a repository of assessments", () => {
     expect(files(bare.stdout)).toEqual(["assessments/cities/riverton.yaml"]);
     expect(smartregion(["validate", "--staged", "x.yaml"], repo).code).toBe(2);
     expect(smartregion(["validate", "--staged"], mkdtempSync(join(tmpdir(), "smartregion-nogit-"))).code).toBe(2);
+  });
+
+  it("maps the schema to the listed assessments in .vscode/settings.json, keeping other settings, and never through a link", () => {
+    const vscode = join(repo, ".vscode");
+    mkdirSync(vscode, { recursive: true });
+    writeFileSync(join(vscode, "settings.json"), JSON.stringify({ "editor.tabSize": 2, "yaml.schemas": { "other.json": ["other/*.yaml"] } }));
+    expect(smartregion(["schema", "--editor-settings"], join(repo, "assessments")).code).toBe(0);
+    const settings = JSON.parse(readFileSync(join(vscode, "settings.json"), "utf8")) as Record<string, unknown>;
+    expect(settings["editor.tabSize"]).toBe(2);
+    // The repository loads a custom framework: the schema of the loaded frameworks is written beside the settings.
+    expect(settings["yaml.schemas"]).toEqual({ "other.json": ["other/*.yaml"], "./.vscode/smartregion.schema.json": ["assessments/**/*.yaml"] });
+    expect(readFileSync(join(vscode, "smartregion.schema.json"), "utf8")).toContain("tourism-destination");
+    // Comments: left alone, with the entry to add shown.
+    writeFileSync(join(vscode, "settings.json"), '{\n  // mine\n  "editor.tabSize": 2\n}\n');
+    const jsonc = smartregion(["schema", "--editor-settings"], repo);
+    expect(jsonc.code).toBe(2);
+    expect(jsonc.stderr).toContain("yaml.schemas");
+    expect(readFileSync(join(vscode, "settings.json"), "utf8")).toContain("// mine");
+    const linked = mkdtempSync(join(tmpdir(), "smartregion-repo-link-"));
+    writeFileSync(join(linked, ".smartregion.yaml"), 'assessments: "a/*.yaml"\n');
+    const elsewhere = mkdtempSync(join(tmpdir(), "smartregion-repo-elsewhere-"));
+    symlinkSync(elsewhere, join(linked, ".vscode"));
+    expect(smartregion(["schema", "--editor-settings"], linked).code).toBe(2);
+    expect(existsSync(join(elsewhere, "settings.json"))).toBe(false);
   });
 });

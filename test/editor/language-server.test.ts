@@ -100,4 +100,25 @@ describe("editing an assessment with yaml-language-server", () => {
     const after = await server.open(pathToFileURL(again).href, relinked);
     expect(after.some((d) => d.range.start.line === line)).toBe(true);
   });
+
+  it("checks every assessment the repository lists, wherever it moves and with no schema line, once schema --editor-settings has mapped the schema", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "smartregion-editor-map-"));
+    mkdirSync(join(repo, "assessments", "north", "coast"), { recursive: true });
+    writeFileSync(join(repo, ".smartregion.yaml"), 'assessments: "assessments/**/*.yaml"\n');
+    writeFileSync(join(repo, "package.json"), "{}\n");
+    expect(smartregion(["schema", "--editor-settings"], repo).code).toBe(0);
+    const settings = JSON.parse(readFileSync(join(repo, ".vscode", "settings.json"), "utf8")) as { "yaml.schemas": Record<string, string[]> };
+    expect(Object.values(settings["yaml.schemas"])).toEqual([["assessments/**/*.yaml"]]);
+    const mapped = new LanguageServer();
+    await mapped.start(pathToFileURL(repo).href, { schemas: settings["yaml.schemas"] });
+    try {
+      const text = template.split("\n").slice(1).join("\n").replace("    fundamental-databases:\n      level:\n", "    fundamental-databases:\n      level: 7\n");
+      const file = join(repo, "assessments", "north", "coast", "city.yaml");
+      writeFileSync(file, text);
+      const diagnostics = await mapped.open(pathToFileURL(file).href, text);
+      expect(diagnostics.some((d) => d.range.start.line === lineOf(text, "level: 7"))).toBe(true);
+    } finally {
+      await mapped.stop();
+    }
+  }, 30000);
 });

@@ -47,7 +47,11 @@ export class LanguageServer {
     this.child.stderr.resume();
   }
 
-  async start(rootUri: string): Promise<void> {
+  /** The `yaml` settings the editor gives the server: the defaults above, and what a workspace adds (`yaml.schemas`). */
+  private settings: Record<string, unknown> = SETTINGS.yaml;
+
+  async start(rootUri: string, yaml: Record<string, unknown> = {}): Promise<void> {
+    this.settings = { ...SETTINGS.yaml, ...yaml };
     await this.request("initialize", {
       processId: process.pid,
       rootUri,
@@ -61,7 +65,7 @@ export class LanguageServer {
       },
     });
     this.notify("initialized", {});
-    this.notify("workspace/didChangeConfiguration", { settings: SETTINGS });
+    this.notify("workspace/didChangeConfiguration", { settings: { yaml: this.settings } });
   }
 
   /** Opens a document and waits for the diagnostics the server publishes for it. */
@@ -136,7 +140,7 @@ export class LanguageServer {
     if (message.id !== undefined && message.method !== undefined) {
       const result =
         message.method === "workspace/configuration"
-          ? (message.params as { items: { section?: string }[] }).items.map((item) => (item.section === "yaml" ? SETTINGS.yaml : null))
+          ? (message.params as { items: { section?: string }[] }).items.map((item) => (item.section === "yaml" ? this.settings : null))
           : null;
       this.send({ jsonrpc: "2.0", id: message.id, result });
     }
