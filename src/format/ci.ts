@@ -18,12 +18,22 @@ export interface CiSummary {
   readonly files: readonly string[];
 }
 
-/** A failed gate as a finding on its file, so that CI formats show it like any other problem. */
-export function gateFinding(result: GateResult): Finding {
+/**
+ * A failed gate as a finding on its file, so that CI formats show it like any other problem;
+ * `titles` names a stage in each language, so the message says "Informatization", not its id.
+ */
+export function gateFinding(result: GateResult, titles?: (stage: string) => Readonly<Record<string, string>>): Finding {
   const actual = typeof result.actual === "number" ? `${fixed(result.actual, 1)}%` : (result.actual ?? "no score");
   const short = result.gate.kind === "min-stage" ? `${result.shortBy} stage(s)` : `${fixed(result.shortBy, 1)} points`;
   const reason = result.gate.kind === "min-stage" ? ["stages", String(result.shortBy)] : ["points", fixed(result.shortBy, 1)];
-  return finding("gate-failed", result.file, START, "", { detail: gateText(result.gate), value: actual, context: short, reason, ...(result.actual === undefined ? { found: "null" } : {}) });
+  return finding("gate-failed", result.file, START, "", {
+    detail: gateText(result.gate),
+    value: actual,
+    context: short,
+    reason,
+    ...(result.actual === undefined ? { found: "null" } : {}),
+    ...(typeof result.actual === "string" && titles !== undefined ? { titles: titles(result.actual) } : {}),
+  });
 }
 
 /**

@@ -110,6 +110,8 @@ export interface Facts {
   readonly expects?: readonly string[];
   /** The JSON type found instead (`null`, `array`, `object`, `integer`, `number`, `boolean`, `string`), or `scalar`. */
   readonly found?: string;
+  /** The name of `value` in each language, when `value` is a stage's id (a gate's stage reached). */
+  readonly titles?: Readonly<Record<string, string>>;
   /** Why, as data: `no-yaml-files`; `no-folder` folder; `stages` count or `points` amount (a gate's shortfall). */
   readonly reason?: readonly string[];
 }

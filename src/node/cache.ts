@@ -315,7 +315,8 @@ const FACT_TYPES = {
   expects: "strings",
   found: "string",
   reason: "strings",
-} as const satisfies Record<keyof Facts, "string" | "strings" | "number">;
+  titles: "titles",
+} as const satisfies Record<keyof Facts, "string" | "strings" | "number" | "titles">;
 
 /** Exactly the shape `store` writes: anything else is dropped, not trusted. */
 function isEntry(entry: unknown, strategy: CacheStrategy): entry is Entry {
@@ -364,6 +365,7 @@ function isFacts(facts: unknown): facts is Facts {
     const type = FACT_TYPES[name as keyof Facts];
     if (type === "string") return typeof value === "string";
     if (type === "number") return Number.isFinite(value);
+    if (type === "titles") return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
     return Array.isArray(value) && value.every((v) => typeof v === "string");
   });
 }

@@ -23,6 +23,8 @@ import type { ScoreSummary } from "../format/score/model.js";
 import type { StreamWriter } from "../format/stream.js";
 import { evaluateGates } from "../scoring/gates.js";
 import { gateFinding } from "../format/ci.js";
+import { namer } from "../format/names.js";
+import { LOCALES } from "../i18n/locale.js";
 import type { GateResult } from "../scoring/gates.js";
 import type { SubjectScore } from "../scoring/model.js";
 import type { Scored as ScoredSubject } from "../analysis/diff/diff.js";
@@ -180,7 +182,7 @@ export function scoreTask(setup: TaskSetup & { command: "score" }, writers?: rea
   const out = writers ?? setup.formats.map((f) => SCORE_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale, width: setup.width }));
   return subjectTask(g, out, (score) => {
     const results = evaluateGates(g.frameworks, score, gates);
-    return { item: score, gates: results, remarks: results.filter((r) => !r.passed).map(gateFinding) };
+    return { item: score, gates: results, remarks: results.filter((r) => !r.passed).map((r) => gateFinding(r, (stage) => stageTitles(g.frameworks, stage))) };
   });
 }
 
@@ -210,6 +212,11 @@ export function gapReport(frameworks: FrameworkSet, scored: Scored, rules: Evide
     }
   }
   return { score, ...subjectGaps(frameworks, score, assessment), evidence: sortFindings(evidence), register: register(assessment, parts) };
+}
+
+/** A stage's title in each language: the framework's, or the words' for informatization. */
+function stageTitles(set: FrameworkSet, stage: string): Record<string, string> {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, namer(set, locale, (t) => t).stage(stage)]));
 }
 
 /** The task a setup describes, as a worker thread builds it. */

@@ -27,4 +27,13 @@ describe("help and small messages", () => {
     expect(missing.code).toBe("not-found");
     expect(finding.message).not.toBe(missing.message);
   });
+
+  it("names the stage a failed gate found by its title in every language, as the other views do, not by its id", () => {
+    for (const [lang, informatization] of [["en", "Informatization"], ["zh-CN", "信息化"]] as const) {
+      const run = smartregion(["--lang", lang, "score", "examples/dublin-region/members/fingal.yaml", "--min-stage", "integrated", "--format", "github"]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(informatization);
+      expect(run.stdout).not.toMatch(/[:：] ?informatization[,，]/);
+    }
+  });
 });
