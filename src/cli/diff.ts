@@ -59,7 +59,9 @@ export function runDiff(olderPath: string, newerPath: string | undefined, option
     const absolute = resolve(cwd, olderPath);
     const revision = openRevision(options.since, absolute, cwd, (a) => displayPath(a, cwd), options.maxFileSize);
     if (typeof revision === "string") {
-      const why = { "no-git": ["git is not installed", "未安装 git"], "not-a-repository": [`${printable(olderPath)} is not in a git repository`, `${printable(olderPath)} 不在 git 仓库中`], "no-such-revision": [`no commit ${printable(options.since)} in the repository`, `仓库中没有提交 ${printable(options.since)}`] }[revision];
+      const why = { "no-git": ["git is not installed", "未安装 git"], "not-a-repository": [`${printable(olderPath)} is not in a git repository`, `${printable(olderPath)} 不在 git 仓库中`], "no-such-revision": options.since.startsWith("-")
+          ? [`${printable(options.since)} is not a revision: a revision cannot start with "-"`, `${printable(options.since)} 不是版本：版本名不能以“-”开头`]
+          : [`no commit ${printable(options.since)} in the repository (for origin/…, fetch it first, or check out with fetch-depth: 0)`, `仓库中没有提交 ${printable(options.since)}（如为 origin/…，请先 fetch，或检出时设 fetch-depth: 0）`] }[revision];
       throw new UsageError(why[0]!, why[1]!);
     }
     const bytes = revision.reader.read(absolute);

@@ -104,10 +104,10 @@ function program(setExit: (code: ExitCode) => void): Command {
     if (listed === undefined) throw new UsageError("give the files to check, or list them under assessments: in .smartregion.yaml", "请给出要检查的文件，或在 .smartregion.yaml 的 assessments 中列出");
     return listed;
   };
-  const staged = (listed: readonly string[] | undefined): string[] => {
-    const files = stagedAssessments(cwd, listed);
-    if (typeof files === "string") throw new UsageError(files === "no-git" ? "--staged needs git, which is not installed" : "--staged: the working folder is not in a git repository", files === "no-git" ? "--staged 需要 git，但未安装" : "--staged：当前文件夹不在 git 仓库中");
-    return files;
+  const staged = (listed: readonly string[] | undefined, maxBytes: number) => {
+    const found = stagedAssessments(cwd, listed, maxBytes);
+    if (typeof found === "string") throw new UsageError(found === "no-git" ? "--staged needs git, which is not installed" : "--staged: the working folder is not in a git repository", found === "no-git" ? "--staged 需要 git，但未安装" : "--staged：当前文件夹不在 git 仓库中");
+    return found;
   };
   const langs = () => root.opts<{ lang?: Locale[] }>().lang ?? [envLocale(process.env)];
 
@@ -131,14 +131,15 @@ function program(setExit: (code: ExitCode) => void): Command {
         opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy; base?: string; staged?: boolean },
       ) => {
         if (opts.staged === true && paths.length > 0) throw new UsageError("--staged takes no paths: it checks the files staged for the next commit", "--staged 不接受路径：它检查暂存待提交的文件");
-        const chosen = opts.staged === true ? staged(configAssessments()) : pathsOr(paths);
+        const index = opts.staged === true ? staged(configAssessments(), opts.maxFileSize) : undefined;
+        const chosen = index !== undefined ? index.files : pathsOr(paths);
         // Nothing staged that is an assessment: nothing to say, and the commit goes ahead.
         if (chosen.length === 0) return;
         const cache = opts.cache === true ? { location: opts.cacheLocation ?? DEFAULT_CACHE_FILE, strategy: opts.cacheStrategy } : undefined;
         setExit(
           await runValidate(
             chosen,
-            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]!, base: sarifBase(opts.base, cwd) },
+            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]!, base: sarifBase(opts.base, cwd), ...(index === undefined ? {} : { staged: index.index }) },
             cwd,
           ),
         );
@@ -152,7 +153,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(SCORE_FORMATS).join(", ")} (default: terminal)`, collect, [])
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
-    .option("--fail-under <[framework[.dimension]=]percent>", "exit 1 when a score is below this (repeatable)", collect, [])
+    .option("--fail-under <percent>", "exit 1 when a score is below this percent, of the subject or of [framework[.dimension]=]percent (repeatable)", collect, [])
     .addOption(maxFileSize())
     .addOption(baseOption())
     .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number; base?: string }) => {

@@ -1,8 +1,10 @@
 import type { SarifBase } from "../format/options.js";
+import { checkAssessment } from "../assessment/check.js";
 import type { FileCheck } from "../assessment/check.js";
+import type { Revision } from "../node/git.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
-import { compareText } from "../model/findings.js";
+import { compareText, finding, START } from "../model/findings.js";
 import { realpathSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -12,7 +14,7 @@ import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
 import type { ValidateFormat } from "../format/validate/index.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import { styleFor, wantsColour } from "../format/colour.js";
-import { frameworksFor } from "../node/context.js";
+import { frameworksFor, schemaCheckFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { displayPath } from "../node/files.js";
@@ -40,6 +42,8 @@ export interface ValidateOptions extends CommonOptions {
   readonly version: string;
   /** Where SARIF's URIs start. */
   readonly base?: SarifBase;
+  /** Read the files, and their member files, from git's staging area instead of the disk (`--staged`). */
+  readonly staged?: Revision;
   /** Where `--cache` keeps its file, and how it tells a file changed; undefined without `--cache`. */
   readonly cache: { readonly location: string; readonly strategy: CacheStrategy } | undefined;
   /** Worker threads: 0 for as many as suit the machine and the run, 1 for none. */
@@ -89,7 +93,11 @@ export function parseFormats<Name extends string>(
 export async function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): Promise<ExitCode> {
   const outputs = parseFormats<ValidateFormat>(options.formats, options.output);
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
+  const staged = options.staged;
+  const inputs = withNotices(
+    staged === undefined ? listInputs(args, cwd) : { files: args.map((absolute) => ({ absolute, file: displayPath(absolute, cwd) })), failures: [], absolute: args },
+    replacementNotices(frameworks, options.frameworks, cwd),
+  );
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const disk = memberDisk(cwd);
   const cacheFile = options.cache === undefined ? undefined : cacheFileAt(options.cache.location, cwd);
@@ -104,7 +112,13 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   // Files the cache answers for are not read again; the rest are checked, in worker threads when there are many.
   const checks: Pick<FileCheck, "file" | "findings">[] = inputs.failures.map((f) => ({ file: f.file, findings: [f] }));
   const fresh: { input: InputFile; stat: Stats | undefined; hash: string | null }[] = [];
-  for (const input of inputs.files) {
+  // Staged files are read from the staging area, with their members, in this thread.
+  const context = staged === undefined ? undefined : { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: staged.disk, limits };
+  for (const input of staged === undefined ? [] : inputs.files) {
+    const bytes = staged!.reader.read(input.absolute);
+    checks.push(bytes instanceof Uint8Array ? checkAssessment(input.file, bytes, context!) : { file: input.file, findings: [finding(bytes.error === "too-large" ? "too-large" : "unreadable", input.file, START, "", bytes.error === "too-large" ? { limit: limits.maxBytes } : { detail: bytes.error })] });
+  }
+  for (const input of staged === undefined ? inputs.files : []) {
     if (cache === undefined) {
       fresh.push({ input, stat: undefined, hash: null });
       continue;

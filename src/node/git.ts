@@ -53,21 +53,48 @@ export function openRevision(name: string, file: string, cwd: string, display: (
   const listing = git(["ls-tree", "-r", "-l", "-z", "--full-tree", hash], root);
   if (!listing.ok) return "no-such-revision";
   const files = new Map<string, Entry>();
-  const folders = new Set<string>([""]);
   for (const line of listing.out.toString("utf8").split("\0")) {
     const tab = line.indexOf("\t");
     if (tab < 0) continue;
     const [mode, , blob, size] = line.slice(0, tab).split(/\s+/) as [string, string, string, string];
-    const path = line.slice(tab + 1);
-    files.set(path, { mode, blob, size: Number(size) });
-    for (let at = path.lastIndexOf("/"); at > 0; at = path.lastIndexOf("/", at - 1)) folders.add(path.slice(0, at));
+    files.set(line.slice(tab + 1), { mode, blob, size: Number(size) });
   }
   // Files of the revision are named `name:path`; a member path resolved against such a name
   // (the region's file as shown) leads below `cwd/name:`, which stands for `cwd`.
   const named = resolve(cwd, `${name}:`);
   const unnamed = (absolute: string) => (absolute.startsWith(named) ? resolve(cwd, absolute.slice(named.length)) : resolve(absolute));
+  const tree = treeOf(root, files, unnamed, maxBytes);
+  return { name, commit: hash, disk: tree.disk, reader: { read: tree.read, display: (absolute) => `${name}:${display(absolute)}` } };
+}
+
+/**
+ * The staging area (git's index) of the repository `cwd` is in, seen as a read-only disk: what
+ * the next commit will hold, which a pre-commit hook must check rather than the working files.
+ * Its files are named as the working files are: they are the ones the user edits.
+ */
+export function openIndex(cwd: string, display: (absolute: string) => string, maxBytes: number): Revision | RevisionProblem {
+  const root = repositoryRoot(cwd);
+  if (root === "no-git" || root === "not-a-repository") return root;
+  const listing = git(["ls-files", "--stage", "-z"], root);
+  if (!listing.ok) return "not-a-repository";
+  const files = new Map<string, Entry>();
+  for (const line of listing.out.toString("utf8").split("\0")) {
+    const tab = line.indexOf("\t");
+    if (tab < 0) continue;
+    const [mode, blob, stage] = line.slice(0, tab).split(/\s+/) as [string, string, string];
+    // A file in a merge conflict has no one staged version: it is no file to check.
+    if (stage === "0") files.set(line.slice(tab + 1), { mode, blob, size: -1 });
+  }
+  const tree = treeOf(root, files, (absolute) => resolve(absolute), maxBytes);
+  return { name: "", commit: "", disk: tree.disk, reader: { read: tree.read, display } };
+}
+
+/** A listing of files by path below `root` as a disk and a reader of their blobs. */
+function treeOf(root: string, files: ReadonlyMap<string, Entry>, normal: (absolute: string) => string, maxBytes: number): { disk: MemberDisk; read: MemberReader["read"] } {
+  const folders = new Set<string>([""]);
+  for (const path of files.keys()) for (let at = path.lastIndexOf("/"); at > 0; at = path.lastIndexOf("/", at - 1)) folders.add(path.slice(0, at));
   const inTree = (absolute: string): string | undefined => {
-    const rel = relative(root, unnamed(absolute));
+    const rel = relative(root, normal(absolute));
     return rel === ".." || rel.startsWith(`..${sep}`) ? undefined : rel.split(sep).join("/");
   };
   const disk: MemberDisk = {
@@ -79,19 +106,17 @@ export function openRevision(name: string, file: string, cwd: string, display: (
       if (entry !== undefined) return entry.mode === "100644" || entry.mode === "100755" ? "file" : "other";
       return folders.has(rel) ? "directory" : "missing";
     },
-    realpath: (absolute) => unnamed(absolute),
+    realpath: (absolute) => normal(absolute),
     identity: () => undefined,
   };
-  const reader: MemberReader = {
-    read: (absolute) => {
-      const rel = inTree(absolute);
-      const entry = rel === undefined ? undefined : files.get(rel);
-      if (entry === undefined || disk.kind(absolute) !== "file") return { error: "not-found" };
-      if (entry.size > maxBytes) return { error: "too-large" };
-      const blob = git(["cat-file", "blob", entry.blob], root, maxBytes + 1024);
-      return blob.ok ? new Uint8Array(blob.out) : { error: "unreadable" };
-    },
-    display: (absolute) => `${name}:${display(absolute)}`,
+  const read = (absolute: string): Uint8Array | { readonly error: string } => {
+    const rel = inTree(absolute);
+    const entry = rel === undefined ? undefined : files.get(rel);
+    if (entry === undefined || disk.kind(absolute) !== "file") return { error: "not-found" };
+    if (entry.size > maxBytes) return { error: "too-large" };
+    const blob = git(["cat-file", "blob", entry.blob], root, maxBytes + 1024);
+    if (!blob.ok) return { error: blob.missing ? "unreadable" : "too-large" };
+    return blob.out.length > maxBytes ? { error: "too-large" } : new Uint8Array(blob.out);
   };
-  return { name, commit: hash, disk, reader };
+  return { disk, read };
 }

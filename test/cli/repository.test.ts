@@ -69,6 +69,18 @@ describe("a repository of assessments", () => {
     // Without a list, a staged file counts when it starts as an assessment does.
     const bare = smartregion(["--no-config", "--frameworks", "frameworks", "validate", "--staged", "--format", "json"], repo);
     expect(files(bare.stdout)).toEqual(["assessments/cities/riverton.yaml"]);
+    // What the commit will hold is checked, not the working file: a broken file fixed on disk
+    // but not staged is still refused, and a good file staged is let through whatever is on disk.
+    git("add", "-A");
+    git("commit", "-qm", "broken", "--no-verify");
+    const fixed = readFileSync(city, "utf8").replace(/level: 9/g, "level: 4");
+    writeFileSync(city, fixed.replace("level: 4", "level: 7"));
+    git("add", city);
+    writeFileSync(city, fixed);
+    expect(smartregion(["validate", "--staged"], repo).code).toBe(1);
+    git("add", city);
+    writeFileSync(city, fixed.replace("level: 4", "level: 8"));
+    expect(smartregion(["validate", "--staged"], repo).code).toBe(0);
     expect(smartregion(["validate", "--staged", "x.yaml"], repo).code).toBe(2);
     expect(smartregion(["validate", "--staged"], mkdtempSync(join(tmpdir(), "smartregion-nogit-"))).code).toBe(2);
   });

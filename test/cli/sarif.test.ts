@@ -62,6 +62,8 @@ describe("SARIF as code scanning reads it", () => {
       expect(where).toEqual({ uri: "examples/invalid.yaml", uriBaseId: "REPOROOT" });
       expect(log.runs[0]!.originalUriBaseIds!["REPOROOT"]!.uri).toMatch(/^file:\/\/.*\/$/);
     }
+    // GitHub annotations name the file from the repository's top too.
+    expect(smartregion(["validate", "invalid.yaml", "--format", "github"], join(ROOT, "examples")).stdout).toMatch(/^::error file=examples\/invalid\.yaml,/);
     const based = JSON.parse(smartregion(["validate", "examples/invalid.yaml", "--format", "sarif", "--base", "examples"]).stdout) as Sarif;
     expect(based.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: "invalid.yaml", uriBaseId: "REPOROOT" });
   });

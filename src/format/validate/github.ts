@@ -1,3 +1,5 @@
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { SarifBase } from "../options.js";
 import { message } from "../messages.js";
 import { printableLines } from "../printable.js";
 import type { ValidationResult } from "./model.js";
@@ -8,10 +10,16 @@ const data = (text: string) => printableLines(text).replace(/%/g, "%25").replace
 const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions workflow commands: one annotation a problem, on the file, line and column. */
-export function formatGithub(result: ValidationResult, locale = "en"): string {
+export function formatGithub(result: ValidationResult, locale = "en", base?: SarifBase): string {
+  // GitHub places an annotation by its path from the repository's top, wherever the command ran.
+  const where = (file: string) => {
+    if (base === undefined) return file;
+    const rel = relative(base.root, resolve(base.cwd, file));
+    return rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? file : rel.split(sep).join("/");
+  };
   const lines = result.files.flatMap((file) =>
     file.findings.map(
-      (f) => `::${f.severity === "error" ? "error" : "warning"} file=${property(f.file)},line=${f.line},col=${f.col},title=${property(f.code)}::${data(message(f, locale))}`,
+      (f) => `::${f.severity === "error" ? "error" : "warning"} file=${property(where(f.file))},line=${f.line},col=${f.col},title=${property(f.code)}::${data(message(f, locale))}`,
     ),
   );
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;

@@ -27,5 +27,5 @@ export const VALIDATE_FORMATTERS = {
   json: (result, options) => formatJson(result, options.locale),
   sarif: (result, options) => formatSarif(result, options.version, options.locale, options.command, options.base),
   junit: (result, options) => formatJunit(result, options.command, options.locale),
-  github: (result, options) => formatGithub(result, options.locale),
+  github: (result, options) => formatGithub(result, options.locale, options.base),
 } satisfies Record<ValidateFormat, (result: ValidationResult, options: ValidateFormatOptions) => string>;
