@@ -125,7 +125,7 @@ export function schemaPathFrom(folder: string, file: string): string {
   return path.split(sep).join("/");
 }
 
-function localToday(): string {
+export function localToday(): string {
   const now = new Date();
   const two = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;

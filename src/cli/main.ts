@@ -15,6 +15,7 @@ import type { ExitCode } from "../pipeline/exit.js";
 import { runFrameworksList, runFrameworksShow } from "./frameworks.js";
 import { runReport } from "./report.js";
 import { runEditorSettings, runRelink, runSchema } from "./schema.js";
+import { runExport, runImport } from "./workbook.js";
 import { runInit } from "./init.js";
 import { runDiff } from "./diff.js";
 import { runLint } from "./lint.js";
@@ -201,6 +202,30 @@ function program(setExit: (code: ExitCode) => void): Command {
           cwd,
         ),
       ),
+    );
+
+  root
+    .command("export")
+    .description("write the workshop workbook (XLSX) of an assessment, or of an empty one, to fill in in a spreadsheet")
+    .argument("[assessment]", "the assessment whose answers fill the workbook; none: an empty one")
+    .addOption(new Option("-f, --format <format>", "the workbook's format").choices(["xlsx"]).default("xlsx"))
+    .requiredOption("-o, --output <file>", "the workbook to write (.xlsx)")
+    .addOption(new Option("--kind <kind>", "without an assessment: a city or a region").choices(["city", "region"]).default("city"))
+    .option("--subject <name>", "without an assessment: the city or region")
+    .addOption(maxFileSize())
+    .action((assessment: string | undefined, opts: { output: string; kind: "city" | "region"; subject?: string; maxFileSize: number }) =>
+      runExport(assessment, { output: opts.output, kind: opts.kind, subject: opts.subject, lang: langs()[0]!, frameworks: frameworkDirs(), maxFileSize: opts.maxFileSize }, cwd).then(setExit),
+    );
+
+  root
+    .command("import")
+    .description("read a workshop workbook back into an assessment file that validates")
+    .argument("<workbook>", "the workbook (.xlsx) made by export and filled in")
+    .option("-o, --output <file>", "the new assessment file to write")
+    .option("--into <file>", "update this assessment in place, keeping its comments and every key the workbook does not hold")
+    .addOption(maxFileSize())
+    .action((workbook: string, opts: { output?: string; into?: string; maxFileSize: number }) =>
+      runImport(workbook, { output: opts.output, into: opts.into, lang: langs()[0]!, frameworks: frameworkDirs(), maxFileSize: opts.maxFileSize }, cwd).then(setExit),
     );
 
   root

@@ -35,6 +35,10 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "too-many-problems": (f) => `More than ${f.limit ?? 0} problems in this file; the other ${f.value ?? ""} from here on are not listed`,
   "not-a-mapping": (f) => `The document is a ${f.actual ?? "value"}; an assessment is a mapping`,
   "framework-file": () => "This is a framework, not an assessment: check it with smartregion frameworks lint",
+  "unsafe-workbook": (f) =>
+    ({ macros: "The workbook holds macros; it was not opened", "external-links": "The workbook links to other workbooks; it was not opened", "too-large": "The workbook unpacks to too much; it was not opened", "no-cover": "The workbook has no cover sheet (its first cell reads smartregion): it was not made by smartregion export" })[f.reason?.[0] ?? ""] ??
+    `Not a workbook that can be read${f.detail !== undefined && f.detail !== "" ? ` (${f.detail})` : ""}`,
+  "formula-cell": () => "A formula stands where a value belongs; type the value itself (formulas are never calculated)",
   "schema-line-missing": (f) => `The editor schema ${q(f.value)} this line names does not exist here (was the file moved?); the editor checks nothing until smartregion schema --relink FILE points it at the schema again`,
   "unknown-key": (f) => `Unknown key ${q(f.key)}${allowedOrSuggestion(f)}`,
   "unknown-framework": (f) => `Unknown framework ${q(f.key)}${allowedOrSuggestion(f)}`,
@@ -189,6 +193,10 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "too-many-problems": (f) => `本文件的问题超过 ${f.limit ?? 0} 个；自此处起其余 ${f.value ?? ""} 个不再列出`,
   "not-a-mapping": (f) => `文档是${f.found !== undefined ? zType(f.found) : "一个值"}；评估文件应为映射`,
   "framework-file": () => "这是评估框架文件，不是评估文件：请用 smartregion frameworks lint 检查",
+  "unsafe-workbook": (f) =>
+    ({ macros: "工作簿含有宏，未予打开", "external-links": "工作簿链接到其他工作簿，未予打开", "too-large": "工作簿解压后过大，未予打开", "no-cover": "工作簿没有封面页（首个单元格为 smartregion），并非由 smartregion export 生成" })[f.reason?.[0] ?? ""] ??
+    `无法读取的工作簿${f.detail !== undefined && f.detail !== "" ? `（${f.detail}）` : ""}`,
+  "formula-cell": () => "此处应填写数值，却是公式；请直接填写数值（公式从不计算）",
   "schema-line-missing": (f) => `此行所指的编辑器模式文件${zq(f.value)}不存在（文件是否移动过？）；用 smartregion schema --relink FILE 重新指向模式文件之前，编辑器不做任何检查`,
   "unknown-key": (f) => `未知的键${zq(f.key)}${zAllowedOrSuggestion(f)}`,
   "unknown-framework": (f) => `未知的评估框架${zq(f.key)}${zAllowedOrSuggestion(f)}`,

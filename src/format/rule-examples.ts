@@ -101,6 +101,16 @@ export const RULE_EXAMPLES: Record<Code, { readonly lang: "yaml" | "sh"; readonl
     wrong: "# yaml-language-server: $schema=schema/assessment.schema.json\nsmartregion: 1",
     right: "# yaml-language-server: $schema=../schema/assessment.schema.json\nsmartregion: 1",
   },
+  "unsafe-workbook": {
+    lang: "sh",
+    wrong: "smartregion import answers-with-macros.xlsm -o city.yaml",
+    right: "smartregion export city.yaml --format xlsx -o interview.xlsx\nsmartregion import interview.xlsx -o city.yaml",
+  },
+  "formula-cell": {
+    lang: "sh",
+    wrong: "# Integrated!E14 holds =MAX(D14,3)\nsmartregion import interview.xlsx -o city.yaml",
+    right: "# Integrated!E14 holds 3\nsmartregion import interview.xlsx -o city.yaml",
+  },
   "framework-file": {
     lang: "sh",
     wrong: "smartregion validate frameworks/tourism-destination.yaml",

@@ -1,4 +1,6 @@
 import { EN_BRIEF, ZH_BRIEF } from "./brief.js";
+import { EN_WORKBOOK, ZH_WORKBOOK } from "./workbook.js";
+import type { WorkbookWords } from "./workbook.js";
 import type { BriefWords } from "./brief.js";
 import type { Locale } from "./locale.js";
 
@@ -141,6 +143,8 @@ export interface Words {
   };
   /** A report read as a document: summary, register, method and appendix. */
   readonly brief: BriefWords;
+  /** The workshop workbook of `export` and `import`. */
+  readonly workbook: WorkbookWords;
   readonly documents: {
     readonly scores: string;
     readonly gapReport: string;
@@ -233,6 +237,8 @@ export interface Words {
     readonly cacheUntrusted: (location: string, problem: SecretProblem, detail: string) => string;
     readonly wroteTemplate: (file: string, indicators: number, command: string) => string;
     readonly relinked: (files: number) => string;
+    readonly exported: (file: string, indicators: number, sheets: number) => string;
+    readonly imported: (file: string, answered: number) => string;
     readonly schemaNotShared: (path: string) => string;
     readonly editorSettings: (file: string, globs: string) => string;
     readonly progress: (verb: "checked" | "scored" | "reported on", count: number, total: number, percent: number) => string;
@@ -368,6 +374,7 @@ export const EN: Words = {
     chartCaption: (n) => `The ${n} most urgent gaps: the bar is the level, the red line the target.`,
   },
   brief: EN_BRIEF,
+  workbook: EN_WORKBOOK,
   documents: {
     scores: "Smart-city assessment scores",
     gapReport: "Gap report",
@@ -475,6 +482,8 @@ export const EN: Words = {
       }`,
     wroteTemplate: (file, indicators, command) => `Wrote ${file}: ${indicators} indicators to answer. Check it with: ${command} validate ${file}`,
     relinked: (files) => `Pointed the schema line of ${plural(files, "file")} at the schema`,
+    exported: (file, indicators, sheets) => `Wrote ${file}: ${plural(indicators, "indicator")} on ${plural(sheets, "framework sheet")}, and a cover. Fill it in, then: smartregion import ${file} -o FILE.yaml`,
+    imported: (file, answered) => `Wrote ${file}: ${plural(answered, "answer")} from the workbook`,
     editorSettings: (file, globs) => `Wrote the schema for ${globs} into ${file} (yaml.schemas)`,
     schemaNotShared: (path) =>
       `Note: the schema line points at ${path}, where this copy of smartregion is installed; teammates will not have it there. To share it, install smartregion as a dev dependency of the repository, or keep a schema in it (smartregion schema -o schema/assessment.schema.json) and give init --schema-ref.`,
@@ -609,6 +618,7 @@ export const ZH: Words = {
     chartCaption: (n) => `最紧迫的 ${n} 项差距：条形为现状等级，红线为目标。`,
   },
   brief: ZH_BRIEF,
+  workbook: ZH_WORKBOOK,
   documents: {
     scores: "智慧城市评估得分",
     gapReport: "差距报告",
@@ -713,6 +723,8 @@ export const ZH: Words = {
       }`,
     wroteTemplate: (file, indicators, command) => `已写入 ${file}：共 ${indicators} 项指标待作答。填写后可用 ${command} validate ${file} 检查`,
     relinked: (files) => `已将 ${files} 个文件的模式行重新指向模式文件`,
+    exported: (file, indicators, sheets) => `已写入 ${file}：${sheets} 个框架工作表共 ${indicators} 项指标，另有封面页。填写后运行：smartregion import ${file} -o FILE.yaml`,
+    imported: (file, answered) => `已写入 ${file}：来自工作簿的 ${answered} 项作答`,
     editorSettings: (file, globs) => `已将 ${globs} 的模式写入 ${file}（yaml.schemas）`,
     schemaNotShared: (path) =>
       `提示：模式行指向 ${path}，即本机 smartregion 的安装位置；其他成员的电脑上没有这个路径。如需共用，请把 smartregion 装为仓库的开发依赖，或在仓库中保存一份模式文件（smartregion schema -o schema/assessment.schema.json），并在 init 时用 --schema-ref 指定。`,

@@ -32,6 +32,9 @@ export const CODES = {
   "not-a-mapping": { severity: "error", impact: "content" },
   "framework-file": { severity: "error", impact: "content" },
   "schema-line-missing": { severity: "warning", impact: "content" },
+  // workbooks
+  "unsafe-workbook": { severity: "error", impact: "access" },
+  "formula-cell": { severity: "error", impact: "content" },
   // schema
   "unknown-key": { severity: "error", impact: "content" },
   "unknown-framework": { severity: "error", impact: "content" },

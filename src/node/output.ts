@@ -59,6 +59,16 @@ export function writeOutput(text: string, outFile: string | undefined, cwd: stri
   output.close();
 }
 
+/** Writes bytes to a file, whole or not at all, as `writeOutput` writes text. */
+export function writeFileOutput(bytes: Uint8Array, outFile: string, cwd: string, mode: WriteMode = "replace"): void {
+  refuseFolderName(outFile);
+  const absolute = resolve(cwd, outFile);
+  refuseLinkedFolder(absolute, outFile);
+  const output = openFileSafely(absolute, { display: outFile, mode, inputs: RUN_INPUTS });
+  output.writeBytes(bytes);
+  output.close();
+}
+
 /** Runs `write` against the output, then closes it; on an exception nothing half-made is left. */
 export async function writing<T>(output: Output, write: (output: Output) => T | Promise<T>): Promise<T> {
   let result: T;
@@ -201,7 +211,7 @@ export function writeFileSafely(absolute: string, text: string, options: SafeWri
  * - on any failure, or a SIGINT or SIGTERM, the temporary file is removed and the target left
  *   as it was.
  */
-export function openFileSafely(absolute: string, options: SafeWriteOptions = {}): Output {
+export function openFileSafely(absolute: string, options: SafeWriteOptions = {}): Output & { writeBytes(bytes: Uint8Array): void } {
   const display = options.display ?? absolute;
   const mode = options.mode ?? "replace";
   const inputs = options.inputs ?? RUN_INPUTS;
@@ -247,6 +257,14 @@ export function openFileSafely(absolute: string, options: SafeWriteOptions = {})
       if (!open) return;
       try {
         writeAll(fd, Buffer.from(text, "utf8"));
+      } catch (error) {
+        failed(error);
+      }
+    },
+    writeBytes: (bytes) => {
+      if (!open) return;
+      try {
+        writeAll(fd, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       } catch (error) {
         failed(error);
       }
