@@ -140,6 +140,13 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
     return undefined;
   };
 
+  // A day typed into a spreadsheet is stored as a serial number (days since 1899-12-30), and some
+  // programs save it again without the format that says so: a number where a date belongs is one.
+  const dateOf = (sheet: ExcelJS.Worksheet, row: number, col: number): string | undefined => {
+    const p = plain(sheet.getRow(row).getCell(col));
+    if (p.kind === "number" && Number.isInteger(p.value) && p.value > 0 && p.value < 2958466) return new Date(Date.UTC(1899, 11, 30) + p.value * 86_400_000).toISOString().slice(0, 10);
+    return textOf(sheet, row, col);
+  };
   let sawCover = false;
   const sheets = book.worksheets;
   for (const sheet of sheets) {
@@ -157,10 +164,10 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
           const v = value();
           if (v !== undefined) subject[name.slice("subject.".length)] = v;
         } else if (name === "date") {
-          const v = value();
+          const v = dateOf(sheet, r, 3);
           if (v !== undefined) data["date"] = v;
         } else if (name.startsWith("targets.")) {
-          const v = value();
+          const v = name === "targets.by" ? dateOf(sheet, r, 3) : value();
           if (v !== undefined) targets[name.slice("targets.".length)] = v;
         } else if (name.startsWith("assessor.")) {
           const [n, organisation, role] = [value(), textOf(sheet, r, 4), textOf(sheet, r, 5)];
@@ -206,7 +213,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
       }
       const title = textOf(sheet, r, 8);
       const where = textOf(sheet, r, 9);
-      const date = textOf(sheet, r, 10);
+      const date = dateOf(sheet, r, 10);
       const method = textOf(sheet, r, 11);
       if (title !== undefined || where !== undefined || date !== undefined || method !== undefined) {
         const piece: Data = { title: title ?? "" };

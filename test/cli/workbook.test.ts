@@ -138,6 +138,25 @@ describe("the workshop workbook", () => {
     expect(differing[0]![0]).toMatch(/^\s+level: 4$/);
   });
 
+  it("reads a day typed in a spreadsheet, as a date or as the serial number a program saved it as", async () => {
+    const book = join(dir, "days.xlsx");
+    expect(smartregion(["export", "--subject", "Days", "-o", book]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const sheet = workbook.worksheets.find((s) => s.getCell("A1").value === "integrated")!;
+    sheet.getCell(2, 5).value = 3;
+    sheet.getCell(2, 8).value = "Review";
+    sheet.getCell(2, 10).value = 46145;
+    sheet.getCell(3, 5).value = 2;
+    sheet.getCell(3, 8).value = "Survey";
+    sheet.getCell(3, 10).value = new Date(Date.UTC(2026, 4, 3));
+    await workbook.xlsx.writeFile(book);
+    const out = join(dir, "days.yaml");
+    expect(smartregion(["import", book, "-o", out]).code).toBe(0);
+    const dates = Object.values(obj(obj(obj(parse(readFileSync(out, "utf8")))["indicators"])["integrated"])).map((a) => obj(obj(a)["evidence"] && (obj(a)["evidence"] as unknown[])[0])["date"]);
+    expect(dates.map(String)).toEqual(["2026-05-03", "2026-05-03"]);
+  });
+
   it("reports each problem at its cell with validate's codes, and writes nothing", async () => {
     const book = join(dir, "broken.xlsx");
     expect(smartregion(["export", join(ROOT, "examples", "city.yaml"), "-o", book]).code).toBe(0);
