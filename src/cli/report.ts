@@ -1,4 +1,5 @@
 import type { SarifBase } from "../format/options.js";
+import { reportProblems } from "./problems.js";
 import type { EvidenceRules } from "../analysis/gaps/evidence.js";
 import { progressFor } from "./progress.js";
 import { REPORT_FORMATS } from "../format/report/index.js";
@@ -43,6 +44,8 @@ export async function runReport(args: readonly string[], options: ReportOptions,
   return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
     const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
     const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "reported on", options.langs[0]));
+    // CSV has no place for the problems of files it could not read: they go to stderr.
+    if (outputs.some((o) => o.format === "csv")) reportProblems(summary.findings, options.langs[0]!);
     return exitCodeFor([...summary.findings, ...summary.remarks]);
   });
 }

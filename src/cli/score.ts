@@ -1,4 +1,5 @@
 import type { SarifBase } from "../format/options.js";
+import { reportProblems } from "./problems.js";
 import { SCORE_FORMATS } from "../format/score/index.js";
 import { progressFor } from "./progress.js";
 import type { ScoreFormatName } from "../format/score/index.js";
@@ -45,6 +46,8 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
     const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
     const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "scored", options.langs[0]));
+    // CSV has no place for the problems of files it could not read: they go to stderr.
+    if (outputs.some((o) => o.format === "csv")) reportProblems(summary.findings, options.langs[0]!);
     const code = exitCodeFor(summary.findings);
     return code === 0 && summary.gates.some((g) => !g.passed) ? 1 : code;
   });

@@ -4,10 +4,8 @@ import { Document, isMap, isScalar, parseDocument } from "yaml";
 import type { Node } from "yaml";
 import { checkAssessment } from "../assessment/check.js";
 import { editorSchemaFile } from "../assessment/editor.js";
-import { styleFor, wantsColour } from "../format/colour.js";
 import { message } from "../format/messages.js";
 import { printable } from "../format/printable.js";
-import { findingLines } from "../format/validate/stylish.js";
 import { answeredFrameworks, exceljs, writeWorkbook } from "../format/workbook.js";
 import { words } from "../i18n/words.js";
 import { UsageError } from "../model/errors.js";
@@ -24,6 +22,7 @@ import type { ExitCode } from "../pipeline/exit.js";
 import { memberDisk, subjectLoader } from "../pipeline/tasks.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import { localToday, schemaPathFrom } from "./init.js";
+import { reportProblems } from "./problems.js";
 
 type Data = Record<string, unknown>;
 const obj = (v: unknown): Data => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Data) : {});
@@ -37,9 +36,7 @@ export interface ExportOptions {
   readonly maxFileSize: number;
 }
 
-const report = (findings: readonly Finding[], lang: string) => {
-  if (findings.length > 0) process.stderr.write(`${findingLines(sortFindings([...findings]), styleFor(wantsColour(process.stderr.isTTY === true, process.env)), lang).join("\n")}\n`);
-};
+const report = reportProblems;
 
 /** Writes the workshop workbook of an assessment, or of an empty one of the kind asked for. */
 export async function runExport(path: string | undefined, options: ExportOptions, cwd: string): Promise<ExitCode> {

@@ -7,9 +7,10 @@ import { reportView, tailView } from "../view/sections.js";
 import { htmlFormat, markdownFormat, terminalFormat } from "../view/formats.js";
 import type { Layout } from "../view/formats.js";
 import { reportJson } from "./json.js";
+import { reportCsv } from "../csv.js";
 import type { ReportFormat, ReportSummary } from "./model.js";
 
-export type ReportFormatName = "terminal" | "json" | "markdown" | "html" | CiFormatName;
+export type ReportFormatName = "terminal" | "json" | "markdown" | "html" | "csv" | CiFormatName;
 
 /** What report's human formats show: a subject's score, then its roadmap or plan, gaps and evidence; then the problems. */
 const REPORT_LAYOUT: Layout<GapReport, ReportSummary> = {
@@ -25,6 +26,7 @@ export const REPORT_FORMATS = {
   json: reportJson,
   markdown: inEachLanguage(markdownFormat(REPORT_LAYOUT), MARKDOWN_BETWEEN_LANGUAGES),
   html: htmlFormat(REPORT_LAYOUT),
+  csv: reportCsv,
   sarif: ciFormat("sarif", "report"),
   junit: ciFormat("junit", "report"),
   github: ciFormat("github", "report"),

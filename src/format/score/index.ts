@@ -3,13 +3,14 @@ import { inEachLanguage } from "../stream.js";
 import { MARKDOWN_BETWEEN_LANGUAGES } from "../markdown.js";
 import type { CiFormatName } from "../ci.js";
 import { scoreJson } from "./json.js";
+import { scoreCsv } from "../csv.js";
 import { scoreView, tailView } from "../view/sections.js";
 import { htmlFormat, markdownFormat, terminalFormat } from "../view/formats.js";
 import type { Layout } from "../view/formats.js";
 import type { SubjectScore } from "../../scoring/model.js";
 import type { ScoreFormat, ScoreSummary } from "./model.js";
 
-export type ScoreFormatName = "terminal" | "json" | "markdown" | "html" | CiFormatName;
+export type ScoreFormatName = "terminal" | "json" | "markdown" | "html" | "csv" | CiFormatName;
 
 /** What score's human formats show: a subject's stages, fit and roll-up; then the problems and the gates. */
 const SCORE_LAYOUT: Layout<SubjectScore, ScoreSummary> = {
@@ -25,6 +26,7 @@ export const SCORE_FORMATS = {
   json: scoreJson,
   markdown: inEachLanguage(markdownFormat(SCORE_LAYOUT), MARKDOWN_BETWEEN_LANGUAGES),
   html: htmlFormat(SCORE_LAYOUT),
+  csv: scoreCsv,
   sarif: ciFormat("sarif", "score"),
   junit: ciFormat("junit", "score"),
   github: ciFormat("github", "score"),
