@@ -31,8 +31,8 @@ export function checkAssessment(file: string, bytes: Uint8Array, context: CheckC
   return { file, findings: capped(file, sortFindings(findings)), source: read.source };
 }
 
-/** The editor's modeline: `# yaml-language-server: $schema=<where>`. */
-const MODELINE = /^#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S+)/m;
+/** The editor's schema line, `# yaml-language-server: $schema=<where>`, the whole line; `where` captured. */
+export const SCHEMA_LINE = /^#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S*)[ \t]*(?=\r?$)/m;
 
 /**
  * A schema line that names a file which is not there, relative to the assessment (as the editor
@@ -41,8 +41,8 @@ const MODELINE = /^#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S+)/m;
 export function schemaLine(file: string, bytes: Uint8Array, disk: MemberDisk): Finding[] {
   if (bytes[0] === 0xfe || bytes[0] === 0xff) return [];
   const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 16 * 1024));
-  const m = MODELINE.exec(head);
-  if (m === null) return [];
+  const m = SCHEMA_LINE.exec(head);
+  if (m === null || m[1] === "") return [];
   const ref = m[1]!;
   if (/^[a-z][a-z0-9+.-]+:/i.test(ref)) return [];
   const target = isAbsolute(ref) ? ref : resolve(file, "..", decodeURIComponentSafe(ref));

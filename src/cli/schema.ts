@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { SCHEMA_LINE } from "../assessment/check.js";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { words } from "../i18n/words.js";
 import { UsageError } from "../model/errors.js";
@@ -29,8 +30,6 @@ export function runSchema(options: SchemaOptions, cwd: string): ExitCode {
   return 0;
 }
 
-/** The editor's modeline, the first such comment of a file. */
-const MODELINE = /^#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=\S*[ \t]*$/m;
 
 /**
  * Points the schema line of each file at the editor schema again (the one this install ships,
@@ -51,7 +50,7 @@ export function runRelink(files: readonly string[], options: { readonly to: stri
     }
     const text = readFileSync(absolute, "utf8");
     const line = `# yaml-language-server: $schema=${schemaPathFrom(dirname(absolute), schema)}`;
-    const next = MODELINE.test(text) ? text.replace(MODELINE, line) : `${line}\n${text}`;
+    const next = SCHEMA_LINE.test(text) ? text.replace(SCHEMA_LINE, line) : `${line}\n${text}`;
     if (next !== text) writeOutput(next, file, cwd, "replace");
     done++;
   }

@@ -9,7 +9,6 @@ import { printable } from "../format/printable.js";
 import { answeredFrameworks, exceljs, writeWorkbook } from "../format/workbook.js";
 import { words } from "../i18n/words.js";
 import { UsageError } from "../model/errors.js";
-import type { Finding } from "../model/findings.js";
 import { sortFindings } from "../model/findings.js";
 import { frameworksFor, schemaCheckFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import { displayPath, pathKind } from "../node/files.js";
@@ -36,7 +35,6 @@ export interface ExportOptions {
   readonly maxFileSize: number;
 }
 
-const report = reportProblems;
 
 /** Writes the workshop workbook of an assessment, or of an empty one of the kind asked for. */
 export async function runExport(path: string | undefined, options: ExportOptions, cwd: string): Promise<ExitCode> {
@@ -46,7 +44,7 @@ export async function runExport(path: string | undefined, options: ExportOptions
   if (path !== undefined) {
     const absolute = resolve(cwd, path);
     const loaded = subjectLoader({ frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize }, set)({ absolute, file: displayPath(absolute, cwd) });
-    report(loaded.findings, options.lang);
+    reportProblems(loaded.findings, options.lang);
     if (loaded.scored === undefined) return exitCodeFor(loaded.findings) === 2 ? 2 : 1;
     data = obj(loaded.scored.source.data);
   } else {
@@ -90,7 +88,7 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
   const absolute = resolve(cwd, workbook);
   const bytes = readInput(absolute, displayPath(absolute, cwd), limits);
   if (!(bytes instanceof Uint8Array)) {
-    report([bytes], options.lang);
+    reportProblems([bytes], options.lang);
     return exitCodeFor([bytes]);
   }
   if (options.output !== undefined) checkOutput(options.output, cwd, "replace");
@@ -113,7 +111,7 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
   // The result is checked as validate would check it, where it will stand, before it is written.
   const display = displayPath(resolve(cwd, target), cwd);
   const check = checkAssessment(display, Buffer.from(text, "utf8"), { frameworks: set, schemaCheck: schemaCheckFor(set), disk: memberDisk(cwd), limits });
-  report(check.findings, options.lang);
+  reportProblems(check.findings, options.lang);
   if (check.findings.some((f) => f.severity === "error")) return 1;
   writeOutput(text, target, cwd, "replace");
   const answered = Object.values(obj(read.data["indicators"])).reduce((n: number, answers) => n + Object.keys(obj(answers)).length, 0);

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { FrameworkSet } from "../framework/model.js";
 import type { Style } from "./style.js";
 
@@ -8,6 +9,12 @@ import type { Style } from "./style.js";
 export interface SarifBase {
   readonly root: string;
   readonly cwd: string;
+}
+
+/** A run's file name as a path from the repository's top, with forward slashes; undefined when it lies outside it. */
+export function fromRoot(file: string, base: SarifBase): string | undefined {
+  const rel = relative(base.root, resolve(base.cwd, file));
+  return rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel.split(sep).join("/");
 }
 
 /** What a formatter of scores or reports needs besides the result: titles, colour, locale. */

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import type Picomatch from "picomatch";
 import { UsageError } from "../model/errors.js";
+import { RUN_INPUTS } from "./inputs.js";
 import { compareText } from "../model/findings.js";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
 
@@ -60,14 +61,20 @@ const FRAMEWORK_PEEK = 16 * 1024;
  * named on the command line is read, and said to be one (`framework-file`).
  */
 export function frameworkFile(path: string): boolean {
-  const text = peek(path);
-  return /^x-framework[ \t]*:/m.test(text) && !/^smartregion[ \t]*:/m.test(text);
+  const framework = frameworkText(peek(path));
+  // Read, though left out: an input of the run all the same, which no output may replace.
+  if (framework) RUN_INPUTS.notePath(path, path);
+  return framework;
 }
 
-/** Whether a file's first 16 KB hold the top-level `smartregion` key every assessment starts with. */
-export function assessmentFile(path: string): boolean {
-  return /^smartregion[ \t]*:/m.test(peek(path));
-}
+/** Whether the start of a file's text is a framework's: a top-level `x-framework` key, no `smartregion` key. */
+export const frameworkText = (head: string): boolean => /^x-framework[ \t]*:/m.test(head) && !/^smartregion[ \t]*:/m.test(head);
+
+/** Whether the start of a file's text is an assessment's: the top-level `smartregion` key, and not a framework. */
+export const assessmentText = (head: string): boolean => /^smartregion[ \t]*:/m.test(head) && !frameworkText(head);
+
+/** The first bytes of a file as the text a peek reads. */
+export const headText = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, FRAMEWORK_PEEK)).toString("utf8");
 
 /** The first 16 KB of a regular file as text; empty when it cannot be read. */
 function peek(path: string): string {

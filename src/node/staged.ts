@@ -1,13 +1,7 @@
 import { resolve } from "node:path";
-import { displayPath, expandInputs, YAML_FILE } from "./files.js";
+import { assessmentText, displayPath, expandInputs, headText, YAML_FILE } from "./files.js";
 import { git, openIndex, repositoryRoot } from "./git.js";
 import type { Revision } from "./git.js";
-
-/** Whether text starts as an assessment does, and not as a framework: the keys of its first 16 KB. */
-const isAssessmentText = (bytes: Uint8Array): boolean => {
-  const head = Buffer.from(bytes.subarray(0, 16 * 1024)).toString("utf8");
-  return /^smartregion[ \t]*:/m.test(head) && !/^x-framework[ \t]*:/m.test(head);
-};
 
 /**
  * The assessment files staged for the next commit, and the staging area to read them from: a
@@ -34,7 +28,7 @@ export function stagedAssessments(cwd: string, listed: readonly string[] | undef
       if (index.disk.kind(file) !== "file") return false;
       if (allowed !== undefined) return allowed.has(file);
       const bytes = index.reader.read(file);
-      return bytes instanceof Uint8Array && isAssessmentText(bytes);
+      return bytes instanceof Uint8Array && assessmentText(headText(bytes));
     });
   return { files, index };
 }

@@ -238,7 +238,6 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
   }
   if (!sawCover) findings.push(finding("unsafe-workbook", file, { line: 1, col: 1 }, "", { reason: ["no-cover"] }));
   data["subject"] = subject;
-  if (data["date"] !== undefined) data["date"] = data["date"];
   if (assessors.length > 0) data["assessors"] = assessors;
   data["frameworks"] = frameworks;
   if (Object.keys(targets).length > 0) data["targets"] = targets;

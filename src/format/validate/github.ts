@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { fromRoot } from "../options.js";
 import type { SarifBase } from "../options.js";
 import { message } from "../messages.js";
 import { printableLines } from "../printable.js";
@@ -12,11 +12,7 @@ const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g,
 /** GitHub Actions workflow commands: one annotation a problem, on the file, line and column. */
 export function formatGithub(result: ValidationResult, locale = "en", base?: SarifBase): string {
   // GitHub places an annotation by its path from the repository's top, wherever the command ran.
-  const where = (file: string) => {
-    if (base === undefined) return file;
-    const rel = relative(base.root, resolve(base.cwd, file));
-    return rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? file : rel.split(sep).join("/");
-  };
+  const where = (file: string) => (base === undefined ? file : (fromRoot(file, base) ?? file));
   const lines = result.files.flatMap((file) =>
     file.findings.map(
       (f) => `::${f.severity === "error" ? "error" : "warning"} file=${property(where(f.file))},line=${f.line},col=${f.col},title=${property(f.code)}::${data(message(f, locale))}`,

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { jsonPrintable } from "../printable.js";
 import { compareText } from "../../model/findings.js";
 import type { Code, Finding } from "../../model/findings.js";
 import { message } from "../messages.js";
+import { fromRoot } from "../options.js";
 import type { SarifBase } from "../options.js";
 import { ruleHelp, ruleHelpMarkdown, ruleHelpText } from "../rules.js";
 import type { ValidationResult } from "./model.js";
@@ -25,10 +26,8 @@ const ROOT_ID = "REPOROOT";
  */
 function artifact(file: string, base: SarifBase | undefined): { uri: string; uriBaseId?: string } {
   if (base === undefined) return { uri: uriReference(file) };
-  const absolute = resolve(base.cwd, file);
-  const rel = relative(base.root, absolute);
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { uri: pathToFileURL(absolute).href };
-  return { uri: uriReference(rel.split(sep).join("/")), uriBaseId: ROOT_ID };
+  const rel = fromRoot(file, base);
+  return rel === undefined ? { uri: pathToFileURL(resolve(base.cwd, file)).href } : { uri: uriReference(rel), uriBaseId: ROOT_ID };
 }
 
 /**
