@@ -1,24 +1,26 @@
-import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isScalar, parseDocument } from "yaml";
 import type { Node } from "yaml";
 import { checkAssessment } from "../assessment/check.js";
+import { resolveMember } from "../assessment/members.js";
+import type { MemberDisk } from "../assessment/members.js";
 import { editorSchemaFile } from "../assessment/editor.js";
 import { message } from "../format/messages.js";
 import { printable } from "../format/printable.js";
-import { answeredFrameworks, exceljs, writeWorkbook } from "../format/workbook.js";
+import { exceljs, writeWorkbook } from "../format/workbook.js";
 import { words } from "../i18n/words.js";
 import { UsageError } from "../model/errors.js";
 import { sortFindings } from "../model/findings.js";
 import { frameworksFor, schemaCheckFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
-import { displayPath, pathKind } from "../node/files.js";
+import { displayPath, nodeMemberDisk, pathKind } from "../node/files.js";
 import { checkOutput, writeFileOutput, writeOutput } from "../node/output.js";
 import { isLink } from "../node/paths.js";
 import { readInput } from "../node/read.js";
 import { readWorkbook } from "../node/workbook.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
-import { memberDisk, subjectLoader } from "../pipeline/tasks.js";
+import { subjectLoader } from "../pipeline/tasks.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
 import { localToday, schemaPathFrom } from "./init.js";
 import { reportProblems } from "./problems.js";
@@ -41,12 +43,17 @@ export async function runExport(path: string | undefined, options: ExportOptions
   if (!/\.xlsx$/i.test(options.output)) throw new UsageError(`${options.output}: the workbook's name ends in .xlsx`, `${options.output}：工作簿文件名须以 .xlsx 结尾`);
   const set = frameworksFor(options.frameworks, cwd);
   let data: Data;
+  const files = new Map<number, { name: string; data: Data }>();
   if (path !== undefined) {
     const absolute = resolve(cwd, path);
     const loaded = subjectLoader({ frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize }, set)({ absolute, file: displayPath(absolute, cwd) });
     reportProblems(loaded.findings, options.lang);
     if (loaded.scored === undefined) return exitCodeFor(loaded.findings) === 2 ? 2 : 1;
     data = obj(loaded.scored.source.data);
+    // A member with a file of its own is filled in on the same workbook, on sheets of its own.
+    for (const member of loaded.scored.members) {
+      if (member.entry.file !== undefined && member.assessment !== undefined && member.source !== undefined) files.set(member.entry.index + 1, { name: member.assessment.name, data: obj(member.source.yaml.data) });
+    }
   } else {
     const kind = options.kind;
     data = {
@@ -57,10 +64,9 @@ export async function runExport(path: string | undefined, options: ExportOptions
     };
   }
   checkOutput(options.output, cwd);
-  const book = await writeWorkbook(set, data, options.lang);
-  writeFileOutput(book, options.output, cwd);
-  const frameworks = answeredFrameworks(set, data);
-  process.stdout.write(`${words(options.lang).cli.exported(options.output, frameworks.reduce((n, f) => n + f.indicators.length, 0), frameworks.length)}\n`);
+  const book = await writeWorkbook(set, data, options.lang, files);
+  writeFileOutput(book.bytes, options.output, cwd);
+  process.stdout.write(`${words(options.lang).cli.exported(options.output, book.indicators, book.sheets)}\n`);
   return 0;
 }
 
@@ -99,25 +105,72 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
   }
   if (read.data === undefined) return exitCodeFor(read.findings);
 
-  let text: string;
+  // What will be written: the assessment, then each member file the workbook has sheets for.
+  const planned: { absolute: string; display: string; text: string; answered: number }[] = [];
   const into = options.into === undefined ? undefined : resolve(cwd, options.into);
+  const targetAbsolute = resolve(cwd, target);
+  const schemaLine = (file: string) => `# yaml-language-server: $schema=${schemaPathFrom(dirname(file), join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)))}\n`;
   if (into !== undefined) {
     if (isLink(into) || pathKind(into) !== "file") throw new UsageError(`${options.into} is not a regular file`, `${options.into} 不是普通文件`);
-    text = merge(readFileSync(into, "utf8"), read.data);
+    planned.push({ absolute: into, display: displayPath(into, cwd), text: merge(readFileSync(into, "utf8"), read.data), answered: answeredIn(read.data["indicators"]) });
   } else {
-    const schema = schemaPathFrom(dirname(resolve(cwd, target)), join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));
-    text = `# yaml-language-server: $schema=${schema}\n${new Document(read.data).toString({ lineWidth: 100 })}`;
+    planned.push({ absolute: targetAbsolute, display: displayPath(targetAbsolute, cwd), text: `${schemaLine(targetAbsolute)}${new Document(read.data).toString({ lineWidth: 100 })}`, answered: answeredIn(read.data["indicators"]) });
   }
-  // The result is checked as validate would check it, where it will stand, before it is written.
-  const display = displayPath(resolve(cwd, target), cwd);
-  const check = checkAssessment(display, Buffer.from(text, "utf8"), { frameworks: set, schemaCheck: schemaCheckFor(set), disk: memberDisk(cwd), limits });
-  reportProblems(check.findings, options.lang);
-  if (check.findings.some((f) => f.severity === "error")) return 1;
-  writeOutput(text, target, cwd, "replace");
-  const answered = Object.values(obj(read.data["indicators"])).reduce((n: number, answers) => n + Object.keys(obj(answers)).length, 0);
-  process.stdout.write(`${words(options.lang).cli.imported(target, answered)}\n`);
-  return exitCodeFor(check.findings);
+  // A member's file is found as the region finds it, beside the region's file: updated where it
+  // is, keeping what the workbook does not hold; written new where it is not yet.
+  const seen = new Set<string>();
+  for (const member of read.memberFiles) {
+    const found = resolveMember(targetAbsolute, member.file, nodeMemberDisk);
+    const absolute = resolve(dirname(targetAbsolute), member.file);
+    const display = displayPath(absolute, cwd);
+    if (!found.ok && found.reason !== "missing") throw new UsageError(`member ${member.member}: ${member.file} cannot be written (${found.reason})`, `第 ${member.member} 个成员：无法写入 ${member.file}（${found.reason}）`);
+    if (seen.has(absolute)) throw new UsageError(`member ${member.member}: ${member.file} is named twice`, `第 ${member.member} 个成员：${member.file} 出现了两次`);
+    seen.add(absolute);
+    const given = { indicators: member.indicators, frameworks: member.frameworks };
+    if (found.ok) {
+      if (isLink(absolute)) throw new UsageError(`${display} is a link; nothing is written through a link`, `${display} 是链接；不会通过链接写入`);
+      planned.push({ absolute, display, text: merge(readFileSync(absolute, "utf8"), given), answered: answeredIn(member.indicators) });
+    } else {
+      const data = { smartregion: 1, subject: { name: member.name ?? basename(member.file).replace(/\.ya?ml$/i, ""), kind: "city" }, date: read.data["date"], ...(read.data["assessors"] === undefined ? {} : { assessors: read.data["assessors"] }), frameworks: member.frameworks, indicators: member.indicators };
+      planned.push({ absolute, display, text: `${schemaLine(absolute)}${new Document(data).toString({ lineWidth: 100 })}`, answered: answeredIn(member.indicators) });
+    }
+  }
+  // Each file is checked as validate would check it, where it will stand, and all are written or none.
+  // The region is checked against the member files as they will be, new ones included.
+  const paths = new Set(planned.map((p) => p.absolute));
+  const disk: MemberDisk = {
+    kind: (path) => (paths.has(path) ? "file" : nodeMemberDisk.kind(path)),
+    realpath: (path) => (nodeMemberDisk.kind(path) === "missing" ? join(nodeMemberDisk.realpath(existingAncestor(path)), relative(existingAncestor(path), path)) : nodeMemberDisk.realpath(path)),
+    identity: (path) => (nodeMemberDisk.kind(path) === "missing" ? `new:${path}` : nodeMemberDisk.identity(path)),
+  };
+  const findings = planned.flatMap((p) => checkAssessment(p.display, Buffer.from(p.text, "utf8"), { frameworks: set, schemaCheck: schemaCheckFor(set), disk, limits }).findings);
+  reportProblems(findings, options.lang);
+  if (findings.some((f) => f.severity === "error")) return 1;
+  // A member's folder is inside the region's folder, through no link; a new one is made there.
+  const within = nodeMemberDisk.realpath(dirname(targetAbsolute));
+  for (const p of planned.slice(1)) {
+    const folder = dirname(p.absolute);
+    const top = existingAncestor(folder);
+    const real = nodeMemberDisk.realpath(top);
+    if (isLink(top) || (real !== within && !real.startsWith(`${within}${sep}`))) throw new UsageError(`${p.display}: its folder leads outside the region's folder`, `${p.display}：其所在文件夹指向地区文件夹之外`);
+    if (top !== folder) mkdirSync(folder, { recursive: true });
+  }
+  for (const p of planned) checkOutput(p.display, cwd, "replace");
+  for (const p of planned) {
+    writeOutput(p.text, p.display, cwd, "replace");
+    process.stdout.write(`${words(options.lang).cli.imported(p.display, p.answered)}\n`);
+  }
+  return exitCodeFor(findings);
 }
+
+/** The nearest folder above a missing path that exists. */
+function existingAncestor(path: string): string {
+  let at = path;
+  while (pathKind(at) === "missing" && dirname(at) !== at) at = dirname(at);
+  return at;
+}
+
+const answeredIn = (indicators: unknown): number => Object.values(obj(indicators)).reduce((n: number, answers) => n + Object.keys(obj(answers)).length, 0);
 
 /**
  * The workbook's answers written into an existing assessment: the subject's fields, the date,

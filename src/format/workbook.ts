@@ -50,8 +50,19 @@ export function answeredFrameworks(set: FrameworkSet, data: Data): Framework[] {
 
 const cellText = (v: unknown): string | number | undefined => (typeof v === "string" || typeof v === "number" ? v : undefined);
 
-/** The workbook of an assessment (its data as read) or of an empty one, in one language. */
-export async function writeWorkbook(set: FrameworkSet, data: Data, locale: string): Promise<Buffer> {
+/** A workbook made: its bytes, and how many framework sheets and indicator rows it holds. */
+export interface Workbook {
+  readonly bytes: Buffer;
+  readonly sheets: number;
+  readonly indicators: number;
+}
+
+/**
+ * The workbook of an assessment (its data as read) or of an empty one, in one language. A region's
+ * member answered inline has sheets of its own; so has a member with a file of its own that `files`
+ * holds (by its place in the list, from 1: its name and its data as read).
+ */
+export async function writeWorkbook(set: FrameworkSet, data: Data, locale: string, files: ReadonlyMap<number, { readonly name: string; readonly data: Data }> = new Map()): Promise<Workbook> {
   const w = words(locale).workbook;
   const text = (t: Parameters<typeof localize>[0]) => printable(localize(t, locale));
   const Excel = exceljs();
@@ -71,7 +82,7 @@ export async function writeWorkbook(set: FrameworkSet, data: Data, locale: strin
 
   // The cover: a key, a label and a value a row.
   const cover = book.addWorksheet(sheetName(w.cover, taken), { views: [{ state: "frozen", ySplit: 1 }], pageSetup: { orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  cover.columns = [{ width: 16 }, { width: 34 }, { width: 40 }, { width: 30 }, { width: 24 }, { width: 12 }];
+  cover.columns = [{ width: 16 }, { width: 34 }, { width: 40 }, { width: 38 }, { width: 24 }, { width: 12 }];
   header(cover.addRow([COVER_KEY, w.field, w.value]));
   cover.addRow(["", w.howTo]).getCell(2).alignment = { wrapText: true, vertical: "top" };
   cover.mergeCells(2, 2, 2, 5);
@@ -90,7 +101,8 @@ export async function writeWorkbook(set: FrameworkSet, data: Data, locale: strin
   ];
   for (const [key, value] of fields) {
     const row = cover.addRow([key, w.fields[key] ?? key, cellText(value) ?? null]);
-    row.getCell(3).alignment = { wrapText: true, vertical: "top" };
+    // Top-aligned, so a long value's label stands beside its first line.
+    row.alignment = { wrapText: true, vertical: "top" };
     if (key === "subject.kind") row.getCell(3).dataValidation = { type: "list", allowBlank: false, formulae: ['"city,region"'] };
   }
   const assessors = Array.isArray(data["assessors"]) ? data["assessors"].map(obj) : [];
@@ -99,20 +111,23 @@ export async function writeWorkbook(set: FrameworkSet, data: Data, locale: strin
     cover.addRow([`assessor.${i + 1}`, w.assessor(i + 1), cellText(a["name"]) ?? null, cellText(a["organisation"]) ?? null, cellText(a["role"]) ?? null]);
   }
   const members = Array.isArray(data["members"]) ? data["members"].map(obj) : [];
-  members.forEach((m, i) => cover.addRow([`member.${i + 1}`, w.member(i + 1), cellText(m["name"]) ?? null, cellText(m["file"]) ?? null, cellText(m["population"]) ?? null, cellText(m["weight"]) ?? null]));
+  members.forEach((m, i) => cover.addRow([`member.${i + 1}`, w.member(i + 1), cellText(files.get(i + 1)?.name ?? m["name"]) ?? null, cellText(m["file"]) ?? null, cellText(m["population"]) ?? null, cellText(m["weight"]) ?? null]));
   for (const [id, version] of Object.entries(obj(data["frameworks"]))) cover.addRow([`framework.${id}`, text(set.byId.get(id)?.title ?? id), cellText(version) ?? null]);
   cover.getColumn(1).font = grey;
   fitHeights(cover, 3);
 
   const answers = obj(data["indicators"]);
   const levelNames = LEVELS.map((l) => text(set.levelNames[l]));
-  // The region's own sheets (or the city's), then a city's sheets for each member answered inline.
+  // The region's own sheets (or the city's), then a city's sheets for each member: integrated@2.
   const plan: { framework: Framework; key: string; title: string; given: Data }[] = answeredFrameworks(set, data).map((f) => ({ framework: f, key: f.id, title: text(f.title), given: obj(answers[f.id]) }));
   const declared = Object.keys(obj(data["frameworks"]));
   members.forEach((m, i) => {
-    if (m["file"] !== undefined) return;
+    const own = files.get(i + 1);
+    if (m["file"] !== undefined && own === undefined) return;
+    const name = own?.name ?? String(m["name"] ?? i + 1);
+    const given = obj((own?.data ?? m)["indicators"]);
     for (const f of set.stages.filter((s) => declared.length === 0 || declared.includes(s.id))) {
-      plan.push({ framework: f, key: `${f.id}@${i + 1}`, title: `${printable(String(m["name"] ?? i + 1))} · ${text(f.title)}`, given: obj(obj(m["indicators"])[f.id]) });
+      plan.push({ framework: f, key: `${f.id}@${i + 1}`, title: `${printable(name)} · ${text(f.title)}`, given: obj(given[f.id]) });
     }
   });
   for (const { framework, key, title, given } of plan) {
@@ -175,7 +190,8 @@ export async function writeWorkbook(set: FrameworkSet, data: Data, locale: strin
     }
     sheet.getColumn(COLUMNS.id).font = grey;
   }
-  return deterministic(Buffer.from(await book.xlsx.writeBuffer()), day);
+  const bytes = await deterministic(Buffer.from(await book.xlsx.writeBuffer()), day);
+  return { bytes, sheets: plan.length, indicators: plan.reduce((n, p) => n + p.framework.indicators.length, 0) };
 }
 
 /**
@@ -204,7 +220,10 @@ async function deterministic(buffer: Buffer, day: Date): Promise<Buffer> {
   for (const name of Object.keys(zip.files).sort()) {
     const entry = zip.files[name]!;
     if (entry.dir) continue;
-    out.file(name, await entry.async("uint8array"), { date: day, createFolders: false });
+    let content: Uint8Array | string = await entry.async("uint8array");
+    // exceljs writes a print area as $A1:$K14, which LibreOffice does not take; $A$1:$K$14 it does.
+    if (name === "xl/workbook.xml") content = Buffer.from(content).toString("utf8").replace(/!\$([A-Z]+)(\d+):\$([A-Z]+)(\d+)</g, "!$$$1$$$2:$$$3$$$4<");
+    out.file(name, content, { date: day, createFolders: false });
   }
   return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

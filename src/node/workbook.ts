@@ -5,7 +5,7 @@ import type { Code, Facts, Finding } from "../model/findings.js";
 
 /**
  * Reads a workshop workbook back into an assessment's data. The workbook is checked before it is
- * opened (a zip of at most 2,000 entries and 100 MB unpacked, at most 200 times its packed size
+ * opened (a zip of at most 2,000 entries and 32 MB unpacked, 8 MB a part, at most 200 times its packed size
  * an entry, no macros, no links to other workbooks), so a zip bomb or a hostile file is refused
  * without being unpacked; nothing in it is run or fetched. Cells are read by the ids in column A
  * (and A1, the framework's id), so a sheet may be renamed, reordered or re-saved; each problem is
@@ -20,8 +20,12 @@ export interface CellRef {
 }
 
 const MAX_ENTRIES = 2000;
-const MAX_UNPACKED = 100 * 1024 * 1024;
+const MAX_UNPACKED = 32 * 1024 * 1024;
+/** One part unpacked: a sheet of 8 MB holds some 70,000 rows; the largest workbook of a region is well under 1 MB. */
+const MAX_PART = 8 * 1024 * 1024;
 const MAX_RATIO = 200;
+/** Rows a sheet may use: a framework has some forty indicators, each with a row for every further piece of evidence. */
+export const MAX_ROWS = 10_000;
 
 const columnLetters = (col: number): string => {
   let out = "";
@@ -58,7 +62,8 @@ export function zipProblem(bytes: Uint8Array): { reason: string; detail: string 
     const name = view.subarray(at + 46, at + 46 + nameLength).toString("utf8");
     if (packed === 0xffffffff || size === 0xffffffff) return { reason: "too-large", detail: "zip64" };
     unpacked += size;
-    if (unpacked > MAX_UNPACKED) return { reason: "too-large", detail: "more than 100 MB unpacked" };
+    if (unpacked > MAX_UNPACKED) return { reason: "too-large", detail: "more than 32 MB unpacked" };
+    if (size > MAX_PART) return { reason: "too-large", detail: `${name} unpacks to ${Math.round(size / 1024 / 1024)} MB` };
     if (size > 1024 * 1024 && size > packed * MAX_RATIO) return { reason: "too-large", detail: `${name} unpacks to ${Math.round(size / packed)} times its size` };
     if (/vbaProject\.bin$/i.test(name) || /\.bin$/i.test(name) && /^xl\/activeX\//i.test(name)) return { reason: "macros", detail: name };
     if (/^xl\/externalLinks\//i.test(name)) return { reason: "external-links", detail: name };
@@ -93,7 +98,20 @@ const plainText = (text: string): Plain => (text.trim() === "" ? { kind: "empty"
 
 export interface WorkbookRead {
   readonly data: Data | undefined;
+  /** The answers of each member with a file of its own that the workbook has sheets for. */
+  readonly memberFiles: readonly MemberFileAnswers[];
   readonly findings: readonly Finding[];
+}
+
+export interface MemberFileAnswers {
+  /** The member's place in the region's list, from 1. */
+  readonly member: number;
+  /** The file, as the region names it, and the member's name on the cover. */
+  readonly file: string;
+  readonly name: string | undefined;
+  /** Its answers, by framework and indicator; the frameworks its sheets hold, by version. */
+  readonly indicators: Data;
+  readonly frameworks: Data;
 }
 
 /**
@@ -103,12 +121,12 @@ export interface WorkbookRead {
  */
 export async function readWorkbook(bytes: Uint8Array, file: string, set: FrameworkSet, excel: typeof ExcelJS): Promise<WorkbookRead> {
   const refused = zipProblem(bytes);
-  if (refused !== undefined) return { data: undefined, findings: [finding("unsafe-workbook", file, { line: 1, col: 1 }, "", { reason: [refused.reason], detail: refused.detail })] };
+  if (refused !== undefined) return { data: undefined, memberFiles: [], findings: [finding("unsafe-workbook", file, { line: 1, col: 1 }, "", { reason: [refused.reason], detail: refused.detail })] };
   const book = new excel.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof book.xlsx.load>[0]);
   } catch (error) {
-    return { data: undefined, findings: [finding("unsafe-workbook", file, { line: 1, col: 1 }, "", { reason: ["not-a-workbook"], detail: error instanceof Error ? error.message.split("\n")[0] : "" })] };
+    return { data: undefined, memberFiles: [], findings: [finding("unsafe-workbook", file, { line: 1, col: 1 }, "", { reason: ["not-a-workbook"], detail: error instanceof Error ? error.message.split("\n")[0] : "" })] };
   }
   const findings: Finding[] = [];
   const at = (code: Code, sheet: ExcelJS.Worksheet, row: number, col: number, facts: Facts = {}) =>
@@ -118,6 +136,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
   const targets: Data = {};
   const assessors: Data[] = [];
   const members: Data[] = [];
+  const names = new Map<number, string>();
   const frameworks: Data = {};
   const indicators: Data = {};
   const inline: Record<number, Data> = {};
@@ -149,6 +168,8 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
   };
   let sawCover = false;
   const sheets = book.worksheets;
+  const long = sheets.find((sheet) => sheet.rowCount > MAX_ROWS);
+  if (long !== undefined) return { data: undefined, memberFiles: [], findings: [finding("unsafe-workbook", file, { line: 1, col: 1 }, "", { reason: ["too-large"], detail: `${long.name}: ${long.rowCount} rows` })] };
   for (const sheet of sheets) {
     const key = textOf(sheet, 1, 1);
     if (key === "smartregion") {
@@ -176,6 +197,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
           const [n, memberFile] = [value(), textOf(sheet, r, 4)];
           const population = numberOf(sheet, r, 5, "population");
           const weight = numberOf(sheet, r, 6, "weight");
+          if (memberFile !== undefined && n !== undefined) names.set(members.length + 1, n);
           if (n !== undefined || memberFile !== undefined) members.push({ ...(memberFile === undefined ? { name: n } : { file: memberFile }), ...(population === undefined ? {} : { population }), ...(weight === undefined ? {} : { weight }) });
         } else if (name.startsWith("framework.")) {
           const v = value();
@@ -232,21 +254,28 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
       if (keys.length === 0) continue;
       kept[id] = keys.length === 1 && keys[0] === "level" ? a["level"] : a;
     }
-    if (memberNo === undefined) indicators[framework.id] = kept;
-    else (inline[Number(memberNo)] ??= {})[framework.id] = kept;
-    frameworks[framework.id] ??= framework.version;
+    if (memberNo === undefined) {
+      indicators[framework.id] = kept;
+      frameworks[framework.id] ??= framework.version;
+    } else (inline[Number(memberNo)] ??= {})[framework.id] = kept;
   }
   if (!sawCover) findings.push(finding("unsafe-workbook", file, { line: 1, col: 1 }, "", { reason: ["no-cover"] }));
   data["subject"] = subject;
   if (assessors.length > 0) data["assessors"] = assessors;
   data["frameworks"] = frameworks;
   if (Object.keys(targets).length > 0) data["targets"] = targets;
+  const memberFiles: MemberFileAnswers[] = [];
   members.forEach((m, i) => {
-    if (m["file"] === undefined && inline[i + 1] !== undefined) m["indicators"] = inline[i + 1];
+    const answers = inline[i + 1];
+    if (answers === undefined) return;
+    if (m["file"] === undefined) m["indicators"] = answers;
+    else memberFiles.push({ member: i + 1, file: String(m["file"]), name: names.get(i + 1), indicators: answers, frameworks: Object.fromEntries(Object.keys(answers).map((id) => [id, set.byId.get(id)!.version])) });
+    // A member's stages are declared by the region too, as a region that answers them inline does.
+    for (const id of Object.keys(answers)) frameworks[id] ??= set.byId.get(id)!.version;
   });
   if (members.length > 0) data["members"] = members;
   data["indicators"] = indicators;
-  return { data: findings.length === 0 ? ordered(data) : undefined, findings };
+  return { data: findings.length === 0 ? ordered(data) : undefined, memberFiles, findings };
 }
 
 const obj = (v: unknown): Data => (typeof v === "object" && v !== null && !Array.isArray(v) ? { ...(v as Data) } : {});

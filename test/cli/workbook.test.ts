@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -140,6 +140,82 @@ describe("the workshop workbook", () => {
     expect(differing[0]![0]).toMatch(/^\s+level: 4$/);
   }, 60_000);
 
+  it("fills in a region and each member with a file of its own on one workbook: updated in place, or written anew beside a new region file", async () => {
+    const region = mkdtempSync(join(tmpdir(), "smartregion-wb-region-"));
+    cpSync(join(ROOT, "examples", "dublin-region"), region, { recursive: true });
+    const files = ["region.yaml", ...readdirSync(join(region, "members")).map((f) => join("members", f))].sort();
+    const before = Object.fromEntries(files.map((f) => [f, readFileSync(join(region, f), "utf8")]));
+    const book = join(region, "book.xlsx");
+    expect(smartregion(["export", join(region, "region.yaml"), "-o", book]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    // The region's three model sheets, then three stage sheets for each of the four members.
+    expect(workbook.worksheets.map((s) => String(s.getCell("A1").value)).filter((k) => k !== "smartregion")).toHaveLength(3 + 4 * 3);
+    const fingal = workbook.worksheets.find((s) => s.getCell("A1").value === "integrated@2")!;
+    expect(fingal.name).toMatch(/^Fingal/);
+    // Each framework sheet prints the columns to fill in (A to K), in the form LibreOffice takes.
+    const names = (await JSZip.loadAsync(readFileSync(book)).then((z) => z.file("xl/workbook.xml")!.async("string"))).match(/_xlnm\.Print_Area[^>]*>[^<]*/g) ?? [];
+    expect(names).toHaveLength(15);
+    for (const area of names) expect(area).toMatch(/!\$A\$1:\$K\$\d+$/);
+
+    // Unchanged, every file keeps every byte.
+    expect(smartregion(["import", book, "--into", join(region, "region.yaml")]).code).toBe(0);
+    for (const f of files) expect(readFileSync(join(region, f), "utf8"), f).toBe(before[f]);
+
+    // One level of one member raised: only that member's file changes, on one line.
+    const row = [...Array(fingal.rowCount).keys()].map((i) => i + 1).find((r) => fingal.getCell(r, 1).value === "data-catalogue")!;
+    const was = fingal.getCell(row, 5).value as number;
+    fingal.getCell(row, 5).value = was + 1;
+    await workbook.xlsx.writeFile(book);
+    const run = smartregion(["import", book, "--into", join(region, "region.yaml")]);
+    expect(run.code, run.stderr).toBe(0);
+    for (const f of files) {
+      const now = readFileSync(join(region, f), "utf8").split("\n");
+      const old = before[f]!.split("\n");
+      const differing = now.filter((line, i) => line !== old[i]);
+      expect(differing, f).toHaveLength(f === join("members", "fingal.yaml") ? 1 : 0);
+    }
+    expect(obj(obj(obj(parse(readFileSync(join(region, "members", "fingal.yaml"), "utf8")))["indicators"])["integrated"])["data-catalogue"]).toBe(was + 1);
+
+    // Beside a new region file, the members' files are written new, and the region scores as the original does.
+    const fresh = mkdtempSync(join(tmpdir(), "smartregion-wb-fresh-"));
+    const made = smartregion(["import", book, "-o", join(fresh, "region.yaml")]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(readdirSync(join(fresh, "members")).sort()).toEqual(readdirSync(join(region, "members")).sort());
+    const scores = (file: string) => {
+      const out = smartregion(["score", "--format", "json", file]);
+      expect(out.code, out.stderr).toBe(0);
+      const subject = obj((JSON.parse(out.stdout) as { results: unknown[] }).results[0]);
+      expect(subject["members"]).toHaveLength(4);
+      return JSON.stringify({ models: subject["models"], fit: subject["fit"], members: subject["members"], rollup: subject["rollup"] }).replaceAll(fresh, "").replaceAll(region, "");
+    };
+    expect(scores(join(fresh, "region.yaml"))).toBe(scores(join(region, "region.yaml")));
+  }, 120_000);
+
+  it("writes no member file through a link, and none outside the region's folder", async () => {
+    const region = mkdtempSync(join(tmpdir(), "smartregion-wb-link-"));
+    cpSync(join(ROOT, "examples", "dublin-region"), region, { recursive: true });
+    const book = join(region, "book.xlsx");
+    expect(smartregion(["export", join(region, "region.yaml"), "-o", book]).code).toBe(0);
+    const elsewhere = mkdtempSync(join(tmpdir(), "smartregion-wb-elsewhere-"));
+    const target = join(elsewhere, "fingal.yaml");
+    cpSync(join(region, "members", "fingal.yaml"), target);
+    const kept = readFileSync(target, "utf8");
+    const region2 = readFileSync(join(region, "region.yaml"), "utf8");
+    rmSync(join(region, "members", "fingal.yaml"));
+    symlinkSync(target, join(region, "members", "fingal.yaml"));
+    const run = smartregion(["import", book, "--into", join(region, "region.yaml")]);
+    expect(run.code).toBe(2);
+    expect(readFileSync(target, "utf8")).toBe(kept);
+    expect(readFileSync(join(region, "region.yaml"), "utf8")).toBe(region2);
+    // A new region whose members folder leads elsewhere.
+    const fresh = mkdtempSync(join(tmpdir(), "smartregion-wb-fresh-"));
+    symlinkSync(elsewhere, join(fresh, "members"));
+    expect(smartregion(["import", book, "-o", join(fresh, "region.yaml")]).code).toBe(2);
+    expect(readdirSync(elsewhere)).toEqual(["fingal.yaml"]);
+    expect(existsSync(join(fresh, "region.yaml"))).toBe(false);
+  }, 60_000);
+
   it("reads a day typed in a spreadsheet, as a date or as the serial number a program saved it as", async () => {
     const book = join(dir, "days.xlsx");
     expect(smartregion(["export", "--subject", "Days", "-o", book]).code).toBe(0);
@@ -180,9 +256,11 @@ describe("the workshop workbook", () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
-  it("refuses a hostile workbook before opening it: not a workbook, a zip bomb, macros, links to other workbooks, over the size limit", async () => {
+  it("refuses a hostile workbook before reading it: not a workbook, a zip bomb, macros, links to other workbooks, huge sheets, over the size limit", async () => {
     const good = join(dir, "good.xlsx");
     expect(smartregion(["export", join(ROOT, "examples", "city.yaml"), "-o", good]).code).toBe(0);
+    const sheetOf = (rows: number) =>
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>integrated</t></is></c></row>${Array.from({ length: rows }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>row-${(i * 7919) % 100_003}</t></is></c><c r="B${i + 2}"><v>${i}</v></c></row>`).join("")}</sheetData></worksheet>`;
     const withEntry = async (name: string, entry: string, content: Uint8Array | string) => {
       const zip = await JSZip.loadAsync(readFileSync(good));
       zip.file(entry, content);
@@ -195,6 +273,10 @@ describe("the workshop workbook", () => {
       await withEntry("bomb.xlsx", "xl/media/padding.bin", new Uint8Array(60 * 1024 * 1024)),
       await withEntry("macros.xlsx", "xl/vbaProject.bin", "Attribute VB_Name"),
       await withEntry("links.xlsx", "xl/externalLinks/externalLink1.xml", "<externalLink/>"),
+      // A sheet too large to open: 9 MB of rows that packs small enough to pass as a workbook.
+      await withEntry("huge-part.xlsx", "xl/worksheets/sheet2.xml", sheetOf(90_000)),
+      // A sheet of more rows than any framework needs, small as a file.
+      await withEntry("many-rows.xlsx", "xl/worksheets/sheet2.xml", sheetOf(12_000)),
     ];
     for (const file of hostile) {
       const run = smartregion(["import", file, "-o", join(dir, "never.yaml")]);
