@@ -13,6 +13,14 @@ export interface Answer {
   readonly notApplicable: string | undefined;
   readonly evidence: readonly Evidence[];
   readonly notes: string | undefined;
+  /** Where `reconcile` merged several assessors' answers: what each gave, and whether they dispute it. */
+  readonly reconciled: Reconciled | undefined;
+}
+
+/** What each assessor gave an indicator (a level, "n/a", or undefined), by name. */
+export interface Reconciled {
+  readonly answers: ReadonlyMap<string, number | "n/a" | undefined>;
+  readonly disputed: boolean;
 }
 
 /** Answers by framework id, then by indicator id. */
@@ -114,13 +122,14 @@ function toAnswers(indicators: unknown): Answers {
 }
 
 function toAnswer(raw: unknown): Answer {
-  if (typeof raw === "number") return { level: raw, notApplicable: undefined, evidence: [], notes: undefined };
+  if (typeof raw === "number") return { level: raw, notApplicable: undefined, evidence: [], notes: undefined, reconciled: undefined };
   const answer = obj(raw);
   const evidence = Array.isArray(answer["evidence"]) ? answer["evidence"] : [];
   return {
     level: num(answer["level"]),
     notApplicable: str(answer["not-applicable"]),
     notes: str(answer["notes"]),
+    reconciled: toReconciled(answer["reconciled"]),
     evidence: evidence.map((e) => {
       const item = obj(e);
       const method = str(item["method"]);
@@ -132,5 +141,14 @@ function toAnswer(raw: unknown): Answer {
         method: method === "measured" || method === "estimated" || method === "self-reported" ? method : undefined,
       };
     }),
+  };
+}
+
+function toReconciled(raw: unknown): Reconciled | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const r = obj(raw);
+  return {
+    answers: new Map(Object.entries(obj(r["answers"])).map(([name, given]) => [name, given === "n/a" ? "n/a" : num(given)] as const)),
+    disputed: r["disputed"] === true,
   };
 }

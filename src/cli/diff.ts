@@ -14,10 +14,12 @@ import { styleFor, terminalWidth, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
-import { displayPath, pathKind } from "../node/files.js";
+import { displayPath } from "../node/files.js";
 import { openRevision } from "../node/git.js";
 import { writeOutput } from "../node/output.js";
 import { subjectLoader } from "../pipeline/tasks.js";
+import { subjectOnDisk } from "./subjects.js";
+import { normalName } from "../analysis/reconcile/reconcile.js";
 import type { Scored } from "../pipeline/tasks.js";
 
 export interface DiffOptions {
@@ -43,16 +45,7 @@ export function runDiff(olderPath: string, newerPath: string | undefined, option
   const common = { frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize };
   const load = subjectLoader(common, frameworks);
   const findings: Finding[] = replacementNotices(frameworks, options.frameworks, cwd);
-  const onDisk = (path: string) => {
-    const absolute = resolve(cwd, path);
-    if (pathKind(absolute) === "missing") {
-      findings.push(finding("not-found", path, START, ""));
-      return undefined;
-    }
-    const loaded = load({ absolute, file: displayPath(absolute, cwd) });
-    append(findings, loaded.findings);
-    return loaded.scored;
-  };
+  const onDisk = (path: string) => subjectOnDisk(load, path, cwd, findings);
   let sides: (Scored | undefined)[];
   if (options.since !== undefined) {
     if (newerPath !== undefined) throw new UsageError("give one assessment with --since: it is compared with itself at that revision", "使用 --since 时只需给出一个评估文件：它将与该版本中的自身比较");
@@ -100,6 +93,4 @@ export function runDiff(olderPath: string, newerPath: string | undefined, option
   return options.failOnRegression && diff.regressions.length > 0 ? 1 : 0;
 }
 
-/** Names that differ only in case or spacing name the same subject. */
-const normalName = (name: string) => name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 const sameSubject = (a: string, b: string) => normalName(a) === normalName(b);

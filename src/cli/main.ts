@@ -18,6 +18,9 @@ import { runEditorSettings, runRelink, runSchema } from "./schema.js";
 import { runExport, runImport } from "./workbook.js";
 import { runInit } from "./init.js";
 import { runDiff } from "./diff.js";
+import { runReconcile } from "./reconcile.js";
+import { RECONCILE_FORMATS } from "../format/reconcile/render.js";
+import type { ReconcileFormatName } from "../format/reconcile/render.js";
 import { runLint } from "./lint.js";
 import type { ValidateFormat } from "../format/validate/index.js";
 import { DIFF_FORMATS } from "../format/diff/render.js";
@@ -202,6 +205,21 @@ function program(setExit: (code: ExitCode) => void): Command {
           cwd,
         ),
       ),
+    );
+
+  root
+    .command("reconcile")
+    .description("several assessors' files of one subject: their agreement, the indicators they dispute, and one merged assessment")
+    .argument("<files...>", "2 to 20 assessments of one city or region, one an assessor")
+    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(RECONCILE_FORMATS)).default("terminal"))
+    .option("-o, --output <file>", "write the merged assessment here: each indicator at the rule's level, every assessor's evidence, disputes marked")
+    .option("--report <file>", "write the output (the format's) to a file instead of stdout")
+    .addOption(new Option("--rule <rule>", "the merged level: the median of the levels given (the lower middle one on an even count), or the lowest").choices(["median", "min"]).default("median"))
+    .option("--max-disputed <n>", "exit 1 when more indicators than this are in dispute", wholeNumber)
+    .option("--force", "reconcile even when the files name different subjects")
+    .addOption(maxFileSize())
+    .action((files: string[], opts: { format: ReconcileFormatName; output?: string; report?: string; rule: "median" | "min"; maxDisputed?: number; force?: boolean; maxFileSize: number }) =>
+      setExit(runReconcile(files, { format: opts.format, output: opts.report, merged: opts.output, rule: opts.rule, maxDisputed: opts.maxDisputed, force: opts.force === true, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), langs: langs() }, cwd)),
     );
 
   root

@@ -1,4 +1,6 @@
 import { EN_BRIEF, ZH_BRIEF } from "./brief.js";
+import { EN_RECONCILE, ZH_RECONCILE } from "./reconcile.js";
+import type { ReconcileWords } from "./reconcile.js";
 import { EN_WORKBOOK, ZH_WORKBOOK } from "./workbook.js";
 import type { WorkbookWords } from "./workbook.js";
 import type { BriefWords } from "./brief.js";
@@ -143,6 +145,7 @@ export interface Words {
   };
   /** A report read as a document: summary, register, method and appendix. */
   readonly brief: BriefWords;
+  readonly reconcile: ReconcileWords;
   /** The workshop workbook of `export` and `import`. */
   readonly workbook: WorkbookWords;
   readonly documents: {
@@ -374,6 +377,7 @@ export const EN: Words = {
     chartCaption: (n) => `The ${n} most urgent gaps: the bar is the level, the red line the target.`,
   },
   brief: EN_BRIEF,
+  reconcile: EN_RECONCILE,
   workbook: EN_WORKBOOK,
   documents: {
     scores: "Smart-city assessment scores",
@@ -618,6 +622,7 @@ export const ZH: Words = {
     chartCaption: (n) => `最紧迫的 ${n} 项差距：条形为现状等级，红线为目标。`,
   },
   brief: ZH_BRIEF,
+  reconcile: ZH_RECONCILE,
   workbook: ZH_WORKBOOK,
   documents: {
     scores: "智慧城市评估得分",

@@ -7,7 +7,7 @@ import { scoreFramework } from "../../src/scoring/score.js";
 import { shippedFrameworks } from "../helpers.js";
 
 const set = shippedFrameworks();
-const level = (n: number | undefined): Answer => ({ level: n, notApplicable: undefined, evidence: [], notes: undefined });
+const level = (n: number | undefined): Answer => ({ level: n, notApplicable: undefined, evidence: [], notes: undefined, reconciled: undefined });
 
 type Effort = Record<1 | 2 | 3 | 4 | 5, number>;
 const effortTo = (effort: Effort, from: number, to: number) => Array.from({ length: to - from }, (_, k) => effort[(from + k + 1) as 1]).reduce((a, b) => a + b, 0);

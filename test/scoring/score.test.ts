@@ -10,8 +10,8 @@ import type { RegionScore, StageProfile } from "../../src/scoring/model.js";
 import { shippedFrameworks } from "../helpers.js";
 
 const set = shippedFrameworks();
-const level = (n: number | undefined): Answer => ({ level: n, notApplicable: undefined, evidence: [], notes: undefined });
-const na: Answer = { level: undefined, notApplicable: "does not apply", evidence: [], notes: undefined };
+const level = (n: number | undefined): Answer => ({ level: n, notApplicable: undefined, evidence: [], notes: undefined, reconciled: undefined });
+const na: Answer = { level: undefined, notApplicable: "does not apply", evidence: [], notes: undefined, reconciled: undefined };
 
 /** Answers for every stage indicator, from a function of its position. */
 function answersFor(frameworks: FrameworkSet, pick: (index: number) => number | undefined, kind: "stage" | "model" = "stage"): Map<string, Map<string, Answer>> {

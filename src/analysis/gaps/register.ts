@@ -34,6 +34,8 @@ export interface RegisterEntry {
   readonly notApplicable: string | undefined;
   readonly evidence: readonly Evidence[];
   readonly notes: string | undefined;
+  /** Where several assessors' answers were reconciled: what each gave, and whether they dispute it. */
+  readonly reconciled: { readonly answers: readonly { readonly name: string; readonly given: number | "n/a" | undefined }[]; readonly disputed: boolean } | undefined;
   /** Why the level is hard to believe, with the facts of each check. */
   readonly checks: readonly Pick<EvidenceCheck, "code" | "facts">[];
 }
@@ -49,14 +51,14 @@ export function registerPart(assessment: Assessment, checks: readonly EvidenceCh
       if (answer.evidence.length > 0) evidenced++;
       const against = checks.filter((c) => c.framework === framework && c.indicator === indicator).map(({ code, facts }) => ({ code, facts }));
       if (worthListing(answer) || against.length > 0) {
-        entries.push({ framework, indicator, level: answer.level, notApplicable: answer.notApplicable, evidence: answer.evidence, notes: answer.notes, checks: against });
+        entries.push({ framework, indicator, level: answer.level, notApplicable: answer.notApplicable, evidence: answer.evidence, notes: answer.notes, reconciled: answer.reconciled === undefined ? undefined : { answers: [...answer.reconciled.answers].map(([name, given]) => ({ name, given })), disputed: answer.reconciled.disputed }, checks: against });
       }
     }
   }
   return { name: assessment.name, own, date: assessment.date, assessors: assessment.assessors, population: population ?? assessment.population, answered, evidenced, entries };
 }
 
-const worthListing = (answer: Answer): boolean => answer.evidence.length > 0 || answer.notes !== undefined || answer.notApplicable !== undefined;
+const worthListing = (answer: Answer): boolean => answer.evidence.length > 0 || answer.notes !== undefined || answer.notApplicable !== undefined || answer.reconciled?.disputed === true;
 
 export function register(assessment: Assessment, parts: readonly RegisterPart[]): Register {
   return { country: assessment.country, population: assessment.population, description: assessment.description, parts };

@@ -308,3 +308,38 @@ export function methodView(report: GapReport, names: Names, set: FrameworkSet): 
     blocks: [...paragraphs, { type: "section", level: 4, title: b.glossaryTitle, blocks: [{ type: "terms", items: [...frameworks, ...terms] }] }],
   };
 }
+
+/**
+ * The answers the assessors dispute, where `reconcile` merged several: each one's answer beside
+ * the level the assessment takes. In every medium: a dispute is something to settle.
+ */
+export function disputesView(report: GapReport, names: Names, set: FrameworkSet): Block | undefined {
+  const c = names.w.reconcile;
+  const region = report.score.kind === "region";
+  const rows: Row[] = [];
+  let count = 0;
+  for (const p of report.register.parts) {
+    const disputed = p.entries.filter((e) => e.reconciled?.disputed === true);
+    if (disputed.length === 0) continue;
+    if (region) rows.push({ kind: "group", cells: [partTitle(p, names, region), "", ""] });
+    for (const e of disputed) {
+      count++;
+      const given = (g: number | "n/a" | undefined) => (g === undefined ? c.none : g === "n/a" ? c.notApplicable : String(g));
+      rows.push({
+        ...(region ? { kind: "member" as const } : {}),
+        cells: [
+          indicatorCell(e, names, set),
+          { stack: e.reconciled!.answers.map((a) => `${names.clean(a.name)}${names.w.colon}${given(a.given)}`) },
+          strong(e.notApplicable !== undefined ? c.notApplicable : e.level === undefined ? c.none : String(e.level)),
+        ],
+      });
+    }
+  }
+  if (count === 0) return undefined;
+  return {
+    type: "section",
+    level: 3,
+    title: c.reportHead(count),
+    blocks: [{ type: "paragraph", text: c.reportIntro }, { type: "table", columns: [left(names.w.head.indicator), left(c.assessorsHead), right(c.merged)], rows }],
+  };
+}

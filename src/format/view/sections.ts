@@ -5,7 +5,7 @@ import { gateText } from "../../scoring/gates.js";
 import type { GateResult } from "../../scoring/gates.js";
 import type { CityScore, FrameworkResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
 import { blockerText } from "../names.js";
-import { aboutView, appendixView, methodView, registerView, summaryView } from "./brief.js";
+import { aboutView, appendixView, methodView, registerView, disputesView, summaryView } from "./brief.js";
 import type { Names } from "../names.js";
 import { bar, fixed, pct, share } from "../numbers.js";
 import { strong, tone } from "./model.js";
@@ -33,6 +33,9 @@ export function reportView(report: GapReport, names: Names, set: FrameworkSet): 
   const assessors = report.register.parts[0]?.assessors ?? [];
   const by = assessors.length === 0 ? undefined : assessors.map((a) => names.clean(a.name)).join(w.listSep);
   const out: Block[] = [{ ...(subject as Extract<Block, { type: "subject" }>), ...(by === undefined ? {} : { by }) }, summaryView(report, names, set, [cards!]), aboutView(report, names, set), ...standing];
+  // Disputes among the assessors come before the plan that rests on the levels they dispute.
+  const disputes = disputesView(report, names, set);
+  if (disputes !== undefined) out.push(disputes);
   if (score.kind === "city") {
     const roadmap = report.roadmap;
     if (roadmap !== undefined && roadmap.milestones.length > 0) {
