@@ -5,6 +5,7 @@ import { words } from "../i18n/words.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ConfigError, FrameworkError, UsageError } from "../model/errors.js";
 import { findConfig } from "../node/config.js";
+import type { ExceptionPolicy } from "../pipeline/tasks.js";
 import { sarifBase } from "../node/paths.js";
 import { stagedAssessments } from "../node/staged.js";
 import { PLAIN } from "../format/style.js";
@@ -58,6 +59,19 @@ const wholeNumber = (value: string) => {
 
 /** Where SARIF's URIs start. */
 const baseOption = () => new Option("--base <folder>", "the folder SARIF file paths are relative to (default: the top of the git repository, else the working folder)");
+
+/** A day as YYYY-MM-DD. */
+const day = (value: string) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) throw new InvalidArgumentError("expected a date as YYYY-MM-DD");
+  return value;
+};
+
+/** How a run judges and shows the exceptions of .smartregion.yaml: the same three options on validate, score and report. */
+const exceptionOptions = (command: Command): Command =>
+  command
+    .option("--today <YYYY-MM-DD>", "judge the exceptions' expiry dates on this day (default: each assessment's own date; never the clock)", day)
+    .option("--show-excepted", "list the findings an exception covers (they are counted either way)")
+    .option("--strict-exceptions", "make an expired exception an error, not a warning");
 
 /** The size limit, given and shown in megabytes, held in bytes. */
 const maxFileSize = () => new Option("--max-file-size <MB>", "refuse files larger than this").argParser(megabytes).default(5 * 1024 * 1024, "5");
@@ -114,8 +128,13 @@ function program(setExit: (code: ExitCode) => void): Command {
     return found;
   };
   const langs = () => root.opts<{ lang?: Locale[] }>().lang ?? [envLocale(process.env)];
+  /** The run's exceptions, from .smartregion.yaml, as the options ask to judge and show them. */
+  const exceptions = (opts: { today?: string; showExcepted?: boolean; strictExceptions?: boolean }): { exceptions?: ExceptionPolicy } => {
+    const rules = root.opts<{ config: boolean }>().config ? findConfig(cwd).exceptions : [];
+    return rules.length === 0 ? {} : { exceptions: { rules, today: opts.today, strict: opts.strictExceptions === true, show: opts.showExcepted === true } };
+  };
 
-  root
+  exceptionOptions(root
     .command("validate")
     .description("check assessment files against the frameworks")
     .argument("[paths...]", "files, folders (walked for *.yaml and *.yml, framework files left out) or glob patterns; none: the assessments .smartregion.yaml lists")
@@ -128,11 +147,11 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--cache", "remember the findings of unchanged files between runs")
     .option("--cache-location <path>", `the cache file, or a folder to keep ${DEFAULT_CACHE_FILE} in (default: ./${DEFAULT_CACHE_FILE})`)
     .addOption(new Option("--cache-strategy <strategy>", "how a changed file is told: by size and modification time, or by content").choices(["metadata", "content"]).default("metadata"))
-    .addOption(baseOption())
+    .addOption(baseOption()))
     .action(
       async (
         paths: string[],
-        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy; base?: string; staged?: boolean },
+        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy; base?: string; staged?: boolean; today?: string; showExcepted?: boolean; strictExceptions?: boolean },
       ) => {
         if (opts.staged === true && paths.length > 0) throw new UsageError("--staged takes no paths: it checks the files staged for the next commit", "--staged 不接受路径：它检查暂存待提交的文件");
         const index = opts.staged === true ? staged(configAssessments(), opts.maxFileSize) : undefined;
@@ -143,14 +162,14 @@ function program(setExit: (code: ExitCode) => void): Command {
         setExit(
           await runValidate(
             chosen,
-            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]!, base: sarifBase(opts.base, cwd), ...(index === undefined ? {} : { staged: index.index }) },
+            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]!, base: sarifBase(opts.base, cwd), ...exceptions(opts), ...(index === undefined ? {} : { staged: index.index }) },
             cwd,
           ),
         );
       },
     );
 
-  root
+  exceptionOptions(root
     .command("score")
     .description("score assessments: stages, dimensions, formation models, region roll-up")
     .argument("[paths...]", "files, folders or glob patterns; none: the assessments .smartregion.yaml lists")
@@ -159,12 +178,12 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
     .option("--fail-under <percent>", "exit 1 when a score is below this percent, of the subject or of [framework[.dimension]=]percent (repeatable)", collect, [])
     .addOption(maxFileSize())
-    .addOption(baseOption())
-    .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number; base?: string }) => {
-      setExit(await runScore(pathsOr(paths), { ...opts, formats: opts.format, output: opts.output, minStage: opts.minStage, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd) }, cwd));
+    .addOption(baseOption()))
+    .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number; base?: string; today?: string; showExcepted?: boolean; strictExceptions?: boolean }) => {
+      setExit(await runScore(pathsOr(paths), { formats: opts.format, output: opts.output, minStage: opts.minStage, failUnder: opts.failUnder, maxFileSize: opts.maxFileSize, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd), ...exceptions(opts) }, cwd));
     });
 
-  root
+  exceptionOptions(root
     .command("report")
     .description("the gap report: prioritised gaps, the plan to the next stage, evidence to check")
     .argument("[paths...]", "files, folders or glob patterns; none: the assessments .smartregion.yaml lists")
@@ -174,14 +193,14 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("--evidence-from-level <level>", "levels from this one up need evidence (default: each framework's, 3 in the shipped ones)", wholeNumber)
     .option("--strict-evidence", "make evidence problems errors (exit 1)")
     .addOption(maxFileSize())
-    .addOption(baseOption())
+    .addOption(baseOption()))
     .action(
       async (
         paths: string[],
-        opts: { format: string[]; output?: string; evidenceMaxAge?: number; evidenceFromLevel?: number; strictEvidence?: boolean; maxFileSize: number; base?: string },
+        opts: { format: string[]; output?: string; evidenceMaxAge?: number; evidenceFromLevel?: number; strictEvidence?: boolean; maxFileSize: number; base?: string; today?: string; showExcepted?: boolean; strictExceptions?: boolean },
       ) => {
         const evidence = { maxAgeMonths: opts.evidenceMaxAge, minLevel: opts.evidenceFromLevel, strict: opts.strictEvidence === true };
-        setExit(await runReport(pathsOr(paths), { formats: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd) }, cwd));
+        setExit(await runReport(pathsOr(paths), { formats: opts.format, output: opts.output, maxFileSize: opts.maxFileSize, evidence, langs: langs(), frameworks: frameworkDirs(), jobs: jobs(), version: VERSION, base: sarifBase(opts.base, cwd), ...exceptions(opts) }, cwd));
       },
     );
 

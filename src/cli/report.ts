@@ -36,8 +36,8 @@ export async function runReport(args: readonly string[], options: ReportOptions,
   const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ReportFormatName>(options.formats, options.output, REPORT_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
-  const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, ...(options.base === undefined ? {} : { base: options.base }) }));
-  const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, width, locale: options.langs[0]!, evidence: options.evidence } as const;
+  const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }));
+  const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, evidence: options.evidence } as const;
   // A format that gathers every subject into one page is made in this thread.
   const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
   const local = threads > 1 ? () => undefined as never : reportTask(setup, writers, frameworks);

@@ -38,8 +38,8 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ScoreFormatName>(options.formats, options.output, SCORE_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
-  const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, ...(options.base === undefined ? {} : { base: options.base }) }));
-  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, formats, width, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
+  const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }));
+  const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
   // A format that gathers every subject (one document a language) is made in this thread.
   const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
   const local = threads > 1 ? () => undefined as never : scoreTask(setup, writers, frameworks);
@@ -49,6 +49,6 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
     // CSV has no place for the problems of files it could not read: they go to stderr.
     if (outputs.some((o) => o.format === "csv")) reportProblems(summary.findings, options.langs[0]!);
     const code = exitCodeFor(summary.findings);
-    return code === 0 && summary.gates.some((g) => !g.passed) ? 1 : code;
+    return code === 0 && summary.gates.some((g) => !g.passed && g.excepted === undefined) ? 1 : code;
   });
 }

@@ -5,11 +5,15 @@ import type { Revision } from "../node/git.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import { compareText, finding, START } from "../model/findings.js";
-import { realpathSync } from "node:fs";
+import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { mapFiles, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { memberDisk, validateTask } from "../pipeline/tasks.js";
+import type { ExceptionPolicy } from "../pipeline/tasks.js";
+import { applyExceptions, exceptionFindings } from "../model/exceptions.js";
+import type { ExceptionUse } from "../model/exceptions.js";
+import { relativeFrom } from "../node/files.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
 import type { ValidateFormat } from "../format/validate/index.js";
 import { DEFAULT_LIMITS } from "../yaml/source.js";
@@ -32,6 +36,8 @@ export interface CommonOptions {
   readonly output: string | undefined;
   readonly maxFileSize: number;
   readonly frameworks: readonly string[];
+  /** The exceptions of `.smartregion.yaml`, and how this run judges and shows them. */
+  readonly exceptions?: ExceptionPolicy;
 }
 
 export interface ValidateOptions extends CommonOptions {
@@ -159,19 +165,63 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   if (cacheFile !== undefined) RUN_INPUTS.notePath(cacheFile, displayPath(cacheFile, cwd), "cache");
   if (unsaved !== undefined) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUnsaved(unsaved.location, unsaved.reason.say(options.locale))}\n`);
   checks.sort((a, b) => compareText(a.file, b.file));
+  exceptChecks(checks, options.exceptions, cwd);
 
   const all = checks.flatMap((c) => c.findings);
   // --quiet keeps errors, and the notice of a replaced framework, which a reviewer must always see.
   const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error" || f.code === "framework-replaced") })) : checks;
   for (const { format, file } of outputs) {
     const style = styleFor(file === undefined && format === "stylish" && wantsColour(process.stdout.isTTY === true, process.env));
-    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale, ...(options.base === undefined ? {} : { base: options.base }) }), file, cwd);
+    writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }), file, cwd);
   }
   const code = exitCodeFor(all);
-  const warnings = all.filter((f) => f.severity === "warning").length;
+  const warnings = all.filter((f) => f.severity === "warning" && f.excepted === undefined).length;
   if (code === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(`smartregion: ${words(options.locale).cli.tooManyWarnings(warnings, options.maxWarnings)}\n`);
     return 1;
   }
   return code;
+}
+
+/**
+ * Applies the run's exceptions to what validate found, in place: each finding is judged on
+ * --today, else on the date its file states; then what the exceptions did is said at their place.
+ */
+function exceptChecks(checks: Pick<FileCheck, "file" | "findings">[], policy: ExceptionPolicy | undefined, cwd: string): void {
+  if (policy === undefined || policy.rules.length === 0) return;
+  const dates = new Map<string, string | undefined>();
+  const dateOf = (file: string): string | undefined => {
+    if (!dates.has(file)) dates.set(file, statedDate(resolve(cwd, file)));
+    return dates.get(file);
+  };
+  const uses: ExceptionUse[] = [];
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i]!;
+    const applied = applyExceptions(check.findings, policy.rules, relativeFrom(cwd), (f) => policy.today ?? dateOf(f.file));
+    uses.push(applied.use);
+    checks[i] = { ...check, findings: applied.findings };
+  }
+  const own = exceptionFindings(policy.rules, uses, policy.today, policy.strict, "validate");
+  for (const f of own) {
+    const at = checks.find((c) => c.file === f.file);
+    if (at === undefined) checks.push({ file: f.file, findings: [f] });
+    else checks[checks.indexOf(at)] = { ...at, findings: [...at.findings, f] };
+  }
+  checks.sort((a, b) => compareText(a.file, b.file));
+}
+
+/** The `date:` an assessment states at its top level, read from its first lines; undefined when it has none. */
+function statedDate(absolute: string): string | undefined {
+  try {
+    const fd = openSync(absolute, "r");
+    try {
+      const head = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})\b/m.exec(head.subarray(0, n).toString("utf8"))?.[1];
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
 }

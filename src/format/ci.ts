@@ -54,7 +54,7 @@ export function ciFormat<Item>(name: CiFormatName, command: "score" | "report"):
         else list.push(f);
       }
       const files = [...byFile].sort(([a], [b]) => compareText(a, b)).map(([file, findings]) => ({ file, findings: sortFindings(findings) }));
-      return VALIDATE_FORMATTERS[name]({ files }, { style: options.style, version: options.version ?? "", command, locale: options.locale, ...(options.base === undefined ? {} : { base: options.base }) });
+      return VALIDATE_FORMATTERS[name]({ files }, { style: options.style, version: options.version ?? "", command, locale: options.locale, showExcepted: options.showExcepted === true, ...(options.base === undefined ? {} : { base: options.base }) });
     },
   });
 }

@@ -30,6 +30,8 @@ export interface FormatOptions {
   readonly width?: number;
   /** Where SARIF's URIs start; without it they are the file names as given. */
   readonly base?: SarifBase;
+  /** List the findings an exception covers in the terminal (they are counted either way). */
+  readonly showExcepted?: boolean;
 }
 
 /** For JSON output: absent values are written as null, so every field is always there. */

@@ -444,4 +444,14 @@ export const RULE_EXAMPLES: Record<Code, { readonly lang: "yaml" | "sh"; readonl
     wrong: "$id: https://example.org/frameworks/integrated.json\nx-framework:\n  id: integrated",
     right: "$id: https://example.org/frameworks/riverton-integrated.json\nx-framework:\n  id: riverton-integrated",
   },
+  "exception-expired": {
+    lang: "yaml",
+    wrong: "exceptions:\n  - code: evidence-stale\n    reason: The 2023 survey is redone in spring\n    approved-by: Amira Hollis\n    expires: 2026-03-31",
+    right: "exceptions:\n  - code: evidence-stale\n    reason: The 2023 survey is redone in autumn\n    approved-by: Amira Hollis\n    expires: 2026-10-31",
+  },
+  "exception-unused": {
+    lang: "yaml",
+    wrong: "exceptions:\n  - code: evidence-stale\n    indicator: integrated.data-catalogue  # its evidence was renewed in May\n    reason: The catalogue audit is redone in autumn\n    approved-by: Amira Hollis\n    expires: 2026-10-31",
+    right: "exceptions: []  # nothing left to accept",
+  },
 };

@@ -64,6 +64,8 @@ export const RULE_HELP: Record<Code, string> = {
   "missing-translation": "A text of a framework lacks a locale that its other texts have.",
   "vague-descriptor": "A level descriptor draws its boundary with a vague word (some, several, regularly; 部分, 定期) instead of a count, a share, a frequency or an artefact.",
   "framework-replaced": "A custom framework (from --frameworks or .smartregion.yaml) has the id of a shipped one and replaces it, so files are judged by other rules than the shipped ones. Check that the change meant to.",
+  "exception-expired": "An exception in .smartregion.yaml has reached its expiry date (judged by --today, or else by the date of the assessment it was applied to) and covers nothing any more: what it covered counts again. Settle what it covered, or agree a new date and write it. With --strict-exceptions this is an error.",
+  "exception-unused": "An exception in .smartregion.yaml covered no finding and no gate in this run: what it names may have been fixed, or it may be misspelt. Remove it, or correct its code, indicator, gate or files.",
   "reserved-id": "An id is a name every JavaScript object already has (constructor, toString and the like); the tool could not tell it from that name.",
   "duplicate-schema-id": "A framework's $id is already taken by a shipped framework, a meta schema or another custom framework; each schema needs its own.",
 };
@@ -131,6 +133,8 @@ export const RULE_HELP_ZH: Record<Code, string> = {
   "missing-translation": "评估框架的某段文本缺少其他文本已有的语言版本。",
   "vague-descriptor": "等级描述以模糊用语（如“部分”“定期”）划定界限，而非明确的数量、比例、频次或可核查材料。",
   "framework-replaced": "自定义评估框架（来自 --frameworks 或 .smartregion.yaml）与内置框架同名并取而代之，文件将按不同于内置框架的规则评判。请确认这是有意的变更。",
+  "exception-expired": ".smartregion.yaml 中的一条例外已到期（按 --today 判断，未给出时按所适用评估的日期判断），不再覆盖任何问题，原先覆盖的问题重新计入。请解决这些问题，或商定新的到期日并写入。使用 --strict-exceptions 时此项为错误。",
+  "exception-unused": ".smartregion.yaml 中的一条例外在本次运行中没有覆盖任何问题或关卡：其所指问题可能已解决，也可能写错了。请删除，或更正其代码、指标、关卡或文件。",
   "reserved-id": "id 使用了程序内部的保留名称（如 constructor、toString），程序无法把它与该名称区分开来。",
   "duplicate-schema-id": "评估框架的 $id 已被内置评估框架、元模式或另一个自定义评估框架占用；每个模式须有自己的 $id。",
 };

@@ -146,6 +146,13 @@ export interface Words {
   /** A report read as a document: summary, register, method and appendix. */
   readonly brief: BriefWords;
   readonly reconcile: ReconcileWords;
+  readonly excepted: {
+    /** In place of the severity. */
+    readonly mark: string;
+    readonly why: (reason: string, approvedBy: string, expires: string) => string;
+    readonly count: (n: number, shown: boolean) => string;
+    readonly gate: (reason: string, expires: string) => string;
+  };
   /** The workshop workbook of `export` and `import`. */
   readonly workbook: WorkbookWords;
   readonly documents: {
@@ -378,6 +385,12 @@ export const EN: Words = {
   },
   brief: EN_BRIEF,
   reconcile: EN_RECONCILE,
+  excepted: {
+    mark: "excepted",
+    why: (reason, approvedBy, expires) => `(${reason}; approved by ${approvedBy}, until ${expires})`,
+    count: (n, shown) => `${n === 1 ? "1 finding" : `${n} findings`} excepted${shown ? "" : " (--show-excepted lists them)"}`,
+    gate: (reason, expires) => `excepted until ${expires}: ${reason}`,
+  },
   workbook: EN_WORKBOOK,
   documents: {
     scores: "Smart-city assessment scores",
@@ -623,6 +636,12 @@ export const ZH: Words = {
   },
   brief: ZH_BRIEF,
   reconcile: ZH_RECONCILE,
+  excepted: {
+    mark: "已豁免",
+    why: (reason, approvedBy, expires) => `（${reason}；批准人：${approvedBy}，有效期至 ${expires}）`,
+    count: (n, shown) => `${n} 个问题已豁免${shown ? "" : "（加 --show-excepted 可列出）"}`,
+    gate: (reason, expires) => `已豁免，有效期至 ${expires}：${reason}`,
+  },
   workbook: ZH_WORKBOOK,
   documents: {
     scores: "智慧城市评估得分",

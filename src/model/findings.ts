@@ -83,6 +83,8 @@ export const CODES = {
   "missing-translation": { severity: "warning", impact: "content" },
   "vague-descriptor": { severity: "warning", impact: "content" },
   "framework-replaced": { severity: "warning", impact: "content" },
+  "exception-expired": { severity: "warning", impact: "content" },
+  "exception-unused": { severity: "warning", impact: "content" },
 } as const satisfies Record<string, { severity: Severity; impact: Impact }>;
 
 export type Code = keyof typeof CODES;
@@ -119,6 +121,16 @@ export interface Facts {
   readonly reason?: readonly string[];
 }
 
+/** Why a finding does not count: the exception that covers it, and where that is written. */
+export interface Excepted {
+  readonly reason: string;
+  readonly approvedBy: string;
+  /** The day it ends (YYYY-MM-DD): from then on it covers nothing. */
+  readonly expires: string;
+  /** Where the exception is written: `.smartregion.yaml:12:5`. */
+  readonly source: string;
+}
+
 /** One problem at one place in one file. */
 export interface Finding {
   readonly code: Code;
@@ -131,6 +143,8 @@ export interface Finding {
   /** The path inside the document, as keys joined by dots ("indicators.open.portal"). */
   readonly path: string;
   readonly facts: Facts;
+  /** Set when an exception covers it: it is listed as excepted and does not fail the run. */
+  readonly excepted?: Excepted;
 }
 
 export interface Position {

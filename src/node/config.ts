@@ -1,13 +1,15 @@
 import { realpathSync } from "node:fs";
 import { isBelow } from "./paths.js";
 import { jsonType } from "../validation/convert.js";
+import { nearest } from "../validation/nearest.js";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "../model/errors.js";
-import { finding, sortFindings } from "../model/findings.js";
+import { CODES, finding, sortFindings } from "../model/findings.js";
+import type { ExceptionRule } from "../model/exceptions.js";
 import type { Finding } from "../model/findings.js";
 import { locate } from "../yaml/locate.js";
 import { readYaml } from "../yaml/source.js";
-import { displayPath, pathKind } from "./files.js";
+import { displayPath, globSource, pathKind } from "./files.js";
 import { readNoted } from "./inputs.js";
 
 /** The project file every command reads, found in the working folder or the nearest above it. */
@@ -22,15 +24,19 @@ export interface Config {
   readonly folder: string | undefined;
   /** The `assessments` entries as written, relative to `folder`. */
   readonly patterns: readonly string[];
+  /** Findings and gates accepted for a reason, until a day. */
+  readonly exceptions: readonly ExceptionRule[];
 }
 
-const NONE: Config = { frameworks: [], assessments: undefined, folder: undefined, patterns: [] };
+const NONE: Config = { frameworks: [], assessments: undefined, folder: undefined, patterns: [], exceptions: [] };
+const KEYS = ["frameworks", "assessments", "exceptions"];
 
 /**
  * The nearest `.smartregion.yaml` at or above `cwd`, no higher than the top of the repository
- * (the folder that holds `.git`) or, outside one, the root: for now it names the folders of
- * custom frameworks, relative to itself, so that every command in a repository loads them
- * without `--frameworks`. A file that says anything else is refused with its position.
+ * (the folder that holds `.git`) or, outside one, the root: it names the folders of custom
+ * frameworks, relative to itself, so that every command in a repository loads them without
+ * `--frameworks`; the repository's assessments; and its exceptions. A file that says anything
+ * else is refused with its position.
  */
 export function findConfig(cwd: string): Config {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
@@ -66,7 +72,7 @@ function readConfig(absolute: string, cwd: string): Config {
     throw new ConfigError([finding("not-a-mapping", file, at([]), "")]);
   }
   for (const key of Object.keys(data)) {
-    if (key !== "frameworks" && key !== "assessments") problems.push(finding("unknown-key", file, at([key], true), key, { key, allowed: ["frameworks", "assessments"] }));
+    if (!KEYS.includes(key)) problems.push(finding("unknown-key", file, at([key], true), key, { key, allowed: KEYS }));
   }
   const assessments = readAssessments((data as Record<string, unknown>)["assessments"], dirname(absolute), at, file, problems);
   const raw = (data as Record<string, unknown>)["frameworks"];
@@ -87,10 +93,98 @@ function readConfig(absolute: string, cwd: string): Config {
       dirs.push(folder);
     });
   }
-  if (problems.length > 0) throw new ConfigError(sortFindings(problems));
   const listed = (data as Record<string, unknown>)["assessments"];
   const patterns = typeof listed === "string" ? [listed] : Array.isArray(listed) ? listed.filter((p): p is string => typeof p === "string") : [];
-  return { frameworks: dirs, assessments, folder: dirname(absolute), patterns };
+  const exceptions = readExceptions((data as Record<string, unknown>)["exceptions"], dirname(absolute), at, file, problems);
+  if (problems.length > 0) throw new ConfigError(sortFindings(problems));
+  return { frameworks: dirs, assessments, folder: dirname(absolute), patterns, exceptions };
+}
+
+const EXCEPTION_KEYS = ["code", "indicator", "gate", "files", "reason", "approved-by", "expires"];
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const GATE = /^(--)?(min-stage|fail-under)( \S+)?$/;
+
+/**
+ * The `exceptions` list: each entry names what it covers (a code or a list of codes, an
+ * indicator as `framework.indicator` or a framework, a gate, files as globs from the config's
+ * folder; at least one), why, who approved it and the day it expires.
+ */
+function readExceptions(raw: unknown, folder: string, at: (path: (string | number)[], key?: boolean) => { line: number; col: number }, file: string, problems: Finding[]): ExceptionRule[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push(finding("wrong-type", file, at(["exceptions"]), "exceptions", { expected: "a list of exceptions", actual: typeof raw, expects: ["types", "array"], found: jsonType(raw) }));
+    return [];
+  }
+  const out: ExceptionRule[] = [];
+  raw.forEach((entry: unknown, index) => {
+    const path = ["exceptions", index];
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+      problems.push(finding("wrong-type", file, at(path), path.join("."), { expected: "an exception", actual: typeof entry, expects: ["types", "object"], found: jsonType(entry) }));
+      return;
+    }
+    const e = entry as Record<string, unknown>;
+    const before = problems.length;
+    for (const key of Object.keys(e)) if (!EXCEPTION_KEYS.includes(key)) problems.push(finding("unknown-key", file, at([...path, key], true), [...path, key].join("."), { key, allowed: EXCEPTION_KEYS }));
+    const text = (key: string, required: boolean): string | undefined => {
+      const v = e[key];
+      if (v === undefined) {
+        if (required) problems.push(finding("missing-key", file, at(path), path.join("."), { key }));
+        return undefined;
+      }
+      if (typeof v !== "string" || v.trim() === "") {
+        problems.push(finding("wrong-type", file, at([...path, key]), [...path, key].join("."), { expected: "text", actual: typeof v, expects: ["types", "string"], found: v === "" ? "null" : jsonType(v) }));
+        return undefined;
+      }
+      return v.trim();
+    };
+    const list = (key: string): string[] | undefined => {
+      const v = e[key];
+      if (v === undefined) return undefined;
+      const items = typeof v === "string" ? [v] : v;
+      if (!Array.isArray(items) || items.length === 0 || items.some((x) => typeof x !== "string" || x === "")) {
+        problems.push(finding("wrong-type", file, at([...path, key]), [...path, key].join("."), { expected: "text or a list of texts", actual: typeof v, expects: ["types", "string", "array"], found: jsonType(v) }));
+        return undefined;
+      }
+      return items as string[];
+    };
+    const codes = list("code");
+    for (const [i, code] of (codes ?? []).entries()) {
+      if (!(code in CODES)) problems.push(finding("not-allowed-value", file, at(typeof e["code"] === "string" ? [...path, "code"] : [...path, "code", i]), [...path, "code"].join("."), { value: code, ...(nearest(code, Object.keys(CODES)) === undefined ? {} : { suggestion: nearest(code, Object.keys(CODES))! }) }));
+    }
+    const indicator = text("indicator", false);
+    if (indicator !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)?$/.test(indicator)) problems.push(finding("bad-format", file, at([...path, "indicator"]), [...path, "indicator"].join("."), { value: indicator, expects: ["pattern", "framework.indicator"] }));
+    const gate = text("gate", false);
+    if (gate !== undefined && !GATE.test(gate.replace(/\s+/g, " "))) problems.push(finding("bad-format", file, at([...path, "gate"]), [...path, "gate"].join("."), { value: gate, expects: ["one-of", "min-stage", "min-stage STAGE", "fail-under", "fail-under [FRAMEWORK[.DIMENSION]=]PERCENT"] }));
+    const files = list("files");
+    for (const pattern of files ?? []) {
+      const normalised = pattern.replace(/\\/g, "/");
+      if (isAbsolute(pattern) || normalised.startsWith("/") || normalised.split("/").includes("..")) problems.push(finding("outside-config-folder", file, at([...path, "files"]), [...path, "files"].join("."), { value: pattern }));
+    }
+    const reason = text("reason", true);
+    const approvedBy = text("approved-by", true);
+    const expires = e["expires"] instanceof Date ? (e["expires"] as Date).toISOString().slice(0, 10) : text("expires", true);
+    if (expires !== undefined && !DAY.test(expires)) problems.push(finding("bad-format", file, at([...path, "expires"]), [...path, "expires"].join("."), { value: expires, expects: ["format", "date"] }));
+    if (codes === undefined && indicator === undefined && gate === undefined && files === undefined) problems.push(finding("missing-one-of", file, at(path), path.join("."), { allowed: ["code", "indicator", "gate", "files"] }));
+    if (problems.length > before || reason === undefined || approvedBy === undefined || expires === undefined) return;
+    const where = at(path);
+    const [framework, id] = indicator === undefined ? [undefined, undefined] : (indicator.split(".") as [string, string | undefined]);
+    out.push({
+      index: out.length,
+      codes: gate !== undefined && codes === undefined ? ["gate-failed"] : codes,
+      framework,
+      indicator: id,
+      gate: gate?.replace(/^--/, ""),
+      files: files?.map((p) => globSource(p)),
+      folder,
+      reason,
+      approvedBy,
+      expires,
+      file,
+      line: where.line,
+      col: where.col,
+    });
+  });
+  return out;
 }
 
 /**

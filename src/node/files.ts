@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type Picomatch from "picomatch";
 import { UsageError } from "../model/errors.js";
 import { RUN_INPUTS } from "./inputs.js";
@@ -157,6 +157,26 @@ function walk(root: string): string[] {
  * fixed prefix, with picomatch: the matcher of the wider Node ecosystem, so a pattern means here
  * what it means to the tools beside this one. Loaded only when a pattern is given.
  */
+/** A file as the user names it (from `cwd`), as a `/`-separated path from `folder`; undefined outside it. */
+export const relativeFrom =
+  (cwd: string) =>
+  (file: string, folder: string): string | undefined => {
+    const rel = relative(folder, resolve(cwd, file)).split(sep).join("/");
+    return rel === "" || rel === ".." || rel.startsWith("../") || isAbsolute(rel) ? undefined : rel;
+  };
+
+/** A glob as the source of a regular expression over a `/`-separated relative path; a plain path matches itself and what is under it. */
+export function globSource(pattern: string): string {
+  const normalised = pattern.split(sep).join("/").replace(/^\.\//, "").replace(/\/$/, "");
+  picomatch ??= load("picomatch") as typeof Picomatch;
+  if (!GLOB_CHARS.test(normalised)) return `^${normalised.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/.*)?$`;
+  try {
+    return picomatch.makeRe(normalised, { dot: true, strictBrackets: true }).source;
+  } catch {
+    throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是能匹配文件名的模式`);
+  }
+}
+
 function glob(pattern: string, cwd: string): string[] {
   const normalised = pattern.split(sep).join("/");
   const parts = normalised.split("/");

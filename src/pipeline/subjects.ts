@@ -6,6 +6,8 @@ import type { StreamWriter } from "../format/stream.js";
 import type { GateResult } from "../scoring/gates.js";
 import type { Output } from "../node/output.js";
 import { mapFiles } from "./pool.js";
+import { exceptionFindings } from "../model/exceptions.js";
+import type { ExceptionUse } from "../model/exceptions.js";
 import type { InputFile, listInputs } from "../node/read.js";
 import type { SubjectResult, TaskSetup } from "./tasks.js";
 
@@ -40,6 +42,7 @@ export async function writeSubjects(
   const findings: Finding[] = [...inputs.failures];
   const gates: GateResult[] = [];
   const remarks: Finding[] = [];
+  const uses: ExceptionUse[] = [];
   let count = 0;
   for (const { output, writer } of destinations) output.write(writer.head());
   await mapFiles(inputs.files, threads, setup, local, (result) => {
@@ -47,12 +50,16 @@ export async function writeSubjects(
     append(findings, result.findings);
     append(gates, result.gates);
     append(remarks, result.remarks);
+    if (result.exceptionUse !== undefined) uses.push(result.exceptionUse);
     if (result.pieces !== undefined) {
       destinations.forEach(({ output, writer }, i) => output.write(writer.before(count) + result.pieces![i]!));
       count++;
     }
   });
   progress.done();
+  // What the exceptions did: each expired one, and each that covered nothing, said at its place.
+  const policy = setup.exceptions;
+  if (policy !== undefined) append(findings, exceptionFindings(policy.rules, uses, policy.today, policy.strict, setup.command));
   const sorted = sortFindings(findings);
   const files = inputs.files.map((f) => f.file);
   const summary = { gates, findings: sorted, remarks: sortFindings(remarks), files };

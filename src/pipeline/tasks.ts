@@ -35,11 +35,13 @@ import type { DiskAnswer } from "../node/cache.js";
 import { recordingDisk } from "../node/cache.js";
 import { styleFor } from "../format/colour.js";
 import { frameworksFor, schemaCheckFor } from "../node/context.js";
-import { displayPath, nodeMemberDisk } from "../node/files.js";
+import { displayPath, nodeMemberDisk, relativeFrom } from "../node/files.js";
 import { RUN_INPUTS } from "../node/inputs.js";
 import { readInput } from "../node/read.js";
 import type { InputFile } from "../node/read.js";
 import { parseGates } from "./gates.js";
+import { applyExceptions } from "../model/exceptions.js";
+import type { ExceptionRule, ExceptionUse } from "../model/exceptions.js";
 
 /**
  * What one file is turned into, by command. A setup is plain data, so the same work can be
@@ -49,6 +51,18 @@ export interface Common {
   readonly frameworks: readonly string[];
   readonly cwd: string;
   readonly maxFileSize: number;
+  /** The exceptions of the run, and the day they are judged on (else each assessment's date). */
+  readonly exceptions?: ExceptionPolicy;
+}
+
+/** Exceptions as a run applies them: plain data, so a worker thread applies them too. */
+export interface ExceptionPolicy {
+  readonly rules: readonly ExceptionRule[];
+  readonly today: string | undefined;
+  /** An expired exception is an error, not a warning. */
+  readonly strict: boolean;
+  /** List excepted findings in the terminal. */
+  readonly show: boolean;
 }
 
 export type TaskSetup =
@@ -76,6 +90,8 @@ export interface SubjectResult {
   readonly gates: readonly GateResult[];
   /** Findings about the sound subject: evidence to check (report), failed gates (score). */
   readonly remarks: readonly Finding[];
+  /** Which exceptions covered something here, and which were found expired. */
+  readonly exceptionUse?: ExceptionUse;
 }
 
 export type TaskResult = ValidateResult | SubjectResult;
@@ -166,33 +182,74 @@ export function subjectLoader(
 function subjectTask<Item, Summary>(
   g: Ground,
   writers: readonly StreamWriter<Item, Summary>[],
-  make: (score: SubjectScore, assessment: Assessment, members: readonly ResolvedMember[], source: YamlSource) => { item: Item; gates: readonly GateResult[]; remarks: readonly Finding[] },
+  make: (score: SubjectScore, assessment: Assessment, members: readonly ResolvedMember[], source: YamlSource) => { item: Item; gates: readonly GateResult[]; remarks: readonly Finding[]; withRemarks?: (remarks: readonly Finding[]) => Item },
+  policy: ExceptionPolicy | undefined,
+  cwd: string,
 ): (input: InputFile) => SubjectResult {
   return (input) => {
-    const { findings, scored } = loadSubject(g, input);
-    if (scored === undefined) return { findings, pieces: undefined, gates: [], remarks: [] };
+    const loaded = loadSubject(g, input);
+    if (loaded.scored === undefined || policy === undefined || policy.rules.length === 0) {
+      if (loaded.scored === undefined) {
+        const own = policy === undefined ? undefined : applyExceptions(loaded.findings, policy.rules, relativeFrom(cwd), () => policy.today);
+        return { findings: own?.findings ?? loaded.findings, pieces: undefined, gates: [], remarks: [], ...(own === undefined ? {} : { exceptionUse: own.use }) };
+      }
+      const made = make(loaded.scored.score, loaded.scored.assessment, loaded.scored.members, loaded.scored.source);
+      return { findings: loaded.findings, pieces: writers.map((writer) => writer.item(made.item)), gates: made.gates, remarks: made.remarks };
+    }
+    const scored = loaded.scored;
+    // Judged on --today, else on the day the assessment speaks for: never on the clock.
+    const day = policy.today ?? scored.score.date;
+    const findings = applyExceptions(loaded.findings, policy.rules, relativeFrom(cwd), () => day);
     const made = make(scored.score, scored.assessment, scored.members, scored.source);
-    return { findings, pieces: writers.map((writer) => writer.item(made.item)), gates: made.gates, remarks: made.remarks };
+    const remarks = applyExceptions(made.remarks, policy.rules, relativeFrom(cwd), () => day);
+    // A failed gate is excepted with the finding that reports it, in the same order.
+    const gateFindings = remarks.findings.filter((f) => f.code === "gate-failed");
+    let n = 0;
+    const gates = made.gates.map((gate) => {
+      if (gate.passed) return gate;
+      const excepted = gateFindings[n++]?.excepted;
+      return excepted === undefined ? gate : { ...gate, excepted };
+    });
+    const item = made.withRemarks === undefined ? made.item : made.withRemarks(remarks.findings);
+    return {
+      findings: findings.findings,
+      pieces: writers.map((writer) => writer.item(item)),
+      gates,
+      remarks: remarks.findings,
+      exceptionUse: { used: [...findings.use.used, ...remarks.use.used], expired: [...findings.use.expired, ...remarks.use.expired] },
+    };
   };
 }
 
 export function scoreTask(setup: TaskSetup & { command: "score" }, writers?: readonly StreamWriter<SubjectScore, ScoreSummary>[], frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
   const g = ground(setup, frameworks);
   const gates = parseGates(g.frameworks, setup.minStage, setup.failUnder);
-  const out = writers ?? setup.formats.map((f) => SCORE_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale, width: setup.width }));
-  return subjectTask(g, out, (score) => {
-    const results = evaluateGates(g.frameworks, score, gates);
-    return { item: score, gates: results, remarks: results.filter((r) => !r.passed).map((r) => gateFinding(r, (stage) => stageTitles(g.frameworks, stage))) };
-  });
+  const out = writers ?? setup.formats.map((f) => SCORE_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale, width: setup.width, showExcepted: setup.exceptions?.show === true }));
+  return subjectTask(
+    g,
+    out,
+    (score) => {
+      const results = evaluateGates(g.frameworks, score, gates);
+      return { item: score, gates: results, remarks: results.filter((r) => !r.passed).map((r) => gateFinding(r, (stage) => stageTitles(g.frameworks, stage))) };
+    },
+    setup.exceptions,
+    setup.cwd,
+  );
 }
 
 export function reportTask(setup: TaskSetup & { command: "report" }, writers?: readonly StreamWriter<GapReport, ReportSummary>[], frameworks?: FrameworkSet): (input: InputFile) => SubjectResult {
   const g = ground(setup, frameworks);
-  const out = writers ?? setup.formats.map((f) => REPORT_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale, width: setup.width }));
-  return subjectTask(g, out, (score, assessment, members, source) => {
-    const report = gapReport(g.frameworks, { score, assessment, members, source }, setup.evidence);
-    return { item: report, gates: [], remarks: report.evidence };
-  });
+  const out = writers ?? setup.formats.map((f) => REPORT_FORMATS[f.format]({ frameworks: g.frameworks, style: styleFor(f.colour), locale: setup.locale, width: setup.width, showExcepted: setup.exceptions?.show === true }));
+  return subjectTask(
+    g,
+    out,
+    (score, assessment, members, source) => {
+      const report = gapReport(g.frameworks, { score, assessment, members, source }, setup.evidence);
+      return { item: report, gates: [], remarks: report.evidence, withRemarks: (evidence) => ({ ...report, evidence }) };
+    },
+    setup.exceptions,
+    setup.cwd,
+  );
 }
 
 /**

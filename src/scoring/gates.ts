@@ -1,3 +1,4 @@
+import type { Excepted } from "../model/findings.js";
 import type { FrameworkSet } from "../framework/model.js";
 import type { SubjectScore } from "./model.js";
 import { round, stageRank } from "./score.js";
@@ -17,6 +18,8 @@ export interface GateResult {
   readonly actual: string | number | undefined;
   /** Stages or percentage points short; 0 when passed. */
   readonly shortBy: number;
+  /** A failed gate an exception accepts: it does not fail the run. */
+  readonly excepted?: Excepted;
 }
 
 const percent = (score: number | undefined) => (score === undefined ? undefined : round((score / 5) * 100));

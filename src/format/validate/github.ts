@@ -13,8 +13,9 @@ const property = (text: string) => data(text).replace(/:/g, "%3A").replace(/,/g,
 export function formatGithub(result: ValidationResult, locale = "en", base?: SarifBase): string {
   // GitHub places an annotation by its path from the repository's top, wherever the command ran.
   const where = (file: string) => (base === undefined ? file : (fromRoot(file, base) ?? file));
+  // An excepted finding is accepted: it makes no annotation.
   const lines = result.files.flatMap((file) =>
-    file.findings.map(
+    file.findings.filter((f) => f.excepted === undefined).map(
       (f) => `::${f.severity === "error" ? "error" : "warning"} file=${property(where(f.file))},line=${f.line},col=${f.col},title=${property(f.code)}::${data(message(f, locale))}`,
     ),
   );

@@ -19,11 +19,13 @@ export interface ValidateFormatOptions {
   readonly locale: string;
   /** Where SARIF's URIs start. */
   readonly base?: SarifBase;
+  /** List the findings an exception covers in the terminal (they are counted either way). */
+  readonly showExcepted?: boolean;
 }
 
 /** Every output format of `validate`; `--format` takes its choices from these keys. */
 export const VALIDATE_FORMATTERS = {
-  stylish: (result, options) => formatStylish(result, options.style, options.locale),
+  stylish: (result, options) => formatStylish(result, options.style, options.locale, options.showExcepted === true),
   json: (result, options) => formatJson(result, options.locale),
   sarif: (result, options) => formatSarif(result, options.version, options.locale, options.command, options.base),
   junit: (result, options) => formatJunit(result, options.command, options.locale),

@@ -14,7 +14,7 @@ export function formatJson(result: ValidationResult, locale = "en"): string {
     summary: summarise(result),
     files: result.files.map((file) => ({
       file: file.file,
-      valid: !file.findings.some((f) => f.severity === "error"),
+      valid: !file.findings.some((f) => f.severity === "error" && f.excepted === undefined),
       findings: file.findings.map((f) => ({
         code: f.code,
         severity: f.severity,
@@ -22,6 +22,7 @@ export function formatJson(result: ValidationResult, locale = "en"): string {
         col: f.col,
         path: f.path,
         message: message(f, locale),
+        ...(f.excepted === undefined ? {} : { excepted: f.excepted }),
         facts: f.facts,
       })),
     })),

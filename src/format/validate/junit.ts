@@ -14,11 +14,13 @@ export function xmlText(text: string): string {
 /** JUnit XML: one test case a file, failing when the file has errors; warnings go to system-out. */
 export function formatJunit(result: ValidationResult, command = "validate", locale = "en"): string {
   const w = words(locale);
-  const failures = result.files.filter((f) => f.findings.some((x) => x.severity === "error")).length;
+  // An excepted error fails no case: it goes to system-out, marked excepted.
+  const failures = result.files.filter((f) => f.findings.some((x) => x.severity === "error" && x.excepted === undefined)).length;
   const cases = result.files.map((file) => {
-    const line = (f: (typeof file.findings)[number]) => printable(`${file.file}:${f.line}:${f.col} ${w.severity[f.severity]} ${message(f, locale)} (${f.code})`);
-    const errors = file.findings.filter((f) => f.severity === "error");
-    const warnings = file.findings.filter((f) => f.severity === "warning");
+    const line = (f: (typeof file.findings)[number]) =>
+      printable(`${file.file}:${f.line}:${f.col} ${f.excepted === undefined ? w.severity[f.severity] : w.excepted.mark} ${message(f, locale)} (${f.code})${f.excepted === undefined ? "" : ` ${w.excepted.why(f.excepted.reason, f.excepted.approvedBy, f.excepted.expires)}`}`);
+    const errors = file.findings.filter((f) => f.severity === "error" && f.excepted === undefined);
+    const warnings = file.findings.filter((f) => f.severity === "warning" || f.excepted !== undefined);
     const failure =
       errors.length === 0 ? "" : `\n      <failure message="${xmlText(w.validate.errorCount(errors.length))}" type="error">${xmlText(errors.map(line).join("\n"))}</failure>`;
     const out = warnings.length === 0 ? "" : `\n      <system-out>${xmlText(warnings.map(line).join("\n"))}</system-out>`;

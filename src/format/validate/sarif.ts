@@ -89,6 +89,8 @@ export function formatSarif(result: ValidationResult, version: string, locale = 
             message: { text: message(f, locale) },
             locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: f.line, startColumn: f.col } } }],
             partialFingerprints: { "smartregion/v1": fingerprint(f, location.uri, seen) },
+            // Accepted by an exception: code scanning shows it as dismissed, with the reason.
+            ...(f.excepted === undefined ? {} : { suppressions: [{ kind: "external", status: "accepted", justification: `${f.excepted.reason} (approved by ${f.excepted.approvedBy}, until ${f.excepted.expires}; ${f.excepted.source})` }] }),
           };
         }),
       },

@@ -31,7 +31,7 @@ export interface Layout<Item, Summary> {
 export function terminalFormat<Item, Summary>(layout: Layout<Item, Summary>): StreamFormat<Item, Summary> {
   return (options) => {
     const names = namer(options.frameworks, options.locale, printable);
-    const draw = (blocks: readonly Block[]) => renderTerminal(blocks, options.style, options.locale, options.width);
+    const draw = (blocks: readonly Block[]) => renderTerminal(blocks, options.style, options.locale, options.width, options.showExcepted === true);
     return {
       head: () => "",
       item: (item) => draw(layout.view(item, names, options)),

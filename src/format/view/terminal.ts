@@ -44,11 +44,11 @@ const APART = new Set<Block["type"]>(["table", "section", "findings", "list", "h
  * indented under it, long lines wrapped between words with the rest indented; tables drawn in
  * boxes and fitted to the width; pictures left out, since the tables carry their numbers.
  */
-export function renderTerminal(blocks: readonly Block[], style: Style, locale: string, width = Infinity): string {
-  return lines(blocks, style, locale, "", width).join("\n");
+export function renderTerminal(blocks: readonly Block[], style: Style, locale: string, width = Infinity, showExcepted = false): string {
+  return lines(blocks, style, locale, "", width, showExcepted).join("\n");
 }
 
-function lines(blocks: readonly Block[], style: Style, locale: string, indent: string, width: number): string[] {
+function lines(blocks: readonly Block[], style: Style, locale: string, indent: string, width: number, showExcepted = false): string[] {
   const w = words(locale);
   const t = (x: Inline) => inlineTerminal(x, style);
   const out: string[] = [];
@@ -86,7 +86,7 @@ function lines(blocks: readonly Block[], style: Style, locale: string, indent: s
         break;
       case "section":
         say(style.bold(t(block.title)) + (block.aside === undefined ? "" : ` ${style.dim(t(block.aside))}`));
-        append(out, lines(block.blocks, style, locale, `${indent}  `, width));
+        append(out, lines(block.blocks, style, locale, `${indent}  `, width, showExcepted));
         break;
       case "steps":
         say(`${t(block.intro)}${w.colon.trimEnd()}`);
@@ -98,7 +98,11 @@ function lines(blocks: readonly Block[], style: Style, locale: string, indent: s
         }
         break;
       case "findings":
-        for (const line of findingLines(block.findings, style, locale)) say(line, indent, "    ");
+        for (const line of findingLines(block.findings, style, locale, showExcepted)) say(line, indent, "    ");
+        {
+          const excepted = block.findings.filter((f) => f.excepted !== undefined).length;
+          if (excepted > 0) say(style.dim(w.excepted.count(excepted, showExcepted)), indent, "    ");
+        }
         break;
       case "chart":
         break;
