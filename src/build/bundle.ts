@@ -6,7 +6,11 @@
  * createRequire) stay outside the bundles and are loaded only when needed.
  */
 import { build } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
+import type { Plugin } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
@@ -19,11 +23,34 @@ const { CJS_WRAPPER } = createRequire(import.meta.url)("../../bin/wrapper.js") a
 // bundle's own file URL. The library stays ESM, as `import` of the package expects.
 const shared = { bundle: true, platform: "node", target: "node20", logLevel: "warning" } as const;
 
+/**
+ * What the command line's start need not load. chalk's colour detection reads the terminal
+ * through node:os and node:tty when it is loaded, though the command line chooses colour itself
+ * (src/format/colour.ts) and gives chalk its level: the detection is left out. commander loads
+ * node:child_process, with net and streams, for subcommands run as programs, which this command
+ * line has none of: it is loaded if ever used.
+ */
+const lighterStart: Plugin = {
+  name: "lighter-start",
+  setup(build) {
+    build.onLoad({ filter: /chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, () => ({
+      contents: "export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n",
+      loader: "js",
+    }));
+    build.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: "lazy-child-process", namespace: "lighter-start" } : undefined));
+    build.onLoad({ filter: /^lazy-child-process$/, namespace: "lighter-start" }, () => ({
+      contents: 'let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });\n',
+      loader: "js",
+    }));
+  },
+};
+
 await build({
   ...shared,
   entryPoints: [fileURLToPath(new URL("../cli/main.js", import.meta.url))],
   outfile: fileURLToPath(new URL("../cli/smartregion.cjs", import.meta.url)),
   format: "cjs",
+  plugins: [lighterStart],
   define: { "import.meta.url": "__smartregionUrl" },
   banner: { js: 'const __smartregionUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
@@ -45,10 +72,28 @@ await build({
   format: "cjs",
 });
 
-// V8's code cache of the command line's bundle, made here so that a run need not compile the
-// bundle's 700 KB before it starts: bin/smartregion.js hands it to V8 with the bundle, wrapped
-// in the same function. A cache from another Node version is refused by V8, and the bundle is
-// then compiled as usual; no run ever writes it.
+// V8's code cache of the command line's bundle, so that a run need not compile the bundle's
+// 700 KB before it starts: bin/smartregion.js hands it to V8 with the bundle, wrapped in the same
+// function. It is made over runs of the commands a run of one file most often is (dist/build/
+// warm.js, each run adding what it compiled), so it holds the functions they use as well as the
+// top level. A cache from another Node version or for other text is refused by V8, and the
+// bundle is then compiled as usual; no run of the tool ever writes it.
 const cli = fileURLToPath(new URL("../cli/smartregion.cjs", import.meta.url));
-const wrapped = `${CJS_WRAPPER[0]}${readFileSync(cli, "utf8")}${CJS_WRAPPER[1]}`;
-writeFileSync(`${cli}.v8cache`, new Script(wrapped, { filename: cli }).createCachedData());
+const cache = `${cli}.v8cache`;
+rmSync(cache, { force: true });
+const top = fileURLToPath(new URL("../..", import.meta.url));
+const warm = fileURLToPath(new URL("./warm.js", import.meta.url));
+const examples = join(top, "examples");
+const runs = existsSync(join(examples, "dublin-region", "region.yaml"))
+  ? [
+      ["validate", join(examples, "city.yaml")],
+      ["score", join(examples, "dublin-region", "region.yaml")],
+      ["report", join(examples, "dublin-region", "region.yaml")],
+    ]
+  : [];
+for (const args of runs) spawnSync(process.execPath, [warm, cache, ...args], { cwd: tmpdir(), stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
+// Without the examples (or if a run failed to write it), the cache of the top level alone.
+if (!existsSync(cache)) {
+  const wrapped = `${CJS_WRAPPER[0]}${readFileSync(cli, "utf8")}${CJS_WRAPPER[1]}`;
+  writeFileSync(cache, new Script(wrapped, { filename: cli }).createCachedData());
+}

@@ -12,17 +12,36 @@ import { createAjv, standaloneCode } from "../validation/ajv.js";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { LOCALES } from "../i18n/locale.js";
 import { PRECOMPILED_DIR, SHIPPED_FRAMEWORKS, SHIPPED_SCHEMA_DIR, frameworkFiles } from "../node/context.js";
-import { frameworksFingerprint } from "../framework/fingerprint.js";
+import { frameworkSources } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
 import { toPrecompiled } from "../framework/precompiled.js";
+import { URI_QUICK } from "../validation/uri.js";
+
+const URI_MODULE = `"use strict";
+const QUICK = ${URI_QUICK.toString()};
+let full;
+exports.uri = (text) => QUICK.test(text) || (full ??= require("ajv-formats/dist/formats").fullFormats.uri)(text);
+`;
 
 const files = frameworkFiles(process.cwd());
 const set = loadFrameworks({ shipped: SHIPPED_FRAMEWORKS }, files);
 const { ajv, validate } = compileAssessmentValidator(set, { source: true });
 
 mkdirSync(PRECOMPILED_DIR, { recursive: true });
-writeFileSync(join(PRECOMPILED_DIR, "frameworks.json"), JSON.stringify(toPrecompiled(set, frameworksFingerprint(SHIPPED_FRAMEWORKS, files))));
-writeFileSync(join(PRECOMPILED_DIR, "validate-assessment.cjs"), standaloneCode(ajv, validate));
+const sources = frameworkSources(SHIPPED_FRAMEWORKS, files);
+writeFileSync(join(PRECOMPILED_DIR, "sources.bin"), sources);
+const precompiled = toPrecompiled(set, `sources:${sources.length}`);
+writeFileSync(join(PRECOMPILED_DIR, "frameworks.json"), JSON.stringify(precompiled.frameworks));
+writeFileSync(join(PRECOMPILED_DIR, "schemas.json"), JSON.stringify(precompiled.schemas));
+// The `uri` format answers the links evidence usually holds (http and https, a plain host name)
+// with a small expression that accepts only what ajv-formats' RFC 3986 expression accepts, and
+// hands anything else to that one: V8 compiles a large expression on its first use, which cost a
+// run of one file some 4 ms.
+const URI_FORMAT = "ajv-formats/dist/formats\").fullFormats.uri";
+const code = standaloneCode(ajv, validate);
+if (!code.includes(URI_FORMAT)) throw new Error("precompile: the standalone validator no longer takes ajv-formats' uri format where expected");
+writeFileSync(join(PRECOMPILED_DIR, "validate-assessment.cjs"), code.replaceAll(`require("${URI_FORMAT}`, 'require("./uri.cjs").uri'));
+writeFileSync(join(PRECOMPILED_DIR, "uri.cjs"), URI_MODULE);
 // The check of custom framework files against the meta-schema, so a run with custom frameworks
 // compiles only the assessment schema they make.
 const metaAjv = createAjv({ source: true });

@@ -3,12 +3,15 @@ import { displayWidth } from "./width.js";
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const OPENING = /[“‘（《「『【〔]/;
 const CLOSING = /[，。、；：！？”’）》」』】〕…]/;
+const ANY_SPECIAL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef“‘（《「『【〔，。、；：！？”’）》」』】〕…]/;
 
 /**
  * The pieces a line may break between: words of Latin text, and single Chinese characters, each
  * with the punctuation that must stay on its line (a closing mark after it, an opening one before).
  */
 export function breakable(text: string): { piece: string; spaced: boolean }[] {
+  // Text with no wide character and no CJK punctuation breaks between words only.
+  if (!ANY_SPECIAL.test(text)) return text.trim().split(/ +/).filter((word) => word !== "").map((piece, i) => ({ piece, spaced: i > 0 }));
   const pieces: { piece: string; spaced: boolean }[] = [];
   for (const word of text.trim().split(/ +/)) {
     let spaced = pieces.length > 0;

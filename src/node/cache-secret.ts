@@ -1,8 +1,11 @@
-import { randomBytes } from "node:crypto";
 import type { SecretProblem } from "../i18n/words.js";
 import { closeSync, constants, existsSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import type { Stats } from "node:fs";
-import { homedir } from "node:os";
+import { createRequire } from "node:module";
+
+const load = createRequire(import.meta.url);
+const randomBytes = (n: number): Buffer => (load("node:crypto") as typeof import("node:crypto")).randomBytes(n);
+const homedir = (): string => (load("node:os") as typeof import("node:os")).homedir();
 import { isAbsolute, join } from "node:path";
 
 /**

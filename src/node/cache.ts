@@ -1,4 +1,7 @@
-import { createHash, createHmac } from "node:crypto";
+import { createRequire } from "node:module";
+
+/** Loaded when a run uses the cache, and only then. */
+const crypto = (): typeof import("node:crypto") => createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
 import { isBelow, isLink } from "./paths.js";
 import { UsageError } from "../model/errors.js";
 import { writeFileSafely } from "./output.js";
@@ -56,7 +59,7 @@ interface CacheFile {
 /** Why a cache was not used at all: its secret could not be trusted. */
 export type UntrustedCache = Exclude<CacheSecret, { secret: Buffer }>;
 
-const contentDigest = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("hex");
+const contentDigest = (bytes: Uint8Array): string => crypto().createHash("sha1").update(bytes).digest("hex");
 
 export const DEFAULT_CACHE_FILE = ".smartregion-cache";
 
@@ -116,7 +119,7 @@ export class CheckCache {
    */
   static open(file: string, key: string, strategy: CacheStrategy, secret: CacheSecret = cacheSecret()): CheckCache | UntrustedCache {
     if (!("secret" in secret)) return secret;
-    const fullKey = createHash("sha256").update(key).update("\0").update(strategy).digest("hex");
+    const fullKey = crypto().createHash("sha256").update(key).update("\0").update(strategy).digest("hex");
     return new CheckCache(file, fullKey, strategy, secret.secret, load(file, fullKey, strategy, secret.secret));
   }
 
@@ -274,7 +277,7 @@ function readCapped(file: string): string | undefined {
  */
 function entryMac(secret: Buffer, key: string, absolute: string, entry: Omit<Entry, "mac">): string {
   const covered = [FORMAT, key, absolute, entry.size, entry.mtime, entry.hash, entry.disk, entry.findings];
-  return createHmac("sha256", secret).update(canonical(covered)).digest("hex");
+  return crypto().createHmac("sha256", secret).update(canonical(covered)).digest("hex");
 }
 
 /** JSON with the keys of every object in order, so equal data gives equal text whatever the order it was built in. */

@@ -3,13 +3,13 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../model/errors.js";
-import { frameworksFingerprint } from "../framework/fingerprint.js";
+import { frameworkSources } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
 import type { FrameworkCheck, FrameworkFiles } from "../framework/load.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { nearest } from "../validation/nearest.js";
 import { fromPrecompiled } from "../framework/precompiled.js";
-import type { PrecompiledFrameworks } from "../framework/precompiled.js";
+import type { PrecompiledFrameworks, PrecompiledSchemas } from "../framework/precompiled.js";
 import { createSchemaCheck, schemaCheckFrom } from "../assessment/validator.js";
 import type { AssessmentValidator, SchemaCheck } from "../assessment/validator.js";
 import { compareText } from "../model/findings.js";
@@ -61,8 +61,19 @@ function readPrecompiled(cwd: string): FrameworkSet | undefined {
   } catch {
     return undefined;
   }
-  if (data.fingerprint !== frameworksFingerprint(SHIPPED_FRAMEWORKS, frameworkFiles(cwd))) return undefined;
-  const set = fromPrecompiled(data);
+  // The files the copy was made from, byte for byte, or it is stale.
+  const made = join(PRECOMPILED_DIR, "sources.bin");
+  let stored: Buffer;
+  try {
+    stored = readNoted(made, displayPath(made, cwd));
+  } catch {
+    return undefined;
+  }
+  if (!stored.equals(frameworkSources(SHIPPED_FRAMEWORKS, frameworkFiles(cwd)))) return undefined;
+  const set = fromPrecompiled(data, () => {
+    const schemas = join(PRECOMPILED_DIR, "schemas.json");
+    return JSON.parse(readNoted(schemas, displayPath(schemas, cwd)).toString("utf8")) as PrecompiledSchemas;
+  });
   const load = createRequire(import.meta.url);
   const validate = load(join(PRECOMPILED_DIR, "validate-assessment.cjs")) as AssessmentValidator | { default: AssessmentValidator };
   schemaChecks.set(set, schemaCheckFrom("default" in validate ? validate.default : validate));

@@ -1,7 +1,11 @@
-import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
 import type { MemberReader } from "../assessment/region.js";
+
+/** git is run only by the commands that read a revision or the staging area: node:child_process is loaded then. */
+const spawnSync: typeof import("node:child_process").spawnSync = ((...args: Parameters<typeof import("node:child_process").spawnSync>) =>
+  (createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process")).spawnSync(...args)) as typeof import("node:child_process").spawnSync;
 
 /**
  * A commit of the git repository a file is in, seen as a read-only disk: the assessment and its

@@ -1,5 +1,9 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
-import { isMainThread } from "node:worker_threads";
+/** Set in a worker thread of the run (by the pool, when it serves): what it notes goes back to the main thread. */
+let worker = false;
+export const markWorkerThread = (): void => {
+  worker = true;
+};
 
 /**
  * Why a run holds a file: it read it (an assessment, a member, a framework, the config), or
@@ -38,7 +42,7 @@ export class InputFiles {
     if (known === undefined) this.byId.set(input.id, { display: input.display, roles: ROLE[input.role] });
     else known.roles |= ROLE[input.role];
     // Only a worker thread hands its notes on; the main thread would only keep a second copy.
-    if (!isMainThread) this.fresh.push(input);
+    if (worker) this.fresh.push(input);
   }
 
   /** Notes the file a path leads to, if there is one; it is looked up when an output is checked. */

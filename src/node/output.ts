@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { isBelow, isLink } from "./paths.js";
 import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { BigIntStats } from "node:fs";
@@ -356,6 +356,7 @@ function createTemporary(folder: string, name: string, failure: (reason: string)
   // A long name is cut, so that the temporary name stays within the file system's limit.
   const stem = `.${name.slice(0, 128)}.`;
   for (let attempt = 0; ; attempt++) {
+    const { randomBytes } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
     const temporary = join(folder, `${stem}${randomBytes(12).toString("hex")}.tmp`);
     try {
       const fd = openSync(temporary, flags, 0o600);

@@ -1,6 +1,6 @@
-import { availableParallelism } from "node:os";
-import { parentPort, Worker, workerData } from "node:worker_threads";
-import { RUN_INPUTS } from "../node/inputs.js";
+import { createRequire } from "node:module";
+import type { Worker } from "node:worker_threads";
+import { markWorkerThread, RUN_INPUTS } from "../node/inputs.js";
 import type { NotedInput } from "../node/inputs.js";
 import type { InputFile } from "../node/read.js";
 import { taskFor } from "./tasks.js";
@@ -15,10 +15,17 @@ export const WORKERS_FROM = { validate: 2000, score: 500, report: 500 } as const
 /** Files a worker is given at a time: enough to keep messages few, small enough to share work evenly. */
 const BATCH = 64;
 
+// Loaded by the runs that may use worker threads, not by every start of the command line.
+const load = createRequire(import.meta.url);
+const workerThreads = (): typeof import("node:worker_threads") => load("node:worker_threads") as typeof import("node:worker_threads");
+/** Given to each worker thread as its argument: a start that lacks it is not a worker, and loads no worker module to find out. */
+const WORKER_ARG = "--smartregion-worker-thread";
+
 /** How many threads to use for `count` files when `--jobs` asks for `jobs` (0 = as many as there are cores). */
 export function threadsFor(count: number, jobs: number, from: number): number {
-  const wanted = jobs > 0 ? jobs : Math.min(availableParallelism(), 4);
-  if (wanted <= 1 || (jobs === 0 && count < from)) return 1;
+  if (jobs === 0 && count < from) return 1;
+  const wanted = jobs > 0 ? jobs : Math.min((load("node:os") as typeof import("node:os")).availableParallelism(), 4);
+  if (wanted <= 1) return 1;
   return Math.max(1, Math.min(wanted, Math.ceil(count / BATCH)));
 }
 
@@ -80,7 +87,7 @@ export async function mapFiles<R extends TaskResult>(
         if (job !== undefined) worker.postMessage(job);
       };
       for (let i = 0; i < threads; i++) {
-        const worker = new Worker(workerEntry.url, { workerData: { smartregionWorker: setup } });
+        const worker = new (workerThreads().Worker)(workerEntry.url, { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
         workers.push(worker);
         worker.on("message", (reply: Reply) => {
           if ("error" in reply) {
@@ -112,8 +119,11 @@ export async function mapFiles<R extends TaskResult>(
 
 /** In a worker thread started by `mapFiles`: builds the task once, then answers batch after batch. */
 export function serveIfWorker(): boolean {
+  if (!process.argv.includes(WORKER_ARG)) return false;
+  const { parentPort, workerData } = workerThreads();
   const setup = (workerData as { smartregionWorker?: TaskSetup } | null)?.smartregionWorker;
   if (parentPort === null || setup === undefined) return false;
+  markWorkerThread();
   const port = parentPort;
   const task = taskFor(setup);
   port.on("message", (job: Job) => {

@@ -6,15 +6,31 @@
  * escapes, multi-line scalars, duplicate keys, anything odd — so the full parser, which keeps
  * positions and explains every problem, reads it instead.
  *
- * Positions are not kept here: they are needed only when a file has a problem, and then the
- * full parser is run on the same text.
+ * Positions are kept only when asked for (`spotsFast`): a file's problems are placed by a second
+ * quick read that notes where each key and value starts, as the full parser would place them.
  */
+
+/** A line and a column, from 1. */
+interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+/**
+ * Where the quick reader found things, by the mappings and sequences of the data it made: each
+ * key's place and its value's (undefined for an empty one), each item's.
+ */
+export type Spots = WeakMap<object, { readonly keys: Map<string, { key: Position; value: Position | undefined }> } | { readonly items: (Position | undefined)[] }>;
 
 /** Returned by the inner functions to say "not in the subset". */
 const GIVE_UP: unique symbol = Symbol("give-up");
 type Value = unknown;
 
 interface Line {
+  /** The line's number in the text, from 1. */
+  no: number;
+  /** Where the line ends, trailing spaces included, as a column from 1: an empty value stands there. */
+  end: number;
   indent: number;
   /** The line without its indentation and trailing spaces; comment-only lines are dropped. */
   text: string;
@@ -47,12 +63,12 @@ const ANY_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)
  * holds at most two entries here (`- key: value`), so a text of more than `maxEntries / 2`
  * lines is handed to the full parser, which counts them and says where the limit is passed.
  */
-export function parseFast(text: string, maxDepth: number, maxEntries = Infinity): Record<string, Value> | undefined {
+export function parseFast(text: string, maxDepth: number, maxEntries = Infinity, spots?: Spots): Record<string, Value> | undefined {
   if (AWKWARD.test(text) || /\r(?!\n)/.test(text)) return undefined;
   const lines = splitLines(text);
   if (lines === undefined || lines.length === 0 || lines[0]!.indent !== 0 || isItem(lines[0]!.text)) return undefined;
   if (lines.length * 2 > maxEntries) return undefined;
-  const reader = new Reader(lines, maxDepth);
+  const reader = new Reader(lines, maxDepth, spots);
   try {
     const root = reader.block(0, 0, 1);
     if (root === GIVE_UP || reader.at !== lines.length) return undefined;
@@ -63,13 +79,21 @@ export function parseFast(text: string, maxDepth: number, maxEntries = Infinity)
   }
 }
 
+/** Where the first key of a text the quick reader reads stands: where the full parser places the document. */
+export function firstSpot(text: string): Position | undefined {
+  const first = splitLines(text)?.[0];
+  return first === undefined ? undefined : { line: first.no, col: first.indent + 1 };
+}
+
 function splitLines(text: string): Line[] | undefined {
   const raw = text.split("\n");
   const lines: Line[] = [];
   let first = true;
   let blanks = 0;
   let afterComment = false;
+  let no = 0;
   for (let r of raw) {
+    no++;
     if (r.endsWith("\r")) r = r.slice(0, -1);
     let indent = 0;
     while (r.charCodeAt(indent) === 32) indent++;
@@ -88,7 +112,7 @@ function splitLines(text: string): Line[] | undefined {
       continue;
     }
     first = false;
-    lines.push({ indent, text: body, blanks, afterComment });
+    lines.push({ no, end: r.length + 1, indent, text: body, blanks, afterComment });
     blanks = 0;
     afterComment = false;
   }
@@ -102,7 +126,14 @@ class Reader {
   constructor(
     private readonly lines: Line[],
     private readonly maxDepth: number,
+    private readonly spots?: Spots,
   ) {}
+
+  /** Where the next line's content starts, as the full parser places the node it opens. */
+  private here(): Position | undefined {
+    const next = this.lines[this.at];
+    return next === undefined ? undefined : { line: next.no, col: next.indent + 1 };
+  }
 
   /** A mapping or a sequence whose lines start at `indent`. */
   block(start: number, indent: number, depth: number): Value {
@@ -132,6 +163,8 @@ class Reader {
 
   private mapping(indent: number, depth: number): Record<string, Value> {
     const map: Record<string, Value> = {};
+    const keys = this.spots === undefined ? undefined : new Map<string, { key: Position; value: Position | undefined }>();
+    if (keys !== undefined) this.spots!.set(map, { keys });
     while (this.at < this.lines.length) {
       const line = this.lines[this.at]!;
       if (line.indent < indent) break;
@@ -143,8 +176,13 @@ class Reader {
       const rest = line.text.slice(match[0].length);
       this.at++;
       if (rest === "" || rest.startsWith("#")) {
+        const at = this.here();
         map[key] = this.nested(indent, depth, true);
+        // An empty value stands after the colon and its spaces, before any comment.
+        const empty = { line: line.no, col: rest === "" ? line.end : line.indent + match[0].length + 1 };
+        keys?.set(key, { key: { line: line.no, col: line.indent + 1 }, value: map[key] === null ? empty : at });
       } else {
+        keys?.set(key, { key: { line: line.no, col: line.indent + 1 }, value: { line: line.no, col: line.indent + match[0].length + 1 } });
         map[key] = this.scalar(rest, indent);
         this.noContinuation(indent);
       }
@@ -154,6 +192,8 @@ class Reader {
 
   private sequence(indent: number, depth: number): Value[] {
     const list: Value[] = [];
+    const items = this.spots === undefined ? undefined : ([] as (Position | undefined)[]);
+    if (items !== undefined) this.spots!.set(list, { items });
     while (this.at < this.lines.length) {
       const line = this.lines[this.at]!;
       if (line.indent < indent) break;
@@ -161,7 +201,9 @@ class Reader {
       if (!isItem(line.text)) break;
       if (line.text === "-") {
         this.at++;
+        const at = this.here();
         list.push(this.nested(indent, depth, false));
+        items?.push(list.at(-1) === null ? { line: line.no, col: line.end } : at);
         continue;
       }
       let offset = 2;
@@ -169,14 +211,18 @@ class Reader {
       const rest = line.text.slice(offset);
       if (rest.startsWith("#")) {
         this.at++;
+        const at = this.here();
         list.push(this.nested(indent, depth, false));
+        items?.push(list.at(-1) === null ? { line: line.no, col: line.indent + offset + 1 } : at);
       } else if (KEY.test(rest)) {
         // `- key: value` opens a mapping whose keys line up with `key`.
         if (depth + 1 > this.maxDepth) throw GIVE_UP;
         this.lines[this.at] = { ...line, indent: indent + offset, text: rest };
+        items?.push({ line: line.no, col: line.indent + offset + 1 });
         list.push(this.mapping(indent + offset, depth + 1));
       } else {
         this.at++;
+        items?.push({ line: line.no, col: line.indent + offset + 1 });
         list.push(this.scalar(rest, indent));
         this.noContinuation(indent);
       }

@@ -3,7 +3,7 @@ import type { Alias, Document, Node, Pair, YAMLMap } from "yaml";
 import { START } from "../model/findings.js";
 import type { Position } from "../model/findings.js";
 import { aliasTargets, keyText } from "./nodes.js";
-import type { YamlSource } from "./source.js";
+import type { QuickSpots, YamlSource } from "./source.js";
 
 /** Where a path into the data stands in the YAML text. */
 export interface Located {
@@ -52,6 +52,8 @@ function pairsOf(index: Index, map: YAMLMap): Map<string, Pair> {
 
 /** Finds the node behind a data path such as ["indicators", "open", "portal", "level"]. */
 export function locate(source: YamlSource, path: readonly (string | number)[]): Located {
+  const quick = source.spots?.();
+  if (quick !== undefined) return locateQuick(quick, path);
   const { doc, lines } = source.tree();
   const index = indexOf(doc);
   const pos = (node: Node | null | undefined, fallback: Position): Position =>
@@ -85,4 +87,30 @@ export function locate(source: YamlSource, path: readonly (string | number)[]): 
 
 function isNodeWithRange(value: unknown): value is Node {
   return typeof value === "object" && value !== null && "range" in value && Array.isArray((value as Node).range);
+}
+
+/** The same search through what the quick reader noted: the same places the full parser gives. */
+function locateQuick(quick: QuickSpots, path: readonly (string | number)[]): Located {
+  let node: unknown = quick.data;
+  let here = quick.root;
+  let key: Position | undefined;
+  for (const step of path) {
+    const noted = typeof node === "object" && node !== null ? quick.spots.get(node) : undefined;
+    key = undefined;
+    if (noted !== undefined && "keys" in noted) {
+      const spot = Object.hasOwn(node as object, String(step)) ? noted.keys.get(String(step)) : undefined;
+      if (spot === undefined) return { value: here, key: undefined, exact: false };
+      key = spot.key;
+      here = spot.value ?? spot.key;
+      node = (node as Record<string, unknown>)[String(step)];
+    } else if (noted !== undefined && "items" in noted && /^\d+$/.test(String(step))) {
+      const index = Number(step);
+      if (index >= noted.items.length) return { value: here, key: undefined, exact: false };
+      here = noted.items[index] ?? here;
+      node = (node as unknown[])[index];
+    } else {
+      return { value: here, key: undefined, exact: false };
+    }
+  }
+  return { value: here, key, exact: true };
 }

@@ -2,7 +2,8 @@ import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } fr
 import type { Alias, Document, Node, YAMLError } from "yaml";
 import { finding, START } from "../model/findings.js";
 import type { Code, Finding, Position } from "../model/findings.js";
-import { parseFast } from "./fast.js";
+import { firstSpot, parseFast } from "./fast.js";
+import type { Spots } from "./fast.js";
 import { aliasTargets, keyText, toData } from "./nodes.js";
 
 /** How much one file may ask of the tool. Past these the file is refused, not processed. */
@@ -37,6 +38,15 @@ export interface YamlSource {
   readonly data: unknown;
   /** The node tree with positions; built on first use when the quick reader read the file. */
   tree(): YamlTree;
+  /** When the quick reader read the file: where its keys and values stand, noted by a second quick read on first use. */
+  spots?(): QuickSpots | undefined;
+}
+
+/** The data of a second quick read, and where each of its keys and values stands. */
+export interface QuickSpots {
+  readonly data: unknown;
+  readonly spots: Spots;
+  readonly root: Position;
 }
 
 export type ReadResult =
@@ -67,7 +77,15 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
   const quick = parseFast(text, limits.maxDepth, limits.maxEntries);
   if (quick !== undefined) {
     let tree: YamlTree | undefined;
-    return { source: { file, data: quick, tree: () => (tree ??= parseTree(text)) }, findings: [] };
+    let spots: QuickSpots | undefined;
+    const spotted = (): QuickSpots | undefined => {
+      if (spots !== undefined) return spots;
+      const found: Spots = new WeakMap();
+      const data = parseFast(text, limits.maxDepth, limits.maxEntries, found);
+      const root = firstSpot(text);
+      return data === undefined || root === undefined ? undefined : (spots = { data, spots: found, root });
+    };
+    return { source: { file, data: quick, tree: () => (tree ??= parseTree(text)), spots: spotted }, findings: [] };
   }
   return readYamlText(file, text, limits);
 }

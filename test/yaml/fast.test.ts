@@ -3,7 +3,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFast } from "../../src/yaml/fast.js";
-import { readYamlText } from "../../src/yaml/source.js";
+import { readYaml, readYamlText } from "../../src/yaml/source.js";
+import { locate } from "../../src/yaml/locate.js";
 
 /** What the full parser makes of the text: its data, or `undefined` when it has a complaint. */
 function full(text: string): unknown {
@@ -106,7 +107,38 @@ const style = fc.record({
 });
 const mapTree = map;
 
+/** Every path into the data, and a missing step below each mapping and sequence. */
+function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = [at];
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => out.push(...paths(v, [...at, i])));
+    out.push([...at, value.length], [...at, "x"]);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
+    out.push([...at, "missing-key"], [...at, 0]);
+  }
+  return out;
+}
+
+let placed = 0;
+/** Where the quick reader's second read places each path is where the full parser places it. */
+function placesAgree(text: string): void {
+  const quick = readYaml("f.yaml", new TextEncoder().encode(text)).source;
+  if (quick?.spots?.() === undefined) return;
+  placed++;
+  const tree = readYamlText("f.yaml", text).source!;
+  for (const path of paths(quick.data)) expect(locate(quick, path), `${JSON.stringify(text)} at ${path.join(".")}`).toEqual(locate(tree, path));
+}
+
 describe("parseFast", () => {
+  it("places every key and value where the full parser does", () => {
+    placed = 0;
+    fc.assert(fc.property(mapTree, style, (t, s) => placesAgree(render(t, s))), { seed, numRuns: runs });
+    expect(placed).toBeGreaterThan(runs / 6);
+    const root = join(import.meta.dirname, "..", "..", "examples");
+    for (const file of ["city.yaml", "seattle-region.yaml", "six-city-alliance.yaml", "lakeland-destination.yaml", join("dublin-region", "region.yaml"), join("dublin-region", "members", "fingal.yaml")]) placesAgree(readFileSync(join(root, file), "utf8"));
+  });
+
   it("agrees with the full parser on generated block YAML", () => {
     answered = 0;
     fc.assert(fc.property(mapTree, style, (t, s) => agrees(render(t, s))), { seed, numRuns: runs });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { jsonPrintable } from "../printable.js";
@@ -39,6 +39,7 @@ function fingerprint(f: Finding, uri: string, seen: Map<string, number>): string
   const parts = [f.code, uri, f.path, f.facts.key ?? "", f.facts.value ?? ""].join("\u0000");
   const n = (seen.get(parts) ?? 0) + 1;
   seen.set(parts, n);
+  const { createHash } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
   return `${createHash("sha256").update(parts).digest("hex").slice(0, 32)}:${n}`;
 }
 
