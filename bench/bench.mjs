@@ -22,7 +22,13 @@ const ajvCli = join(root, "node_modules", "ajv-cli", "dist", "index.js");
 // --- data ---
 // Dates are quoted: ajv-cli reads YAML 1.1, which would turn them into Date objects and fail.----------------------------------------------------------------------------
 const frameworks = JSON.parse(readFileSync(join(root, "dist", "shipped", "frameworks.json"), "utf8"));
-const stages = frameworks.all.filter((f) => f.kind === "stage");
+// The build writes each framework's indicators under their dimensions, with their order beside.
+const stages = frameworks.all
+  .filter((f) => f.kind === "stage")
+  .map((f) => {
+    const byId = new Map(f.dimensions.flatMap((d) => d.indicators.map((i) => [i.id, i])));
+    return { ...f, indicators: f.indicatorOrder.map((id) => byId.get(id)) };
+  });
 
 /** A deterministic pseudo-random generator, so every run measures the same files. */
 function random(seed) {
@@ -96,17 +102,43 @@ function measure(command, args, times = runs) {
 }
 
 const rows = [];
-const report = (name, m, floor) => {
-  rows.push([name, `${m.ms.toFixed(0)} ms`, floor === undefined ? "" : `${(m.ms / floor).toFixed(2)}×`, `${m.mb.toFixed(0)} MB`, String(m.code)]);
+/** A row: the median, its ratio to `node -e 0`, and the goal that ratio has, when it has one. */
+const report = (name, m, floor, goal) => {
+  const ratio = m.ms / floor;
+  rows.push([name, `${m.ms.toFixed(0)} ms`, `${ratio.toFixed(2)}×`, goal === undefined ? "" : `≤ ${goal.toFixed(1)}× ${ratio <= goal ? "met" : "MISSED"}`, `${m.mb.toFixed(0)} MB`, String(m.code)]);
 };
+const verdict = (value, goal, atMost) => `${value.toFixed(2)} (goal ${atMost ? "≤" : "≥"} ${goal}: ${(atMost ? value <= goal : value >= goal) ? "met" : "MISSED"})`;
 
 console.log(`smartregion bench: ${runs} runs each, medians; data in ${work}`);
 const city = join(root, "examples", "city.yaml");
-const floor = measure(process.execPath, ["-e", "0"]);
+const region = join(root, "examples", "dublin-region", "region.yaml");
+// One file at a time, each command after the other in every round, so that they share the machine's moods.
+const single = {
+  floor: [process.execPath, ["-e", "0"]],
+  version: [process.execPath, [bin, "--version"]],
+  validate: [process.execPath, [bin, "validate", city]],
+  score: [process.execPath, [bin, "score", city]],
+  scoreRegion: [process.execPath, [bin, "score", region]],
+  reportRegion: [process.execPath, [bin, "report", region]],
+};
+const rounds = Math.max(runs, 20);
+const taken = Object.fromEntries(Object.keys(single).map((k) => [k, { wall: [], memory: [], code: 0 }]));
+for (let i = 0; i < rounds; i++) {
+  for (const [key, [command, args]] of Object.entries(single)) {
+    const m = measure(command, args, 1);
+    taken[key].wall.push(m.ms);
+    taken[key].memory.push(m.mb);
+    taken[key].code = m.code;
+  }
+}
+const one = (key) => ({ ms: median(taken[key].wall), mb: median(taken[key].memory), code: taken[key].code });
+const floor = one("floor");
 report("node -e 0", floor, floor.ms);
-report("smartregion --version", measure(process.execPath, [bin, "--version"]), floor.ms);
-report("smartregion validate examples/city.yaml", measure(process.execPath, [bin, "validate", city]), floor.ms);
-report("smartregion score examples/city.yaml", measure(process.execPath, [bin, "score", city]), floor.ms);
+report("smartregion --version", one("version"), floor.ms, 1.1);
+report("smartregion validate examples/city.yaml", one("validate"), floor.ms, 1.5);
+report("smartregion score examples/city.yaml", one("score"), floor.ms);
+report("smartregion score examples/dublin-region (5 files)", one("scoreRegion"), floor.ms, 2.0);
+report("smartregion report examples/dublin-region (5 files)", one("reportRegion"), floor.ms, 2.0);
 
 const schemas = exportSchemas();
 const throughput = [];
@@ -116,6 +148,7 @@ for (const count of sizes) {
   const out = join(work, "out.json");
   const validate = measure(process.execPath, [bin, "validate", dir, "--format", "json", "-o", out], times);
   const score = measure(process.execPath, [bin, "score", dir, "--format", "json", "-o", out], times);
+  const gaps = measure(process.execPath, [bin, "report", dir, "--format", "json", "-o", out], times);
   const ajv = measure(process.execPath, [ajvCli, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats", "-s", schemas.main, ...schemas.refs.flatMap((r) => ["-r", r]), "-d", `${dir}/*.yaml`, "--errors=no"], times);
   // --cache: one run to fill the cache, then the runs measured over the unchanged files.
   const cacheFile = join(work, `cache-${count}`);
@@ -125,19 +158,24 @@ for (const count of sizes) {
   report(`smartregion validate ${count} files`, validate, floor.ms);
   report(`smartregion validate ${count} files, --cache, unchanged`, cached, floor.ms);
   report(`smartregion score ${count} files`, score, floor.ms);
+  report(`smartregion report ${count} files`, gaps, floor.ms);
   report(`ajv-cli validate ${count} files`, ajv, floor.ms);
-  throughput.push([count, validate, score, ajv]);
+  throughput.push([count, validate, score, ajv, gaps, cached]);
 }
 
 const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 console.log("");
-for (const r of [["what", "median", "× node -e 0", "peak RSS", "exit"], ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(Math.max(width[i], 11)))).join("  "));
+const head = ["what", "median", "× node -e 0", "goal", "peak RSS", "exit"];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+for (const r of [head, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
 console.log("");
-for (const [count, validate, score, ajv] of throughput) {
+for (const [count, validate, score, ajv, gaps] of throughput) {
   const rate = (m) => `${Math.round(count / (m.ms / 1000))} files/s`;
-  console.log(`${count} files: validate ${rate(validate)}, score ${rate(score)}, ajv-cli ${rate(ajv)}; time / ajv-cli's: validate ${(validate.ms / ajv.ms).toFixed(2)}, score ${(score.ms / ajv.ms).toFixed(2)}`);
+  console.log(`${count} files: validate ${rate(validate)}, score ${rate(score)}, report ${rate(gaps)}, ajv-cli ${rate(ajv)}`);
+  console.log(`  ajv-cli's time / ours: validate ${verdict(ajv.ms / validate.ms, 2.5, false)}, score --format json ${verdict(ajv.ms / score.ms, 1.5, false)}`);
 }
 if (throughput.length >= 2) {
   const [small, large] = [throughput[0], throughput.at(-1)];
-  console.log(`peak memory, ${large[0]} files / ${small[0]} files: validate ${(large[1].mb / small[1].mb).toFixed(2)}, score ${(large[2].mb / small[2].mb).toFixed(2)}`);
+  const ratio = (i) => verdict(large[i].mb / small[i].mb, 1.3, true);
+  console.log(`peak memory, ${large[0]} files / ${small[0]} files: validate ${ratio(1)}, validate --cache ${ratio(5)}, score ${ratio(2)}, report ${ratio(4)}`);
 }

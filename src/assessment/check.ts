@@ -40,7 +40,10 @@ export const SCHEMA_LINE = /^#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\
  */
 export function schemaLine(file: string, bytes: Uint8Array, disk: MemberDisk): Finding[] {
   if (bytes[0] === 0xfe || bytes[0] === 0xff) return [];
-  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 16 * 1024));
+  const start = bytes.subarray(0, 16 * 1024);
+  // Most files have no such line: the bytes are searched before any text is decoded.
+  if (Buffer.from(start.buffer, start.byteOffset, start.byteLength).indexOf("yaml-language-server") < 0) return [];
+  const head = new TextDecoder("utf-8").decode(start);
   const m = SCHEMA_LINE.exec(head);
   if (m === null || m[1] === "") return [];
   const ref = m[1]!;

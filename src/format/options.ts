@@ -36,3 +36,24 @@ export interface FormatOptions {
 
 /** For JSON output: absent values are written as null, so every field is always there. */
 export const nullForAbsent = (_key: string, value: unknown): unknown => (value === undefined ? null : value);
+
+/**
+ * `value` with every absent field made null: what `JSON.stringify(value, nullForAbsent)` writes,
+ * as data that JSON.stringify then writes without calling back for every key, several times sooner
+ * for a report of many subjects.
+ */
+export function withNulls(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const json = (value as { toJSON?: unknown }).toJSON;
+  if (typeof json === "function") return withNulls((json as () => unknown).call(value));
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : withNulls(v)));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    const made = v === undefined ? null : withNulls(v);
+    // A key named __proto__ is a field like any other, never the object's prototype.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: made, enumerable: true, writable: true, configurable: true });
+    else out[key] = made;
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { nullForAbsent, withNulls } from "./options.js";
 import { jsonPrintable } from "./printable.js";
 import type { FormatOptions } from "./options.js";
 
@@ -44,8 +45,9 @@ export function jsonArrayStream(replacer: Replacer) {
       return open.slice(0, open.lastIndexOf("[]") + 1);
     },
     item(value: unknown): string {
-      // Wrapped as it stands in the document, so JSON.stringify indents it to its depth.
-      const wrapped = jsonPrintable(JSON.stringify({ a: [value] }, replacer, 2));
+      // Wrapped as it stands in the document, so JSON.stringify indents it to its depth; absent
+      // fields made null beforehand when that is the replacer, which JSON.stringify then need not call.
+      const wrapped = jsonPrintable(replacer === nullForAbsent ? JSON.stringify({ a: [withNulls(value)] }, null, 2) : JSON.stringify({ a: [value] }, replacer, 2));
       return wrapped.slice(WRAP_HEAD, wrapped.length - WRAP_TAIL);
     },
     before: (index: number): string => (index === 0 ? "\n" : ",\n"),

@@ -1,10 +1,10 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { finding, START } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
 import type { Limits } from "../yaml/source.js";
 import { expandInputs } from "./files.js";
-import { RUN_INPUTS } from "./inputs.js";
+import { identityOf, RUN_INPUTS } from "./inputs.js";
 
 export interface InputFile {
   readonly file: string;
@@ -41,9 +41,22 @@ export function readBytes(absolute: string, file: string): Uint8Array | Finding 
   let fd: number | undefined;
   try {
     fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!fstatSync(fd).isFile()) return finding("not-a-file", file, START, "");
-    RUN_INPUTS.noteFd(fd, file);
-    return readFileSync(fd);
+    // One look at what is open: its kind, its identity, and how much to read.
+    const stat = fstatSync(fd, { bigint: true });
+    if (!stat.isFile()) return finding("not-a-file", file, START, "");
+    RUN_INPUTS.note({ id: identityOf(stat), display: file, role: "read" });
+    const size = Number(stat.size);
+    const bytes = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, bytes, got, size - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    // A file that grew since it was looked at is read to its end, as it is now.
+    const probe = Buffer.allocUnsafe(1);
+    if (readSync(fd, probe, 0, 1, null) === 0) return bytes.subarray(0, got);
+    return Buffer.concat([bytes.subarray(0, got), probe, readFileSync(fd)]);
   } catch (error) {
     return unreadable(file, error);
   } finally {

@@ -48,8 +48,36 @@ interface Line {
 const AWKWARD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 /** A key this long or longer is for the full parser, which refuses one of over 1024 characters. */
 const LONG_KEY = 1024;
-/** A block mapping key: a plain word, then `:` and a space or the end of the line. */
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.\/-]*):(?: +|$)/;
+/** Key characters by code: 1 for a letter, digit or `_` (which may start a key), 2 for `.`, `/` and `-` too. */
+const KEY_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9_]/.test(ch)) KEY_CHAR[c] = 1;
+  else if (/[./-]/.test(ch)) KEY_CHAR[c] = 2;
+}
+
+/** Where the value of the last key `keyLength` found starts: after the colon and its spaces. */
+let valueStart = 0;
+
+/**
+ * A block mapping key (a word, then `:` and a space or the end of the line), found without a regular expression or the array it makes: the key's length,
+ * or -1; `valueStart` is then where its value starts.
+ */
+function keyLength(text: string): number {
+  const first = text.charCodeAt(0);
+  if (!(first < 128 && KEY_CHAR[first] === 1)) return -1;
+  let i = 1;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c < 128 && KEY_CHAR[c] !== 0)) break;
+  }
+  if (text.charCodeAt(i) !== 58 /* : */) return -1;
+  let rest = i + 1;
+  if (rest < text.length && text.charCodeAt(rest) !== 32) return -1;
+  while (text.charCodeAt(rest) === 32) rest++;
+  valueStart = rest;
+  return i;
+}
 
 // YAML 1.2 core schema, as the full parser resolves plain scalars.
 const NULL = /^(?:~|null|Null|NULL)$/;
@@ -169,20 +197,21 @@ class Reader {
       const line = this.lines[this.at]!;
       if (line.indent < indent) break;
       if (line.indent > indent) throw GIVE_UP;
-      const match = KEY.exec(line.text);
-      if (match === null) throw GIVE_UP;
-      const key = match[1]!;
+      const length = keyLength(line.text);
+      if (length < 0) throw GIVE_UP;
+      const start = valueStart;
+      const key = line.text.slice(0, length);
       if (key === "__proto__" || typeof plain(key) !== "string" || Object.hasOwn(map, key)) throw GIVE_UP;
-      const rest = line.text.slice(match[0].length);
+      const rest = line.text.slice(start);
       this.at++;
       if (rest === "" || rest.startsWith("#")) {
         const at = this.here();
         map[key] = this.nested(indent, depth, true);
         // An empty value stands after the colon and its spaces, before any comment.
-        const empty = { line: line.no, col: rest === "" ? line.end : line.indent + match[0].length + 1 };
+        const empty = { line: line.no, col: rest === "" ? line.end : line.indent + start + 1 };
         keys?.set(key, { key: { line: line.no, col: line.indent + 1 }, value: map[key] === null ? empty : at });
       } else {
-        keys?.set(key, { key: { line: line.no, col: line.indent + 1 }, value: { line: line.no, col: line.indent + match[0].length + 1 } });
+        keys?.set(key, { key: { line: line.no, col: line.indent + 1 }, value: { line: line.no, col: line.indent + start + 1 } });
         map[key] = this.scalar(rest, indent);
         this.noContinuation(indent);
       }
@@ -214,7 +243,7 @@ class Reader {
         const at = this.here();
         list.push(this.nested(indent, depth, false));
         items?.push(list.at(-1) === null ? { line: line.no, col: line.indent + offset + 1 } : at);
-      } else if (KEY.test(rest)) {
+      } else if (keyLength(rest) >= 0) {
         // `- key: value` opens a mapping whose keys line up with `key`.
         if (depth + 1 > this.maxDepth) throw GIVE_UP;
         this.lines[this.at] = { ...line, indent: indent + offset, text: rest };
@@ -299,16 +328,40 @@ function closing(text: string, quote: '"' | "'"): number {
   }
 }
 
-/** A plain scalar resolved by the core schema; anything unusual gives up. */
+/** Characters a plain scalar may not start with (a flow, an indicator, a quote, a directive). */
+const SPECIAL_START = new Uint8Array(128);
+for (const c of "-?:,[]{}#&*!|>'\"%@`") SPECIAL_START[c.charCodeAt(0)] = 1;
+
+/**
+ * A plain scalar resolved by the core schema; anything unusual gives up. Each pattern is tried
+ * only on text whose first character it can match: most values are words, never a null, a
+ * boolean or a number.
+ */
 function plain(text: string): Value {
-  if (text === "" || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text)) {
+  const first = text.charCodeAt(0);
+  if (text === "" || (first < 128 && SPECIAL_START[first] === 1)) {
     // A leading minus is fine when it is a number: `-1`.
-    if (!/^-[0-9]/.test(text)) throw GIVE_UP;
+    if (!(first === 45 /* - */ && text.charCodeAt(1) >= 48 && text.charCodeAt(1) <= 57)) throw GIVE_UP;
   }
-  if (text.includes(": ") || text.endsWith(":")) throw GIVE_UP;
-  if (NULL.test(text)) return null;
-  if (TRUE.test(text)) return true;
-  if (FALSE.test(text)) return false;
+  if (text.includes(": ") || text.charCodeAt(text.length - 1) === 58 /* : */) throw GIVE_UP;
+  switch (first) {
+    case 126 /* ~ */:
+    case 110 /* n */:
+    case 78 /* N */:
+      return NULL.test(text) ? null : text;
+    case 116 /* t */:
+    case 84 /* T */:
+      return TRUE.test(text) ? true : text;
+    case 102 /* f */:
+    case 70 /* F */:
+      return FALSE.test(text) ? false : text;
+    case 46 /* . */:
+    case 43 /* + */:
+    case 45 /* - */:
+      break;
+    default:
+      if (first < 48 || first > 57) return text;
+  }
   if (ANY_NUMBER.test(text)) {
     if (SIMPLE_NUMBER.test(text)) return Number(text);
     throw GIVE_UP;
