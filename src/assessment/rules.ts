@@ -87,6 +87,25 @@ export function assessmentRules(source: YamlSource, set: FrameworkSet, disk: Mem
     }
   }
 
+  // Answers reconciled from several assessors who dispute them: each is said at its line, so a
+  // review (or a gate: validate --max-disputed) sees what is still to settle.
+  const disputes = (indicators: unknown, path: (string | number)[]) => {
+    if (!isObject(indicators)) return;
+    for (const [framework, answers] of Object.entries(indicators)) {
+      if (!isObject(answers)) continue;
+      for (const [indicator, answer] of Object.entries(answers)) {
+        if (!isObject(answer)) continue;
+        const reconciled = isObject(answer["reconciled"]) ? answer["reconciled"] : undefined;
+        if (reconciled?.["disputed"] !== true) continue;
+        const given = isObject(reconciled["answers"]) ? Object.entries(reconciled["answers"]).map(([name, v]) => `${name}: ${v === null ? "–" : String(v)}`) : [];
+        const taken = answer["not-applicable"] !== undefined ? "n/a" : answer["level"] === undefined || answer["level"] === null ? "–" : String(answer["level"]);
+        report("disputed-answer", [...path, framework, indicator, "reconciled", "disputed"], { key: `${framework}.${indicator}`, value: taken, allowed: given });
+      }
+    }
+  };
+  disputes(data["indicators"], ["indicators"]);
+  if (Array.isArray(data["members"])) data["members"].forEach((m: unknown, i) => isObject(m) && disputes(m["indicators"], ["members", i, "indicators"]));
+
   if (date !== undefined) {
     const targets = isObject(data["targets"]) ? data["targets"] : {};
     const by = isoDate(targets["by"]);

@@ -143,6 +143,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option("-o, --output <file>", "write the output to a file instead of stdout")
     .option("-q, --quiet", "report errors only, not warnings")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber)
+    .option("--max-disputed <n>", "exit 1 when more answers than this are disputed among assessors (a reconciled file)", wholeNumber)
     .addOption(maxFileSize())
     .option("--cache", "remember the findings of unchanged files between runs")
     .option("--cache-location <path>", `the cache file, or a folder to keep ${DEFAULT_CACHE_FILE} in (default: ./${DEFAULT_CACHE_FILE})`)
@@ -151,7 +152,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(
       async (
         paths: string[],
-        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy; base?: string; staged?: boolean; today?: string; showExcepted?: boolean; strictExceptions?: boolean },
+        opts: { format: string[]; output?: string; quiet?: boolean; maxWarnings?: number; maxDisputed?: number; maxFileSize: number; cache?: boolean; cacheLocation?: string; cacheStrategy: CacheStrategy; base?: string; staged?: boolean; today?: string; showExcepted?: boolean; strictExceptions?: boolean },
       ) => {
         if (opts.staged === true && paths.length > 0) throw new UsageError("--staged takes no paths: it checks the files staged for the next commit", "--staged 不接受路径：它检查暂存待提交的文件");
         const index = opts.staged === true ? staged(configAssessments(), opts.maxFileSize) : undefined;
@@ -162,7 +163,7 @@ function program(setExit: (code: ExitCode) => void): Command {
         setExit(
           await runValidate(
             chosen,
-            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]!, base: sarifBase(opts.base, cwd), ...exceptions(opts), ...(index === undefined ? {} : { staged: index.index }) },
+            { formats: opts.format, output: opts.output, quiet: opts.quiet === true, maxWarnings: opts.maxWarnings, maxDisputed: opts.maxDisputed, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), version: VERSION, cache, jobs: jobs(), locale: langs()[0]!, base: sarifBase(opts.base, cwd), ...exceptions(opts), ...(index === undefined ? {} : { staged: index.index }) },
             cwd,
           ),
         );

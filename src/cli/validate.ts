@@ -45,6 +45,8 @@ export interface ValidateOptions extends CommonOptions {
   readonly formats: readonly string[];
   readonly quiet: boolean;
   readonly maxWarnings: number | undefined;
+  /** Exit 1 when more answers than this are disputed among assessors (`disputed-answer`). */
+  readonly maxDisputed?: number | undefined;
   readonly version: string;
   /** Where SARIF's URIs start. */
   readonly base?: SarifBase;
@@ -176,6 +178,11 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   }
   const code = exitCodeFor(all);
   const warnings = all.filter((f) => f.severity === "warning" && f.excepted === undefined).length;
+  const disputed = all.filter((f) => f.code === "disputed-answer" && f.excepted === undefined).length;
+  if (code === 0 && options.maxDisputed !== undefined && disputed > options.maxDisputed) {
+    process.stderr.write(`smartregion: ${words(options.locale).cli.tooManyDisputed(disputed, options.maxDisputed)}\n`);
+    return 1;
+  }
   if (code === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(`smartregion: ${words(options.locale).cli.tooManyWarnings(warnings, options.maxWarnings)}\n`);
     return 1;

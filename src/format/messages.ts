@@ -85,6 +85,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "framework-replaced": (f) => `Framework ${q(f.key)} (version ${f.value ?? ""}) replaces the shipped one (version ${f.expected ?? ""}) in this run`,
   "exception-expired": (f) => `This exception expired on ${f.value ?? ""}: it covers nothing now. Settle what it covered, or agree a new expiry date`,
   "exception-unused": () => `This exception covered nothing in this run: remove it, or check what it names`,
+  "disputed-answer": (f) => `The assessors dispute ${q(f.key)} (${(f.allowed ?? []).join(", ")}); the file takes ${f.value ?? ""}. Settle it, then remove disputed: true`,
   "kind-fields": (f) =>
     f.expected === "stage" ? `A stage needs ${q(f.key)}` : `${q(f.key)} belongs to stages, not to models`,
   "reserved-id": (f) => `${q(f.value)} is a name every JavaScript object already has and cannot be an id; choose another`,
@@ -245,6 +246,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""} 版）取代了内置的同名框架（${f.expected ?? ""} 版）`,
   "exception-expired": (f) => `此例外已于 ${f.value ?? ""} 到期，现已不再覆盖任何问题。请解决其所覆盖的问题，或重新商定到期日`,
   "exception-unused": () => `此例外在本次运行中没有覆盖任何问题：请删除，或检查其所指对象`,
+  "disputed-answer": (f) => `评估人对${zq(f.key)}意见不一（${(f.allowed ?? []).join("；")}），本文件暂取 ${f.value ?? ""}。协商一致后请删除 disputed: true`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
   "reserved-id": (f) => `${zq(f.value)}是程序内部的保留名称，不能用作 id，请另取一个`,
   "duplicate-schema-id": (f) => `$id ${zq(f.value)}已被 ${f.context ?? "另一个模式"} 使用；请为本评估框架另设一个 $id`,

@@ -454,4 +454,9 @@ export const RULE_EXAMPLES: Record<Code, { readonly lang: "yaml" | "sh"; readonl
     wrong: "exceptions:\n  - code: evidence-stale\n    indicator: integrated.data-catalogue  # its evidence was renewed in May\n    reason: The catalogue audit is redone in autumn\n    approved-by: Amira Hollis\n    expires: 2026-10-31",
     right: "exceptions: []  # nothing left to accept",
   },
+  "disputed-answer": {
+    lang: "yaml",
+    wrong: "    data-catalogue:\n      level: 1\n      reconciled:\n        answers:\n          Ann Lee: 3\n          Bo Chen: 1\n        disputed: true",
+    right: "    data-catalogue:\n      level: 2\n      notes: Agreed at the review of 14 July\n      reconciled:\n        answers:\n          Ann Lee: 3\n          Bo Chen: 1",
+  },
 };

@@ -66,6 +66,7 @@ export const RULE_HELP: Record<Code, string> = {
   "framework-replaced": "A custom framework (from --frameworks or .smartregion.yaml) has the id of a shipped one and replaces it, so files are judged by other rules than the shipped ones. Check that the change meant to.",
   "exception-expired": "An exception in .smartregion.yaml has reached its expiry date (judged by --today, or else by the date of the assessment it was applied to) and covers nothing any more: what it covered counts again. Settle what it covered, or agree a new date and write it. With --strict-exceptions this is an error.",
   "exception-unused": "An exception in .smartregion.yaml covered no finding and no gate in this run: what it names may have been fixed, or it may be misspelt. Remove it, or correct its code, indicator, gate or files.",
+  "disputed-answer": "An answer that reconcile merged from several assessors is marked disputed: their levels are two or more apart, or one says the indicator does not apply and another gives a level. The file takes the level the rule chose, but the plan rests on it: settle it with the assessors, write the agreed level, and remove `disputed: true`. validate --max-disputed N fails a run with more than N.",
   "reserved-id": "An id is a name every JavaScript object already has (constructor, toString and the like); the tool could not tell it from that name.",
   "duplicate-schema-id": "A framework's $id is already taken by a shipped framework, a meta schema or another custom framework; each schema needs its own.",
 };
@@ -135,6 +136,7 @@ export const RULE_HELP_ZH: Record<Code, string> = {
   "framework-replaced": "自定义评估框架（来自 --frameworks 或 .smartregion.yaml）与内置框架同名并取而代之，文件将按不同于内置框架的规则评判。请确认这是有意的变更。",
   "exception-expired": ".smartregion.yaml 中的一条例外已到期（按 --today 判断，未给出时按所适用评估的日期判断），不再覆盖任何问题，原先覆盖的问题重新计入。请解决这些问题，或商定新的到期日并写入。使用 --strict-exceptions 时此项为错误。",
   "exception-unused": ".smartregion.yaml 中的一条例外在本次运行中没有覆盖任何问题或关卡：其所指问题可能已解决，也可能写错了。请删除，或更正其代码、指标、关卡或文件。",
+  "disputed-answer": "reconcile 合并多位评估人作答时标记为有分歧的作答：各人给出的等级相差两级及以上，或一方认定不适用而另一方给出等级。文件暂取规则选定的等级，但后续计划以此为据：请与评估人协商一致，写入商定的等级并删除 `disputed: true`。validate --max-disputed N 在分歧多于 N 项时使运行失败。",
   "reserved-id": "id 使用了程序内部的保留名称（如 constructor、toString），程序无法把它与该名称区分开来。",
   "duplicate-schema-id": "评估框架的 $id 已被内置评估框架、元模式或另一个自定义评估框架占用；每个模式须有自己的 $id。",
 };

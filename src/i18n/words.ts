@@ -242,6 +242,7 @@ export interface Words {
     readonly internalError: string;
     readonly runWithDebug: string;
     readonly tooManyWarnings: (warnings: number, max: number) => string;
+    readonly tooManyDisputed: (disputed: number, max: number) => string;
     readonly cacheUnsaved: (location: string, reason: string) => string;
     /** The cache's secret cannot be trusted, so the run goes on without the cache. */
     readonly cacheUntrusted: (location: string, problem: SecretProblem, detail: string) => string;
@@ -484,6 +485,7 @@ export const EN: Words = {
     internalError: "internal error",
     runWithDebug: "Run again with --debug to see where, and please report it.",
     tooManyWarnings: (warnings, max) => `${warnings} warnings, more than --max-warnings ${max}`,
+    tooManyDisputed: (disputed, max) => `${plural(disputed, "answer")} disputed among the assessors, more than --max-disputed ${max} allows`,
     cacheUnsaved: (location, reason) => `cannot write the cache ${location}: ${reason}`,
     cacheUntrusted: (location, problem, detail) =>
       `the cache is not used: its key ${location} ${
@@ -732,6 +734,7 @@ export const ZH: Words = {
     internalError: "内部错误",
     runWithDebug: "请加 --debug 重新运行以查看出错位置，并报告此问题。",
     tooManyWarnings: (warnings, max) => `${warnings} 个警告，超过 --max-warnings ${max}`,
+    tooManyDisputed: (disputed, max) => `评估人之间有分歧的作答共 ${disputed} 项，超过 --max-disputed 允许的 ${max} 项`,
     cacheUnsaved: (location, reason) => `无法写入缓存 ${location}：${reason}`,
     cacheUntrusted: (location, problem, detail) =>
       `本次未使用缓存：缓存密钥 ${location} ${

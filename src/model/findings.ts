@@ -85,6 +85,7 @@ export const CODES = {
   "framework-replaced": { severity: "warning", impact: "content" },
   "exception-expired": { severity: "warning", impact: "content" },
   "exception-unused": { severity: "warning", impact: "content" },
+  "disputed-answer": { severity: "warning", impact: "content" },
 } as const satisfies Record<string, { severity: Severity; impact: Impact }>;
 
 export type Code = keyof typeof CODES;

@@ -84,6 +84,16 @@ describe("reconcile", () => {
     expect(data["assessors"]).toEqual([{ name: "Ann Lee", organisation: "Harbourton council" }, { name: "Bo Chen", organisation: "Harbourton council" }]);
     expect(JSON.parse(run.stdout).disputed).toBe(3);
 
+    // validate says each dispute at its line, and gates on how many there are.
+    const checked = smartregion(["validate", merged, "--format", "json"]);
+    const lines = readFileSync(merged, "utf8").split("\n");
+    const disputedLines = lines.map((l, i) => [l, i + 1] as const).filter(([l]) => /^\s+disputed: true$/.test(l)).map(([, n]) => n);
+    const found = (JSON.parse(checked.stdout) as { files: { findings: { code: string; line: number }[] }[] }).files[0]!.findings.filter((f) => f.code === "disputed-answer");
+    expect(found.map((f) => f.line)).toEqual(disputedLines);
+    expect(disputedLines).toHaveLength(3);
+    expect(smartregion(["validate", merged, "--max-disputed", "3"]).code).toBe(0);
+    expect(smartregion(["validate", merged, "--max-disputed", "2"]).code).toBe(1);
+
     // report shows the disputes, in JSON and on the page.
     const report = smartregion(["report", "--format", "json", merged]);
     expect(report.code, report.stderr).toBe(0);

@@ -79,7 +79,11 @@ export function reportView(report: GapReport, names: Names, set: FrameworkSet): 
 export function tailView(findings: readonly Finding[], gates: readonly GateResult[], names: Names): Block[] {
   const { w } = names;
   const out: Block[] = [];
-  if (findings.length > 0) out.push({ type: "section", level: 2, title: w.gaps.problems, blocks: [{ type: "findings", findings }] });
+  // The terminal lists every problem by position; a document for people lists only the errors
+  // that kept a file from its report (warnings such as a disputed answer are in the report itself).
+  if (findings.length > 0) out.push({ type: "section", level: 2, only: ["terminal"], title: w.gaps.problems, blocks: [{ type: "findings", findings }] });
+  const errors = findings.filter((f) => f.severity === "error" && f.excepted === undefined);
+  if (errors.length > 0) out.push({ type: "section", level: 2, only: ["html", "markdown"], title: w.gaps.problems, blocks: [{ type: "findings", findings: errors }] });
   if (gates.length > 0) {
     const g8 = w.gates;
     const items = gates.map((g) => {
