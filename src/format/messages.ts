@@ -83,6 +83,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "missing-translation": (f) => `No ${q(f.value)} text here, though the framework is written in ${q(f.value)} elsewhere; English is shown instead`,
   "vague-descriptor": (f) => `This level leans on ${q(f.value)}, which two assessors read differently; name a count, a share, a frequency or something a visitor can check`,
   "framework-replaced": (f) => `Framework ${q(f.key)} (version ${f.value ?? ""}) replaces the shipped one (version ${f.expected ?? ""}) in this run`,
+  "replaced-term": (f) => `This Chinese text uses ${q(f.value)}, which the glossary replaces with ${q(f.expected)} (frameworks/meta/zh-terms.yaml)`,
   "exception-expired": (f) => `This exception expired on ${f.value ?? ""}: it covers nothing now. Settle what it covered, or agree a new expiry date`,
   "exception-unused": () => `This exception covered nothing in this run: remove it, or check what it names`,
   "kind-fields": (f) =>
@@ -243,6 +244,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "missing-translation": (f) => `此处缺少${zq(f.value)}文本，而该评估框架其他地方有${zq(f.value)}文本；将以英文代替`,
   "vague-descriptor": (f) => `该等级描述使用了${zq(f.value)}，不同评估人员理解不一；请改为明确的数量、比例、频次或可现场核查的材料`,
   "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""} 版）取代了内置的同名框架（${f.expected ?? ""} 版）`,
+  "replaced-term": (f) => `该中文文本使用了${zq(f.value)}，术语表规定以${zq(f.expected)}代替（见 frameworks/meta/zh-terms.yaml）`,
   "exception-expired": (f) => `此例外已于 ${f.value ?? ""} 到期，现已不再覆盖任何问题。请解决其所覆盖的问题，或重新商定到期日`,
   "exception-unused": () => `此例外在本次运行中没有覆盖任何问题：请删除，或检查其所指对象`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),

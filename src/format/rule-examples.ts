@@ -454,4 +454,9 @@ export const RULE_EXAMPLES: Record<Code, { readonly lang: "yaml" | "sh"; readonl
     wrong: "exceptions:\n  - code: evidence-stale\n    indicator: integrated.data-catalogue  # its evidence was renewed in May\n    reason: The catalogue audit is redone in autumn\n    approved-by: Amira Hollis\n    expires: 2026-10-31",
     right: "exceptions: []  # nothing left to accept",
   },
+  "replaced-term": {
+    lang: "yaml",
+    wrong: "      title:\n        en: Life events online\n        zh-CN: 人生事件网上办",
+    right: "      title:\n        en: Life events online\n        zh-CN: 一件事网上办",
+  },
 };
