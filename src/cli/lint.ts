@@ -1,10 +1,10 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { append } from "../model/arrays.js";
 import { FrameworkError, UsageError } from "../model/errors.js";
 import type { Finding } from "../model/findings.js";
 import { compareText, sortFindings } from "../model/findings.js";
 import { FRAMEWORK_LIMITS, loadFrameworks } from "../framework/load.js";
-import { translationFindings, vagueDescriptorFindings } from "../framework/translations.js";
+import { replacedTermFindings, replacedTerms, translationFindings, vagueDescriptorFindings } from "../framework/translations.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
 import type { ValidateFormat } from "../format/validate/index.js";
 import { readYaml } from "../yaml/source.js";
@@ -25,13 +25,17 @@ export interface LintOptions {
   readonly locale: string;
 }
 
+/** The Chinese terms the glossary of frameworks/README.md replaces, each with the one to use. */
+const ZH_TERMS = join(SHIPPED_FRAMEWORKS, "meta", "zh-terms.yaml");
+
 /** A name no folder has: the files given to lint, loaded as one more folder of custom frameworks. */
 const LINTED = "\u0000linted";
 
 /**
  * Checks framework files as they would load beside the shipped ones (and any `--frameworks`
  * folders): the meta-schema, the rules it cannot express, clashes of ids and stage orders,
- * and, as warnings, texts missing a locale that the framework uses elsewhere.
+ * and, as warnings, texts missing a locale that the framework uses elsewhere, vague level
+ * descriptors and Chinese texts that use a term the glossary replaces.
  */
 export function runLint(paths: readonly string[], options: LintOptions, cwd: string): ExitCode {
   const files = frameworkFiles(cwd);
@@ -55,6 +59,8 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
     if (!(error instanceof FrameworkError)) throw error;
     append(findings, error.findings);
   }
+  // The glossary's replaced terms hold for every framework linted, shipped or custom.
+  const terms = replacedTerms(readYaml(files.display(ZH_TERMS), files.read(ZH_TERMS)).source?.data);
   for (const file of inputs.files) {
     const display = files.display(file);
     if (findings.some((f) => f.file === display && f.severity === "error")) continue;
@@ -62,6 +68,7 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
     if (read.source !== undefined) {
       append(findings, translationFindings(read.source));
       append(findings, vagueDescriptorFindings(read.source));
+      append(findings, replacedTermFindings(read.source, terms));
     }
   }
 

@@ -459,4 +459,9 @@ export const RULE_EXAMPLES: Record<Code, { readonly lang: "yaml" | "sh"; readonl
     wrong: "    data-catalogue:\n      level: 1\n      reconciled:\n        answers:\n          Ann Lee: 3\n          Bo Chen: 1\n        disputed: true",
     right: "    data-catalogue:\n      level: 2\n      notes: Agreed at the review of 14 July\n      reconciled:\n        answers:\n          Ann Lee: 3\n          Bo Chen: 1",
   },
+  "replaced-term": {
+    lang: "yaml",
+    wrong: "      title:\n        en: Life events online\n        zh-CN: 人生事件网上办",
+    right: "      title:\n        en: Life events online\n        zh-CN: 一件事网上办",
+  },
 };

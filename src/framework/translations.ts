@@ -75,3 +75,44 @@ export function vagueDescriptorFindings(source: YamlSource): Finding[] {
   }
   return found;
 }
+
+/** A Chinese term the frameworks no longer use, and the one that stands for its idea (frameworks/meta/zh-terms.yaml). */
+export interface ReplacedTerm {
+  readonly avoid: string;
+  readonly use: string;
+}
+
+/** The `terms` of frameworks/meta/zh-terms.yaml, read from its data: each entry with a non-empty avoid and use. */
+export function replacedTerms(data: unknown): ReplacedTerm[] {
+  const terms = (data ?? {}) as Record<string, unknown>;
+  if (!Array.isArray(terms["terms"])) return [];
+  return terms["terms"].flatMap((entry) => {
+    const { avoid, use } = (entry ?? {}) as Record<string, unknown>;
+    return typeof avoid === "string" && avoid !== "" && typeof use === "string" && use !== "" ? [{ avoid, use }] : [];
+  });
+}
+
+/**
+ * The avoided terms a Chinese text uses. An avoided term that is part of its own replacement
+ * (开放平台 in 公共数据开放平台) is not counted where the replacement is written.
+ */
+export function replacedTermsIn(text: string, terms: readonly ReplacedTerm[]): ReplacedTerm[] {
+  return terms.filter(({ avoid, use }) => (use.includes(avoid) ? text.split(use).join("\u0000") : text).includes(avoid));
+}
+
+/** Each Chinese text of a framework that uses a term the glossary replaces. */
+export function replacedTermFindings(source: YamlSource, terms: readonly ReplacedTerm[]): Finding[] {
+  const found: Finding[] = [];
+  if (terms.length === 0) return found;
+  for (const { path, text } of frameworkTexts(source.data as Data)) {
+    if (typeof text === "string") continue;
+    for (const [locale, value] of Object.entries(text)) {
+      if (!locale.startsWith("zh")) continue;
+      const at = [...path, locale];
+      for (const term of replacedTermsIn(value, terms)) {
+        found.push(finding("replaced-term", source.file, locate(source, at).value, at.join("."), { value: term.avoid, expected: term.use, context: locale }));
+      }
+    }
+  }
+  return found;
+}

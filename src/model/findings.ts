@@ -83,6 +83,7 @@ export const CODES = {
   "missing-translation": { severity: "warning", impact: "content" },
   "vague-descriptor": { severity: "warning", impact: "content" },
   "framework-replaced": { severity: "warning", impact: "content" },
+  "replaced-term": { severity: "warning", impact: "content" },
   "exception-expired": { severity: "warning", impact: "content" },
   "exception-unused": { severity: "warning", impact: "content" },
   "disputed-answer": { severity: "warning", impact: "content" },

@@ -140,6 +140,22 @@ describe("frameworks lint", () => {
     expect(lint("vague.yaml", "--strict").code).toBe(1);
   });
 
+  it("warns of a Chinese text that uses a term the glossary replaces, in a custom framework too, but not of the term that replaces it", () => {
+    const text = write(
+      "terms.yaml",
+      example.replace("    en: Shared tourism destination\n", "    en: Shared tourism destination\n    zh-CN: 按人生事件办理的公共数据开放平台\n"),
+    );
+    const result = findings("terms.yaml");
+    expect(result.code).toBe(0);
+    const replaced = result.found["terms.yaml"]!.filter((f) => f.startsWith("replaced-term@"));
+    // 人生事件 is replaced; 开放平台 is avoided too, but here it is part of 公共数据开放平台.
+    expect(replaced).toEqual([`replaced-term@${at(text, "按人生事件")}`]);
+    const run = lint("terms.yaml");
+    expect(run.stdout).toContain("人生事件");
+    expect(run.stdout).toContain("一件事");
+    expect(lint("terms.yaml", "--strict").code).toBe(1);
+  });
+
   it("exits 2 when a path names nothing", () => {
     expect(lint("nowhere.yaml").code).toBe(2);
   });
