@@ -68,7 +68,7 @@ function indicatorSchema(set: FrameworkSet, framework: Framework, indicator: Ind
     const described = indicator.levels[level];
     return `${level} ${t(set.levelNames[level])}${described !== undefined ? `${w.colon}${t(described)}` : ""}`;
   };
-  const place = `${t(framework.title)}${dimension !== undefined ? `${w.listSep}${t(dimension.title)}` : ""}`;
+  const place = `${t(framework.title)}${dimension !== undefined ? `${w.factSep}${t(dimension.title)}` : ""}`;
   return {
     $ref: "#/$defs/answer",
     title: t(indicator.title),
