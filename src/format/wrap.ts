@@ -70,8 +70,8 @@ export function phrases(text: string, room = Infinity): { piece: string; spaced:
 }
 
 /**
- * `text` in lines of at most `width` terminal columns, broken between words (and between Chinese
- * characters, keeping punctuation on its line): the first line starts with `first`, the others
+ * `text` in lines of at most `width` terminal columns, broken between words (and Chinese between
+ * phrases, keeping punctuation on its line): the first line starts with `first`, the others
  * with `hang`. A text that fits is returned as it is, spaces and all; a word longer than a line
  * is cut.
  */
@@ -83,7 +83,9 @@ export function wrapText(text: string, width: number, first = "", hang = ""): st
   let line = first;
   let lead = first;
   let empty = true;
-  for (const { piece, spaced } of breakable(text)) {
+  // Chinese breaks between phrases (see `phrases`), so that no word is split; only a phrase
+  // wider than the line is cut where the line ends.
+  for (const { piece, spaced } of phrases(text, Math.max(1, width - Math.max(displayWidth(first), displayWidth(hang))))) {
     const gap = spaced && !empty ? " " : "";
     if (!empty && displayWidth(line) + gap.length + displayWidth(piece) > width && !commandLike(piece)) {
       lines.push(line);
