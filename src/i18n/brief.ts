@@ -158,7 +158,7 @@ export const EN_BRIEF: BriefWords = {
   problem: "problem",
 };
 
-const count = (n: number, unit: string) => `${n} ${unit}`;
+const count = (n: number, unit: string) => `${n}${unit}`;
 
 export const ZH_BRIEF: BriefWords = {
   summary: "摘要",
@@ -171,7 +171,7 @@ export const ZH_BRIEF: BriefWords = {
   ties: (models) => `评估结果与${models}的契合程度相当，暂无法确定单一的组建模式。`,
   noneFits: "目前尚无契合的组建模式：各模式在其关键指标上均未达到底线。",
   tooLittle: (answered, needed) => `作答不足，尚无法判断最契合的组建模式（关键指标已答${answered}，需达到${needed}）。`,
-  aims: (target, by) => `目标是${by === undefined ? "" : `在 ${by} 前`}达到${target}阶段`,
+  aims: (target, by) => `目标是${by === undefined ? "" : `在${by}前`}达到${target}阶段`,
   targetReached: (target) => `已达到目标阶段：${target}。`,
   distance: (stages) => `，距现状还有${count(stages, "个阶段")}`,
   timeLeft: (years, months) => `，自评估之日起尚余${years > 0 ? `${years}年` : ""}${months > 0 || years === 0 ? `${months}个月` : ""}`,

@@ -81,6 +81,7 @@ export interface Words {
   readonly notScored: (problem: string) => string;
   readonly blocker: {
     readonly coverage: (dimension: string, share: string, minimum: string) => string;
+    readonly belowBar: (dimension: string, score: string, bar: string) => string;
     readonly nothingAnswered: string;
     readonly notAnswered: (dimension: string) => string;
     readonly stageNotReached: (stage: string) => string;
@@ -325,6 +326,7 @@ export const EN: Words = {
   notScored: (problem) => `not scored (${problem})`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension} only ${share} answered (needs ${minimum})`,
+    belowBar: (dimension, score, bar) => `${dimension} ${score} < ${bar}`,
     nothingAnswered: "nothing answered",
     notAnswered: (dimension) => `${dimension} not answered`,
     stageNotReached: (stage) => `${stage} not reached`,
@@ -579,6 +581,7 @@ export const ZH: Words = {
   notScored: (problem) => `未评分（${problem}）`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension}仅作答${share}（须达${minimum}）`,
+    belowBar: (dimension, score, bar) => `${dimension}（${score} < ${bar}）`,
     nothingAnswered: "尚无作答",
     notAnswered: (dimension) => `${dimension}未作答`,
     stageNotReached: (stage) => `未达到${stage}`,
