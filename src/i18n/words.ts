@@ -75,6 +75,10 @@ export interface Words {
   };
   readonly fitLine: (fit: string, runnerUp: string | undefined, runnerUpFit: string | undefined, readiness: string) => string;
   readonly deciding: string;
+  /** A framework and the version of it an assessment answers. */
+  readonly withVersion: (framework: string, version: string) => string;
+  /** An indicator and the level it has (none: unanswered). */
+  readonly atLevel: (indicator: string, level: number | null | undefined) => string;
   readonly lacks: (model: string) => string;
   readonly regionStage: string;
   readonly equalWeight: string;
@@ -320,6 +324,8 @@ export const EN: Words = {
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `, fit ${fit}${runnerUp !== undefined ? ` against ${runnerUpFit ?? ""} for ${runnerUp}` : ""}; readiness ${readiness}`,
   deciding: "Deciding",
+  atLevel: (indicator, level) => `${indicator} ${level ?? "–"}`,
+  withVersion: (framework, version) => `${framework} ${version}`,
   lacks: (model) => `${model} lacks`,
   regionStage: "Region stage (weakest member)",
   equalWeight: "1 (equal)",
@@ -575,6 +581,8 @@ export const ZH: Words = {
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `，匹配度${fit}${runnerUp !== undefined ? `（次选${runnerUp}为${runnerUpFit ?? ""}）` : ""}；就绪度${readiness}`,
   deciding: "决定性指标",
+  withVersion: (framework, version) => `${framework}（${version}版）`,
+  atLevel: (indicator, level) => `${indicator}（${level === null || level === undefined ? "未作答" : `${level}级`}）`,
   lacks: (model) => `${model}的短板`,
   regionStage: "区域阶段（按最弱成员）",
   equalWeight: "1（等权）",

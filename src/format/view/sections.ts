@@ -176,7 +176,7 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   }
   if (fit.best !== undefined) {
     const levels = (model: (m: string) => boolean) =>
-      fit.deciding.filter((d) => model(d.model)).map((d) => `${names.indicator(d.model, d.indicator)} ${d.level ?? "–"}`).join(w.listSep);
+      fit.deciding.filter((d) => model(d.model)).map((d) => w.atLevel(names.indicator(d.model, d.indicator), d.level)).join(w.listSep);
     const deciding: Fact[] = [{ label: w.deciding, value: levels((m) => m === fit.best) }];
     if (runnerUp !== undefined && fit.deciding.some((d) => d.model !== fit.best)) deciding.push({ label: w.lacks(names.framework(runnerUp.model)), value: levels((m) => m !== fit.best) });
     out.push({ type: "facts", items: deciding });
