@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { frameworkTexts } from "../../src/framework/translations.js";
 import { ZH } from "../../src/i18n/words.js";
+import { phrases, wrapText } from "../../src/format/wrap.js";
 import { ROOT, SHIPPED } from "../helpers.js";
 import { smartregion } from "../cli/run.js";
 
@@ -169,6 +170,17 @@ describe("the template's comments break Chinese only between words", () => {
       expect(split).toEqual([]);
     });
   }
+});
+
+describe("Chinese breaks between phrases", () => {
+  it("after punctuation or before an opening mark, never between two characters of a word", () => {
+    expect(phrases("已有若干部门接入（含政务信息平台），并对外开放。").map((p) => p.piece)).toEqual(["已有若干部门接入", "（含政务信息平台），", "并对外开放。"]);
+    expect(wrapText("已有若干部门接入平台，并对外开放数据。", 24)).toEqual(["已有若干部门接入平台，", "并对外开放数据。"]);
+  });
+  it("a phrase wider than a line breaks after 的; Latin words stay whole", () => {
+    expect(wrapText("由市领导担任负责人的牵头机构审批项目，并公布。", 24)).toEqual(["由市领导担任负责人的", "牵头机构审批项目，", "并公布。"]);
+    expect(wrapText("用 smartregion validate 检查，再评分。", 24)).toEqual(["用 smartregion validate", "检查，再评分。"]);
+  });
 });
 
 describe("one rule for spaces between Chinese and digits or Latin", () => {
