@@ -1,3 +1,4 @@
+import { ZH_SCHEMA } from "../i18n/schema.js";
 import { words } from "../i18n/words.js";
 import type { Words } from "../i18n/words.js";
 import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
@@ -58,7 +59,25 @@ export function editorSchema(set: FrameworkSet, locale = "en"): Schema {
   titled(properties["indicators"]);
   titled((defs["member"]!["properties"] as Record<string, Schema>)["indicators"]);
 
-  return strip(schema, refs) as Schema;
+  const editor = strip(schema, refs) as Schema;
+  if (locale === "zh-CN") describe(editor, ZH_SCHEMA);
+  return editor;
+}
+
+/**
+ * The schema's own fields described in another language: each text set as the description of
+ * the field at its path (`properties.subject`, `$defs.answer.properties.level`; "" is the whole).
+ */
+function describe(schema: Schema, texts: Readonly<Record<string, string>>): void {
+  for (const [path, text] of Object.entries(texts)) {
+    let node: Schema | undefined = schema;
+    for (const key of path === "" ? [] : path.split(".")) {
+      const next: unknown = node !== undefined && Object.hasOwn(node, key) ? node[key] : undefined;
+      node = next !== null && typeof next === "object" ? (next as Schema) : undefined;
+    }
+    if (node === undefined) throw new Error(`no field ${path} in the editor schema to describe`);
+    node["description"] = text;
+  }
 }
 
 /** One indicator: its answer schema, with the question and what each level looks like. */
@@ -68,7 +87,7 @@ function indicatorSchema(set: FrameworkSet, framework: Framework, indicator: Ind
     const described = indicator.levels[level];
     return `${level} ${t(set.levelNames[level])}${described !== undefined ? `${w.colon}${t(described)}` : ""}`;
   };
-  const place = `${t(framework.title)}${dimension !== undefined ? `${w.listSep}${t(dimension.title)}` : ""}`;
+  const place = `${t(framework.title)}${dimension !== undefined ? `${w.factSep}${t(dimension.title)}` : ""}`;
   return {
     $ref: "#/$defs/answer",
     title: t(indicator.title),

@@ -53,7 +53,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   // A template with more members than the assessment schema allows would not validate.
   const most = membersLimit(set);
   if (options.members.length > most) {
-    throw new UsageError(`--members: at most ${most} members, ${options.members.length} given`, `--members：最多 ${most} 个成员，现为 ${options.members.length} 个`);
+    throw new UsageError(`--members: at most ${most} members, ${options.members.length} given`, `--members：最多${most}个成员，现为${options.members.length}个`);
   }
   process.stderr.write(replacementLines(set, options.frameworks, cwd, options.lang));
   const chosen = choose(set, options.kind, options.only);

@@ -48,7 +48,7 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
   });
   const inputs = { files: [...new Set(targets)] };
   if (inputs.files.length > FRAMEWORK_LIMITS.files) {
-    throw new UsageError(`frameworks lint takes at most ${FRAMEWORK_LIMITS.files} framework files at once; ${inputs.files.length} given`, `frameworks lint 一次最多检查 ${FRAMEWORK_LIMITS.files} 个评估框架文件；现为 ${inputs.files.length} 个`);
+    throw new UsageError(`frameworks lint takes at most ${FRAMEWORK_LIMITS.files} framework files at once; ${inputs.files.length} given`, `frameworks lint 一次最多检查${FRAMEWORK_LIMITS.files}个评估框架文件；现为${inputs.files.length}个`);
   }
   const custom = customFrameworkDirs(options.frameworks, cwd);
 

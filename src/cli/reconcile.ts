@@ -48,7 +48,7 @@ export const MAX_ASSESSORS = 20;
  * before it is written. Exit 1 when a file is unsound or more indicators are disputed than allowed.
  */
 export function runReconcile(paths: readonly string[], options: ReconcileOptions, cwd: string): ExitCode {
-  if (paths.length < MIN_ASSESSORS || paths.length > MAX_ASSESSORS) throw new UsageError(`give ${MIN_ASSESSORS} to ${MAX_ASSESSORS} assessments of one subject, one an assessor (${paths.length} given)`, `请给出同一对象的 ${MIN_ASSESSORS} 至 ${MAX_ASSESSORS} 份评估，每位评估人一份（现有 ${paths.length} 份）`);
+  if (paths.length < MIN_ASSESSORS || paths.length > MAX_ASSESSORS) throw new UsageError(`give ${MIN_ASSESSORS} to ${MAX_ASSESSORS} assessments of one subject, one an assessor (${paths.length} given)`, `请给出同一对象的${MIN_ASSESSORS}至${MAX_ASSESSORS}份评估，每位评估人一份（现有${paths.length}份）`);
   const frameworks = frameworksFor(options.frameworks, cwd);
   const load = subjectLoader({ frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize }, frameworks);
   const findings: Finding[] = [];

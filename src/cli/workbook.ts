@@ -123,8 +123,8 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
     const found = resolveMember(targetAbsolute, member.file, nodeMemberDisk);
     const absolute = resolve(dirname(targetAbsolute), member.file);
     const display = displayPath(absolute, cwd);
-    if (!found.ok && found.reason !== "missing") throw new UsageError(`member ${member.member}: ${member.file} cannot be written (${found.reason})`, `第 ${member.member} 个成员：无法写入 ${member.file}（${found.reason}）`);
-    if (seen.has(absolute)) throw new UsageError(`member ${member.member}: ${member.file} is named twice`, `第 ${member.member} 个成员：${member.file} 出现了两次`);
+    if (!found.ok && found.reason !== "missing") throw new UsageError(`member ${member.member}: ${member.file} cannot be written (${found.reason})`, `第${member.member}个成员：无法写入 ${member.file}（${found.reason}）`);
+    if (seen.has(absolute)) throw new UsageError(`member ${member.member}: ${member.file} is named twice`, `第${member.member}个成员：${member.file} 出现了两次`);
     seen.add(absolute);
     const given = { indicators: member.indicators, frameworks: member.frameworks };
     if (found.ok) {

@@ -9,6 +9,12 @@ import { words } from "../i18n/words.js";
 import type { Words } from "../i18n/words.js";
 
 const kindWord = (f: Framework, w: Words) => (f.kind === "stage" ? w.frameworks.stage(String(f.order ?? "")) : w.frameworks.model);
+/** Facts in brackets after a title: two spaces and half-width brackets in English, full-width ones right after Chinese. */
+const aside = (w: Words, facts: readonly string[], square = false) => {
+  const text = facts.join(w.factSep);
+  if (w.locale !== "en") return w.paren(text);
+  return square ? `  [${text}]` : `  (${text})`;
+};
 
 /** A table of the frameworks: id, kind, title, size, and what each assesses. */
 export function formatFrameworkList(set: FrameworkSet, style: Style, locale = "en"): string {
@@ -23,7 +29,7 @@ export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Styl
   const t = (text: Parameters<typeof localize>[0]) => printable(localize(text, locale));
   const w = words(locale);
   const out: string[] = [];
-  out.push(`${style.bold(t(f.title))}  (${f.id}, ${kindWord(f, w)}, ${w.frameworks.version(f.version)})`, t(f.summary));
+  out.push(`${style.bold(t(f.title))}${aside(w, [f.id, kindWord(f, w), w.frameworks.version(f.version)])}`, t(f.summary));
   if (f.case !== undefined) out.push(`${w.frameworks.case}${w.colon}${t(f.case)}`);
   if (f.attainment !== undefined && f.kind === "model") {
     out.push(w.frameworks.ready(f.attainment.bar.toFixed(1)));
@@ -38,9 +44,9 @@ export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Styl
   }
   const nameWidth = Math.max(...LEVELS.map((level) => displayWidth(t(set.levelNames[level]))));
   for (const d of f.dimensions) {
-    out.push("", style.bold(`${t(d.title)}`) + style.dim(`  [${d.id}, ${w.frameworks.weight(String(d.weight))}]`), `  ${t(d.summary)}`);
+    out.push("", style.bold(`${t(d.title)}`) + style.dim(aside(w, [d.id, w.frameworks.weight(String(d.weight))], true)), `  ${t(d.summary)}`);
     for (const i of d.indicators) {
-      out.push("", `  ${style.bold(i.id)}  ${t(i.title)}` + style.dim(`  ${w.paren(w.frameworks.weight(String(i.weight))).trim()}`), `    ${t(i.question)}`);
+      out.push("", `  ${style.bold(i.id)}  ${t(i.title)}` + style.dim(aside(w, [w.frameworks.weight(String(i.weight))])), `    ${t(i.question)}`);
       for (const level of LEVELS) {
         const text = i.levels[level];
         if (text !== undefined) out.push(`    ${level} ${padEnd(t(set.levelNames[level]), nameWidth)} ${t(text)}`);

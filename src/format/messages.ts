@@ -98,9 +98,9 @@ const zq = (value: string | undefined) => `“${value ?? ""}”`;
 const zlist = (values: readonly string[] | undefined, max = 8) => {
   if (values === undefined || values.length === 0) return "";
   const shown = values.slice(0, max).map((v) => zq(v)).join("、");
-  return values.length > max ? `${shown}等 ${values.length} 项` : shown;
+  return values.length > max ? `${shown}等${values.length}项` : shown;
 };
-const zDidYouMean = (f: Facts) => (f.suggestion !== undefined ? `；是否想写${zq(f.suggestion)}？` : "");
+const zDidYouMean = (f: Facts) => (f.suggestion !== undefined ? `；是否应为${zq(f.suggestion)}？` : "");
 const zAllowedOrSuggestion = (f: Facts) =>
   f.suggestion !== undefined ? zDidYouMean(f) : f.allowed !== undefined && f.allowed.length > 0 ? `；应为以下之一：${zlist(f.allowed)}` : "";
 
@@ -115,8 +115,8 @@ const ZH_TYPES: Readonly<Record<string, string>> = {
   string: "文本",
   scalar: "单个值",
 };
-// A phrase that starts with a Latin letter or a digit stands one space from the Chinese before it.
-const ZH_FORMATS: Readonly<Record<string, string>> = { date: " YYYY-MM-DD 格式的日期", uri: "绝对 URI（如 https://example.org/page）" };
+// No space between the Chinese and what follows (the rule is in src/i18n/words.ts).
+const ZH_FORMATS: Readonly<Record<string, string>> = { date: "YYYY-MM-DD格式的日期", uri: "绝对URI（如 https://example.org/page）" };
 const zType = (type: string) => ZH_TYPES[type] ?? type;
 
 /**
@@ -132,14 +132,15 @@ function zExpects(expects: readonly string[] | undefined, otherwise: string): st
     }
     case "range": {
       const [low = "", high = "", lowExclusive, highExclusive] = values;
-      if (low !== "" && high !== "" && lowExclusive === "" && highExclusive === "") return ` ${low} 到 ${high} 之间`;
-      const ends = [low !== "" ? (lowExclusive === "exclusive" ? `大于 ${low}` : `不小于 ${low}`) : "", high !== "" ? (highExclusive === "exclusive" ? `小于 ${high}` : `不大于 ${high}`) : ""];
+      // Worded to follow "应" (not "应为"): "应在0至5之间", "应大于0".
+      if (low !== "" && high !== "" && lowExclusive === "" && highExclusive === "") return `在${low}至${high}之间`;
+      const ends = [low !== "" ? (lowExclusive === "exclusive" ? `大于${low}` : `不小于${low}`) : "", high !== "" ? (highExclusive === "exclusive" ? `小于${high}` : `不大于${high}`) : ""];
       return ends.filter((e) => e !== "").join("且");
     }
     case "format":
       return ZH_FORMATS[values[0] ?? ""] ?? ` ${values[0] ?? ""}`;
     case "pattern":
-      return `符合 ${values[0] ?? ""} 的文本`;
+      return `符合${values[0] ?? ""}的文本`;
     case "one-of":
       return `以下之一：${zlist(values)}`;
     case "folder":
@@ -149,7 +150,7 @@ function zExpects(expects: readonly string[] | undefined, otherwise: string): st
     case "plain-key":
       return "普通的键（文本或数字）";
     case "absolute-uri":
-      return `绝对 URI（如 ${values[0] ?? ""}）`;
+      return `绝对URI（如 ${values[0] ?? ""}）`;
     case "message":
       return ` ${values[0] ?? ""}`;
     default:
@@ -162,39 +163,39 @@ function zReason(reason: readonly string[] | undefined): string {
   const [kind, value = ""] = reason ?? [];
   switch (kind) {
     case "no-yaml-files":
-      return "其中没有 YAML 文件";
+      return "其中没有YAML文件";
     case "no-folder":
       return `没有文件夹 ${value}`;
     case "stages":
-      return ` ${value} 个阶段`;
+      return `${value}个阶段`;
     case "points":
-      return ` ${value} 个百分点`;
+      return `${value}个百分点`;
     default:
       return "";
   }
 }
 
 const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
-  "not-found": (f) => (f.reason?.[0] === "no-yaml-files" ? "该文件夹中没有 YAML 文件（*.yaml 或 *.yml）" : `没有这个文件或文件夹${f.reason !== undefined ? `（${zReason(f.reason).trim()}）` : ""}`),
+  "not-found": (f) => (f.reason?.[0] === "no-yaml-files" ? "该文件夹中没有YAML文件（*.yaml 或 *.yml）" : `没有这个文件或文件夹${f.reason !== undefined ? `（${zReason(f.reason).trim()}）` : ""}`),
   "not-a-file": () => "不是普通文件",
   "outside-config-folder": (f) => `文件夹${zq(f.value)}不在 .smartregion.yaml 所在的文件夹内，或经符号链接越出该文件夹`,
   "unreadable": (f) => `无法读取（${f.detail ?? "原因不明"}）`,
-  "too-large": (f) => `文件超过 ${bytes(f.limit)} 的上限（--max-file-size）`,
-  "binary-file": () => "这是二进制数据，不是 YAML 文本",
-  "bad-encoding": () => "从此处起不是有效的 UTF-8 文本",
-  "empty-file": () => "文件中没有 YAML 文档；评估文件是以 `smartregion: 1` 开头的映射",
-  "yaml-syntax": (f) => `YAML 语法错误：${f.detail ?? ""}`,
+  "too-large": (f) => `文件超过${bytes(f.limit)}的上限（--max-file-size）`,
+  "binary-file": () => "这是二进制数据，不是YAML文本",
+  "bad-encoding": () => "从此处起不是有效的UTF-8文本",
+  "empty-file": () => "文件中没有YAML文档；评估文件是以 `smartregion: 1` 开头的映射",
+  "yaml-syntax": (f) => `YAML语法错误：${f.detail ?? ""}`,
   "duplicate-key": () => "同一映射中的键重复出现",
-  "multiple-documents": () => "文件中有多个 YAML 文档；每个文件只写一份评估",
-  "unsupported-tag": (f) => `不支持标签 ${f.value ?? f.detail ?? ""}；只能使用普通的 YAML 值`,
+  "multiple-documents": () => "文件中有多个YAML文档；每个文件只写一份评估",
+  "unsupported-tag": (f) => `不支持标签 ${f.value ?? f.detail ?? ""}；只能使用普通的YAML值`,
   "too-many-aliases": (f) =>
     f.detail === "cycle"
       ? "别名位于其所引用的节点内部，展开将无穷无尽"
       : f.detail === "expansion"
-        ? `别名展开后使文档增加超过 ${f.limit ?? 0} 个节点和字符（疑似别名展开炸弹）`
-        : `同一别名被引用超过 ${f.limit ?? 0} 次（疑似别名展开炸弹）`,
-  "too-deep": (f) => `嵌套超过 ${f.limit ?? 0} 层`,
-  "too-many-problems": (f) => `本文件的问题超过 ${f.limit ?? 0} 个；自此处起其余 ${f.value ?? ""} 个不再列出`,
+        ? `别名展开后使文档增加超过${f.limit ?? 0}个节点和字符（疑似别名展开炸弹）`
+        : `同一别名被引用超过${f.limit ?? 0}次（疑似别名展开炸弹）`,
+  "too-deep": (f) => `嵌套超过${f.limit ?? 0}层`,
+  "too-many-problems": (f) => `本文件的问题超过${f.limit ?? 0}个；自此处起其余${f.value ?? ""}个不再列出`,
   "not-a-mapping": (f) => `文档是${f.found !== undefined ? zType(f.found) : "一个值"}；评估文件应为映射`,
   "framework-file": () => "这是评估框架文件，不是评估文件：请用 smartregion frameworks lint 检查",
   "unsafe-workbook": (f) =>
@@ -208,13 +209,13 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "missing-key": (f) => `缺少必填的键${zq(f.key)}`,
   "missing-one-of": (f) => `须填写以下之一：${zlist(f.allowed)}`,
   "wrong-type": (f) => `应为${zExpects(f.expects, "其他类型")}，实际为${f.found !== undefined ? zType(f.found) : "其他类型"}`,
-  "out-of-range": (f) => `值 ${f.value ?? ""} 超出范围；应为${zExpects(f.expects, "其他值")}`,
+  "out-of-range": (f) => `取值${f.value ?? ""}超出范围，${f.expects?.[0] === "range" ? `应${zExpects(f.expects, "")}` : `应为${zExpects(f.expects, "其他值")}`}`,
   "not-allowed-value": (f) => `不允许的值${zq(f.value)}${zAllowedOrSuggestion(f)}`,
   "bad-format": (f) => `值${zq(f.value)}不是${zExpects(f.expects, "所要求的格式")}`,
   "empty-value": () => "值不能为空",
-  "too-long": (f) => `值超过 ${f.limit ?? 0} 个字符`,
-  "too-few-items": (f) => `至少需要 ${f.limit ?? 1} 项`,
-  "too-many-items": (f) => `超过允许的 ${f.limit ?? 0} 项`,
+  "too-long": (f) => `值超过${f.limit ?? 0}个字符`,
+  "too-few-items": (f) => `至少需要${f.limit ?? 1}项`,
+  "too-many-items": (f) => `超过允许的${f.limit ?? 0}项`,
   "bad-key": (f) => `此处不允许键${zq(f.key)}；应为${zExpects(f.expects, "其他键")}${zDidYouMean(f)}`,
   "conflicting-keys": (f) => `${zq(f.key)}不能与${zq(f.context)}同时填写`,
   "schema": (f) => `不符合模式：${f.detail ?? ""}`,
@@ -232,23 +233,24 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "member-invalid": (f) => `成员文件${zq(f.value)}有错误（列在其文件名下）；未计入区域汇总`,
   "duplicate-member": (f) => `成员${zq(f.value)}重复列出（首次出现在 ${f.context ?? ""}）`,
   "duplicate-core": (f) => `又一个成员被标为核心城市（首个位于 ${f.context ?? ""}）；一个区域至多有一个核心城市`,
-  "framework-version": (f) => `本评估按 ${f.value ?? ""} 版填写，而加载的评估框架为 ${f.expected ?? ""} 版；请核对作答是否仍然适用`,
-  "evidence-after-assessment": (f) => `佐证材料日期 ${f.value ?? ""} 晚于评估日期 ${f.context ?? ""}`,
-  "target-before-assessment": (f) => `目标日期 ${f.value ?? ""} 早于评估日期 ${f.context ?? ""}`,
-  "evidence-missing": (f) => `等级 ${f.value ?? ""} 没有佐证材料；${f.limit ?? 3} 级及以上须提供佐证`,
-  "evidence-stale": (f) => `最新的佐证材料日期为 ${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过 ${f.limit ?? 0} 个月`,
-  "evidence-self-reported": (f) => `等级 ${f.value ?? ""} 仅有自报的佐证材料`,
-  "gate-failed": (f) => `未通过质量门槛 ${f.detail ?? ""}：${f.found === "null" ? "无得分" : (f.titles?.["zh-CN"] ?? f.value ?? "无得分")}，差${zReason(f.reason)}`,
+  "framework-version": (f) => `本评估按${f.value ?? ""}版填写，而加载的评估框架为${f.expected ?? ""}版；请核对作答是否仍然适用`,
+  "evidence-after-assessment": (f) => `佐证材料日期${f.value ?? ""}晚于评估日期${f.context ?? ""}`,
+  "target-before-assessment": (f) => `目标日期${f.value ?? ""}早于评估日期${f.context ?? ""}`,
+  "evidence-missing": (f) => `等级${f.value ?? ""}没有佐证材料；${f.limit ?? 3}级及以上须提供佐证`,
+  "evidence-stale": (f) => `最新的佐证材料日期为${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过${f.limit ?? 0}个月`,
+  "evidence-self-reported": (f) => `等级${f.value ?? ""}仅有自报的佐证材料`,
+  "gate-failed": (f) =>
+    `门槛 ${f.detail ?? ""} 未通过：${f.found === "null" || (f.titles?.["zh-CN"] ?? f.value) === undefined ? "尚无得分" : `当前为${f.titles?.["zh-CN"] ?? f.value ?? ""}`}${zReason(f.reason) === "" ? "" : `，还差${zReason(f.reason)}`}`,
   "unknown-dimension": (f) => `未知的维度${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,
   "empty-dimension": (f) => `维度${zq(f.value)}没有指标`,
   "duplicate-id": (f) => `${zq(f.value)}重复使用${f.context !== undefined ? `（另见 ${f.context}）` : ""}`,
   "missing-translation": (f) => `此处缺少${zq(f.value)}文本，而该评估框架其他地方有${zq(f.value)}文本；将以英文代替`,
   "vague-descriptor": (f) => `该等级描述使用了${zq(f.value)}，不同评估人员理解不一；请改为明确的数量、比例、频次或可现场核查的材料`,
-  "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""} 版）取代了内置的同名框架（${f.expected ?? ""} 版）`,
+  "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""}版）取代了内置的同名框架（${f.expected ?? ""}版）`,
   "replaced-term": (f) => `该中文文本使用了${zq(f.value)}，术语表规定以${zq(f.expected)}代替（见 frameworks/meta/zh-terms.yaml）`,
-  "exception-expired": (f) => `此例外已于 ${f.value ?? ""} 到期，现已不再覆盖任何问题。请解决其所覆盖的问题，或重新商定到期日`,
+  "exception-expired": (f) => `此例外已于${f.value ?? ""}到期，现已不再覆盖任何问题。请解决其所覆盖的问题，或重新商定到期日`,
   "exception-unused": () => `此例外在本次运行中没有覆盖任何问题：请删除，或检查其所指对象`,
-  "disputed-answer": (f) => `评估人对${zq(f.key)}意见不一（${(f.allowed ?? []).join("；")}），本文件暂取 ${f.value ?? ""}。协商一致后请删除 disputed: true`,
+  "disputed-answer": (f) => `评估人对${zq(f.key)}意见不一（${(f.allowed ?? []).join("；")}），本文件暂取${f.value ?? ""}。协商一致后请删除 disputed: true`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
   "reserved-id": (f) => `${zq(f.value)}是程序内部的保留名称，不能用作 id，请另取一个`,
   "duplicate-schema-id": (f) => `$id ${zq(f.value)}已被 ${f.context ?? "另一个模式"} 使用；请为本评估框架另设一个 $id`,

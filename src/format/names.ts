@@ -51,7 +51,7 @@ export function blockerText(b: Blocker, names: Names, framework: string): string
   const w = names.w.blocker;
   switch (b.reason) {
     case "below-bar":
-      return `${names.dimension(framework, b.dimension)} ${fixed(b.score)} < ${fixed(b.bar)}`;
+      return w.belowBar(names.dimension(framework, b.dimension), fixed(b.score), fixed(b.bar));
     case "coverage":
       return w.coverage(names.dimension(framework, b.dimension), share(b.share), share(b.minimum));
     case "unscored":

@@ -91,7 +91,7 @@ export const RULE_HELP_ZH: Record<Code, string> = {
   "too-many-problems": "文件的问题多于所列（最多列出 1000 个）；请先修正前面的问题（后面的往往由其引起），再重新检查。",
   "not-a-mapping": "文档是列表或单个值。评估文件应为键值映射。",
   "schema-line-missing": "文件中 `# yaml-language-server: $schema=` 一行所指的模式文件（相对于该文件）不存在，通常是文件被移到了别的文件夹。此时编辑器不再提示错误、悬停说明或补全。请重新指向模式文件（`smartregion schema --relink FILE` 可改写此行），或在编辑器设置中映射模式。",
-  "unsafe-workbook": "交给 import 的工作簿无法安全读取：不是 XLSX 文件、解压后超过 32 MB（单个部件超过 8 MB）或某一项超过压缩大小的 200 倍（压缩炸弹）、某个工作表超过 10,000 行、含有宏或链接到其他工作簿，或没有 export 生成的封面页。其中内容均未打开、运行或获取。请重新导出工作簿并把答案抄入。",
+  "unsafe-workbook": "交给 import 的工作簿无法安全读取：不是XLSX文件、解压后超过32 MB（单个部件超过8 MB）或某一项超过压缩大小的200倍（压缩炸弹）、某个工作表超过10,000行、含有宏或链接到其他工作簿，或没有 export 生成的封面页。其中内容均未打开、运行或获取。请重新导出工作簿并把答案抄入。",
   "formula-cell": "import 读取的单元格中是公式。公式从不计算，因此其值未知：请直接填写等级、日期或文字。",
   "framework-file": "该文件是评估框架（含 x-framework 键而无 smartregion 键），却作为评估文件在命令行中给出。框架文件请用 smartregion frameworks lint 检查；按文件夹或通配符检查时会自动跳过框架文件。",
   "unknown-key": "评估格式中没有这个键。请对照评估格式说明（docs/assessment-format.md）检查拼写。",
@@ -100,13 +100,13 @@ export const RULE_HELP_ZH: Record<Code, string> = {
   "missing-key": "所示映射缺少必填的键。",
   "missing-one-of": "该映射至少须有所列键中的一个。",
   "wrong-type": "值的类型不对（文本、数字、列表、映射）。",
-  "out-of-range": "数值超出允许范围；等级为 0 到 5。",
+  "out-of-range": "数值超出允许范围；等级应在0至5之间。",
   "not-allowed-value": "该值不在允许的取值之中。",
-  "bad-format": "该值不符合所要求的格式（例如日期应写作 YYYY-MM-DD）。",
+  "bad-format": "该值不符合所要求的格式（例如日期应写作YYYY-MM-DD格式）。",
   "empty-value": "该值为空。",
   "too-long": "该值超过允许的长度。",
   "too-few-items": "列表或映射的项数少于要求。",
-  "too-many-items": "列表的项数超过上限（区域成员最多 500 个）。",
+  "too-many-items": "列表的项数超过上限（区域成员最多500个）。",
   "bad-key": "此处不允许这个键。",
   "conflicting-keys": "两个键互相排斥：等级与不适用，或成员文件与直接填写的指标。",
   "schema": "该值不符合模式。",
@@ -137,7 +137,7 @@ export const RULE_HELP_ZH: Record<Code, string> = {
   "framework-replaced": "自定义评估框架（来自 --frameworks 或 .smartregion.yaml）与内置框架同名并取而代之，文件将按不同于内置框架的规则评判。请确认这是有意的变更。",
   "replaced-term": "评估框架的中文文本使用了术语表（frameworks/meta/zh-terms.yaml）已替换的用语，如以“人生事件”代替“一件事”；同一概念应只用一个术语，即政策文件所用的术语。",
   "exception-expired": ".smartregion.yaml 中的一条例外已到期（按 --today 判断，未给出时按所适用评估的日期判断），不再覆盖任何问题，原先覆盖的问题重新计入。请解决这些问题，或商定新的到期日并写入。使用 --strict-exceptions 时此项为错误。",
-  "exception-unused": ".smartregion.yaml 中的一条例外在本次运行中没有覆盖任何问题或关卡：其所指问题可能已解决，也可能写错了。请删除，或更正其代码、指标、关卡或文件。",
+  "exception-unused": ".smartregion.yaml 中的一条例外在本次运行中没有覆盖任何问题或门槛：其所指问题可能已解决，也可能写错了。请删除，或更正其代码、指标、门槛或文件。",
   "disputed-answer": "reconcile 合并多位评估人作答时标记为有分歧的作答：各人给出的等级相差两级及以上，或一方认定不适用而另一方给出等级。文件暂取规则选定的等级，但后续计划以此为据：请与评估人协商一致，写入商定的等级并删除 `disputed: true`。validate --max-disputed N 在分歧多于 N 项时使运行失败。",
   "reserved-id": "id 使用了程序内部的保留名称（如 constructor、toString），程序无法把它与该名称区分开来。",
   "duplicate-schema-id": "评估框架的 $id 已被内置评估框架、元模式或另一个自定义评估框架占用；每个模式须有自己的 $id。",
@@ -157,7 +157,7 @@ export function ruleHelp(code: Code, locale = "en"): { short: string; full: stri
 export function ruleHelpText(code: Code, locale = "en"): string {
   const zh = locale === "zh-CN";
   const example = RULE_EXAMPLES[code];
-  return `${ruleHelp(code, locale).full}\n\n${zh ? "错误示例" : "Wrong"}:\n${example.wrong}\n\n${zh ? "正确示例" : "Right"}:\n${example.right}`;
+  return `${ruleHelp(code, locale).full}\n\n${zh ? "错误示例：" : "Wrong:"}\n${example.wrong}\n\n${zh ? "正确示例：" : "Right:"}\n${example.right}`;
 }
 
 /** A fenced block of Markdown, its fence longer than any run of backticks in it. */
@@ -176,6 +176,6 @@ export function ruleHelpMarkdown(code: Code, locale = "en"): string {
     fenced(example.lang, example.wrong),
     `**${zh ? "正确示例" : "Right"}**`,
     fenced(example.lang, example.right),
-    `${zh ? "问题代码" : "Problem code"}: \`${code}\``,
+    `${zh ? "问题代码：" : "Problem code: "}\`${code}\``,
   ].join("\n\n");
 }

@@ -4,7 +4,7 @@ import { jsonPrintable, printable } from "./printable.js";
 import { words } from "../i18n/words.js";
 import type { Words } from "../i18n/words.js";
 import { displayWidth, padEnd } from "./width.js";
-import { breakable } from "./wrap.js";
+import { phrases } from "./wrap.js";
 import { localize } from "../model/text.js";
 import type { Text } from "../model/text.js";
 
@@ -132,13 +132,16 @@ function indicatorComment(set: FrameworkSet, indicator: Indicator, t: (text: Tex
   }
 }
 
-/** Comment lines of at most WIDTH columns; lines after the first indented by `hang`. */
+/**
+ * Comment lines of at most WIDTH columns; lines after the first indented by `hang`. Lines break
+ * between words only (see `phrases`): Chinese after its punctuation, never inside a word.
+ */
 function wrap(text: string, indent: number, hang = 0, head = ""): string[] {
   const lead = `${" ".repeat(indent)}# `;
   const lines: string[] = [];
   let line = head;
   let empty = true;
-  for (const { piece, spaced } of breakable(text)) {
+  for (const { piece, spaced } of phrases(text, WIDTH - displayWidth(lead) - Math.max(hang, displayWidth(head)))) {
     const gap = spaced && !empty ? " " : "";
     if (!empty && displayWidth(lead) + displayWidth(line) + gap.length + displayWidth(piece) > WIDTH) {
       lines.push(line);

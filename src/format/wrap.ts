@@ -46,8 +46,32 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
 }
 
 /**
- * `text` in lines of at most `width` terminal columns, broken between words (and between Chinese
- * characters, keeping punctuation on its line): the first line starts with `first`, the others
+ * The pieces a line may break between when no word may be split: words of Latin text, and runs
+ * of Chinese that end after punctuation (，。、；：？！）” and the like) or before an opening mark
+ * (（“《). Chinese has no spaces between its words, and a break between two characters may fall
+ * inside one ("若／干", "信／息"), so a run of Chinese characters, digits and Latin letters with no
+ * punctuation or space in it is not broken: it goes whole onto the next line. Only a run wider
+ * than `room` columns (a whole line) is broken, after the particle 的, which ends the word before
+ * it ("负责人的／牵头机构"); one with no 的 in it stands on a line longer than the width.
+ */
+export function phrases(text: string, room = Infinity): { piece: string; spaced: boolean }[] {
+  const out: { piece: string; spaced: boolean }[] = [];
+  for (const next of breakable(text)) {
+    const last = out.at(-1);
+    const open = OPENING.test(next.piece.charAt(0));
+    if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)))) out.push({ ...next });
+    else last.piece += next.piece;
+  }
+  return out.flatMap((phrase) => {
+    if (displayWidth(phrase.piece) <= room) return [phrase];
+    const parts = phrase.piece.split(/(?<=的)(?=\p{Script=Han})/u);
+    return parts.map((piece, i) => ({ piece, spaced: i === 0 ? phrase.spaced : false }));
+  });
+}
+
+/**
+ * `text` in lines of at most `width` terminal columns, broken between words (and Chinese between
+ * phrases, keeping punctuation on its line): the first line starts with `first`, the others
  * with `hang`. A text that fits is returned as it is, spaces and all; a word longer than a line
  * is cut.
  */
@@ -59,7 +83,9 @@ export function wrapText(text: string, width: number, first = "", hang = ""): st
   let line = first;
   let lead = first;
   let empty = true;
-  for (const { piece, spaced } of breakable(text)) {
+  // Chinese breaks between phrases (see `phrases`), so that no word is split; only a phrase
+  // wider than the line is cut where the line ends.
+  for (const { piece, spaced } of phrases(text, Math.max(1, width - Math.max(displayWidth(first), displayWidth(hang))))) {
     const gap = spaced && !empty ? " " : "";
     if (!empty && displayWidth(line) + gap.length + displayWidth(piece) > width && !commandLike(piece)) {
       lines.push(line);

@@ -76,8 +76,8 @@ export const ZH_RECONCILE: ReconcileWords = {
   units: "可比指标数",
   exact: "等级相同",
   noAlpha: "—",
-  alphaNote: "Krippendorff α 系数（序数数据）：1 为完全一致，0 相当于随机水平；一般认为 0.8 及以上可信，低于 0.667 不可信。少于两位评估人给出等级或所有等级相同时记为“—”。",
-  disputesHead: (n) => `${n} 项指标存在分歧`,
+  alphaNote: "Krippendorff α系数（序数数据）：1为完全一致，0相当于随机水平；一般认为0.8及以上可信，低于0.667不可信。少于两位评估人给出等级或所有等级相同时记为“—”。",
+  disputesHead: (n) => `${n}项指标存在分歧`,
   noDisputes: "各指标均无分歧：没有相差两级及以上的等级，也没有一方认定不适用而另一方给出等级的情况。",
   indicator: "指标",
   merged: "合并结果",
@@ -88,6 +88,6 @@ export const ZH_RECONCILE: ReconcileWords = {
   notApplicable: "不适用",
   none: "–",
   allHead: "全部已作答指标",
-  reportHead: (n) => `评估人之间有 ${n} 项作答存在分歧`,
+  reportHead: (n) => `评估人之间有${n}项作答存在分歧`,
   reportIntro: "本评估由多位评估人的作答合并而成。以下列出存在分歧的指标、每位评估人的作答及本评估采用的等级；在依据本评估制定计划之前，应先协商解决这些分歧。",
 };

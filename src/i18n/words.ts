@@ -10,7 +10,16 @@ import type { Locale } from "./locale.js";
 export type SecretProblem = "link" | "not-a-file" | "not-a-folder" | "not-owned" | "open-to-others" | "damaged" | "unavailable";
 
 /**
- * Every word the reports, tables and summaries print, in each language. Texts that come from
+ * Every word the reports, tables and summaries print, in each language.
+ *
+ * The Chinese follows one rule for spaces, the rule the framework texts follow too: no space
+ * between Chinese and a number, a date, a unit or an ordinary Latin word ("第1阶段", "版本1.0.0",
+ * "共3个问题", "YAML文件", "评估日期：2026-06-30"). One space stays on each side of what a user
+ * types or copies as it is, where it stands between Chinese: a file path, a command, an option
+ * and its value, a key or a code ("已写入 a.yaml：", "门槛 --min-stage merged 未通过", "由
+ * smartregion 生成"). Nothing stands beside full-width punctuation. Punctuation in Chinese is
+ * full-width (，；：（）？！); a list of names or titles, which may hold 、 themselves, is joined
+ * with "；" (`listSep`), short facts in brackets with "，" (`factSep`). Texts that come from
  * the frameworks (titles, questions, descriptors, advice) are not here: the frameworks carry
  * their own. Values passed in are already made safe by the format.
  */
@@ -18,7 +27,10 @@ export interface Words {
   readonly locale: Locale;
   // Punctuation and joins, which differ between the languages.
   readonly colon: string;
+  /** Between the items of a list of names or titles. */
   readonly listSep: string;
+  /** Between short facts in one bracket: "(integrated, stage 1, version 1.0.0)". */
+  readonly factSep: string;
   readonly clauseSep: string;
   readonly period: string;
   /** After a label that ends in a colon: a space in English, nothing after a full-width colon. */
@@ -63,12 +75,17 @@ export interface Words {
   };
   readonly fitLine: (fit: string, runnerUp: string | undefined, runnerUpFit: string | undefined, readiness: string) => string;
   readonly deciding: string;
+  /** A framework and the version of it an assessment answers. */
+  readonly withVersion: (framework: string, version: string) => string;
+  /** An indicator and the level it has (none: unanswered). */
+  readonly atLevel: (indicator: string, level: number | null | undefined) => string;
   readonly lacks: (model: string) => string;
   readonly regionStage: string;
   readonly equalWeight: string;
   readonly notScored: (problem: string) => string;
   readonly blocker: {
     readonly coverage: (dimension: string, share: string, minimum: string) => string;
+    readonly belowBar: (dimension: string, score: string, bar: string) => string;
     readonly nothingAnswered: string;
     readonly notAnswered: (dimension: string) => string;
     readonly stageNotReached: (stage: string) => string;
@@ -116,6 +133,8 @@ export interface Words {
     readonly failedBy: (amount: string) => string;
     readonly stages: (n: number) => string;
     readonly points: (n: string) => string;
+    /** A gate's line: the gate on its file, what the file has, and whether it passed. */
+    readonly line: <T>(gate: string, actual: string, verdict: T) => (string | T)[];
   };
   readonly plan: {
     readonly toReach: (stage: string) => string;
@@ -262,6 +281,7 @@ export const EN: Words = {
   locale: "en",
   colon: ": ",
   listSep: ", ",
+  factSep: ", ",
   clauseSep: "; ",
   period: ".",
   afterLabel: " ",
@@ -305,12 +325,15 @@ export const EN: Words = {
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `, fit ${fit}${runnerUp !== undefined ? ` against ${runnerUpFit ?? ""} for ${runnerUp}` : ""}; readiness ${readiness}`,
   deciding: "Deciding",
+  atLevel: (indicator, level) => `${indicator} ${level ?? "–"}`,
+  withVersion: (framework, version) => `${framework} ${version}`,
   lacks: (model) => `${model} lacks`,
   regionStage: "Region stage (weakest member)",
   equalWeight: "1 (equal)",
   notScored: (problem) => `not scored (${problem})`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension} only ${share} answered (needs ${minimum})`,
+    belowBar: (dimension, score, bar) => `${dimension} ${score} < ${bar}`,
     nothingAnswered: "nothing answered",
     notAnswered: (dimension) => `${dimension} not answered`,
     stageNotReached: (stage) => `${stage} not reached`,
@@ -357,6 +380,7 @@ export const EN: Words = {
     failedBy: (amount) => `FAILED, short by ${amount}`,
     stages: (n) => `${n} stage(s)`,
     points: (n) => `${n} points`,
+    line: (gate, actual, verdict) => [gate, ": ", actual, " ", verdict],
   },
   plan: {
     toReach: (stage) => `Plan to reach ${stage}`,
@@ -513,7 +537,9 @@ export const EN: Words = {
 export const ZH: Words = {
   locale: "zh-CN",
   colon: "：",
-  listSep: "、",
+  // Titles may hold 、 themselves ("新服务和新业态、新模式"): a list of them is joined with ；.
+  listSep: "；",
+  factSep: "，",
   clauseSep: "；",
   period: "。",
   afterLabel: "",
@@ -525,9 +551,9 @@ export const ZH: Words = {
   severity: { error: "错误", warning: "警告" },
   none: "无",
   informatization: "信息化",
-  assessed: (date) => `评估日期 ${date}`,
+  assessed: (date) => `评估日期：${date}`,
   target: "目标",
-  targetValue: (stage, date) => (date !== undefined ? `${date} 前达到${stage}` : stage),
+  targetValue: (stage, date) => (date !== undefined ? `${date}前达到${stage}` : stage),
   stageReached: "已达阶段",
   nextStage: "下一阶段",
   heldBackBy: (blockers) => `，制约因素：${blockers}`,
@@ -539,11 +565,11 @@ export const ZH: Words = {
     none: "暂无适合的模式",
     noneDetail: "；各模式的决定性指标均未达到其最低分",
     tooLittle: "作答不足，尚无法判断",
-    tooLittleDetail: (answered, needed) => `；决定性指标作答比例为 ${answered}，至少需要 ${needed}`,
+    tooLittleDetail: (answered, needed) => `；决定性指标作答比例为${answered}，至少需要${needed}`,
     tie: (models) => `${models}不相上下`,
-    tieDetail: (margin) => `；匹配度相差不超过 ${margin}`,
+    tieDetail: (margin) => `；匹配度相差不超过${margin}`,
     tooLittleShort: "作答不足",
-    belowFloor: (floor) => `低于最低分 ${floor}`,
+    belowFloor: (floor) => `低于最低分${floor}`,
     coreNotLeading: "核心城市未居领先",
     fits: "适合",
     fitsLessWell: "匹配度较低",
@@ -555,14 +581,17 @@ export const ZH: Words = {
     coreTrails: (member, stage) => `未居领先：${member}在“${stage}”阶段得分更高`,
   },
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
-    `，匹配度 ${fit}${runnerUp !== undefined ? `（次选${runnerUp}为 ${runnerUpFit ?? ""}）` : ""}；就绪度 ${readiness}`,
+    `，匹配度${fit}${runnerUp !== undefined ? `（次选${runnerUp}为${runnerUpFit ?? ""}）` : ""}；就绪度${readiness}`,
   deciding: "决定性指标",
+  withVersion: (framework, version) => `${framework}（${version}版）`,
+  atLevel: (indicator, level) => `${indicator}（${level === null || level === undefined ? "未作答" : `${level}级`}）`,
   lacks: (model) => `${model}的短板`,
   regionStage: "区域阶段（按最弱成员）",
   equalWeight: "1（等权）",
   notScored: (problem) => `未评分（${problem}）`,
   blocker: {
-    coverage: (dimension, share, minimum) => `${dimension}仅作答 ${share}（须达 ${minimum}）`,
+    coverage: (dimension, share, minimum) => `${dimension}仅作答${share}（须达${minimum}）`,
+    belowBar: (dimension, score, bar) => `${dimension}（${score} < ${bar}）`,
     nothingAnswered: "尚无作答",
     notAnswered: (dimension) => `${dimension}未作答`,
     stageNotReached: (stage) => `未达到${stage}`,
@@ -606,17 +635,18 @@ export const ZH: Words = {
     onFile: (gate, file) => `${file} 的门槛 ${gate}`,
     noScore: "无得分",
     passed: "通过",
-    failedBy: (amount) => `未通过，差 ${amount}`,
-    stages: (n) => `${n} 个阶段`,
-    points: (n) => `${n} 个百分点`,
+    failedBy: (amount) => `未通过，差${amount}`,
+    stages: (n) => `${n}个阶段`,
+    points: (n) => `${n}个百分点`,
+    line: (gate, actual, verdict) => [gate, " ", verdict, actual === "无得分" ? "（尚无得分）" : `（当前为${actual}）`],
   },
   plan: {
     toReach: (stage) => `迈向${stage}的计划`,
-    steps: (levels, indicators) => `共需提升 ${levels} 个等级，涉及 ${indicators} 项指标`,
-    levelLabel: (level) => `${level} 级：`,
+    steps: (levels, indicators) => `共需提升${levels}个等级，涉及${indicators}项指标`,
+    levelLabel: (level) => `${level}级：`,
     adviceLabel: "建议：",
-    answerMore: (needed, dimension, indicators) => `在“${dimension}”中至少再作答 ${needed} 项：${indicators}`,
-    outOfReach: "即使全部达到 5 级仍无法达标",
+    answerMore: (needed, dimension, indicators) => `在“${dimension}”中至少再作答${needed}项：${indicators}`,
+    outOfReach: "即使全部达到5级仍无法达标",
     nothingToRaise: "无需提升等级：作答其余问题即可达到该阶段。",
     everyStageReached: "所有阶段均已达到。",
     holdingBack: (stage) => `制约区域达到${stage}的成员`,
@@ -630,26 +660,26 @@ export const ZH: Words = {
     unanswered: "未作答",
     cityTitle: "差距（按紧迫程度排序）",
     regionTitle: "区域层面与最适合模式的差距",
-    ownTargets: "标 * 的目标为评估自定。",
+    ownTargets: "标“*”的目标由本评估自行设定。",
     evidence: "佐证材料",
     problems: "问题",
     chartTitle: (title) => `${title}：现状等级与目标`,
-    chartCaption: (n) => `最紧迫的 ${n} 项差距：条形为现状等级，红线为目标。`,
+    chartCaption: (n) => `最紧迫的${n}项差距：条形为现状等级，红线为目标。`,
   },
   brief: ZH_BRIEF,
   reconcile: ZH_RECONCILE,
   excepted: {
     mark: "已豁免",
-    why: (reason, approvedBy, expires) => `（${reason}；批准人：${approvedBy}，有效期至 ${expires}）`,
-    count: (n, shown) => `${n} 个问题已豁免${shown ? "" : "（加 --show-excepted 可列出）"}`,
-    gate: (reason, expires) => `已豁免，有效期至 ${expires}：${reason}`,
+    why: (reason, approvedBy, expires) => `（${reason}；批准人：${approvedBy}，有效期至${expires}）`,
+    count: (n, shown) => `${n}个问题已豁免${shown ? "" : "（加 --show-excepted 可列出）"}`,
+    gate: (reason, expires) => `已豁免，有效期至${expires}：${reason}`,
   },
   workbook: ZH_WORKBOOK,
   documents: {
     scores: "智慧城市评估得分",
     gapReport: "差距报告",
     gapReportOf: (name) => `差距报告：${name}`,
-    scale: (levels) => `得分采用 0–5 级：${levels}。`,
+    scale: (levels) => `得分采用0–5级：${levels}。`,
     madeWith: "由 smartregion 生成。",
     members: "成员城市",
     seriesScore: "得分",
@@ -676,7 +706,7 @@ export const ZH: Words = {
     left: "在较早评估之后退出本区域。",
     unscorable: "两次评估中有一次无法评分。",
     noRegressions: "没有退步",
-    regressions: (n) => `退步（${n} 项）`,
+    regressions: (n) => `退步（${n}项）`,
     noIndicatorMoved: "没有指标发生变化。",
     added: "新增",
     withdrawn: "撤回",
@@ -697,27 +727,27 @@ export const ZH: Words = {
     level: "等级",
   },
   validate: {
-    valid: (files) => (files === 1 ? "✔ 文件有效" : `✔ ${files} 个文件均有效`),
-    problems: (problems, errors, warnings, invalid, files) => `共 ${problems} 个问题（${errors} 个错误，${warnings} 个警告）；${files} 个文件中 ${invalid} 个无效`,
-    errorCount: (n) => `${n} 个错误`,
+    valid: (files) => (files === 1 ? "✔ 文件有效" : `✔ ${files}个文件均有效`),
+    problems: (problems, errors, warnings, invalid, files) => `共${problems}个问题（${errors}个错误，${warnings}个警告）；${files}个文件中${invalid}个无效`,
+    errorCount: (n) => `${n}个错误`,
   },
   frameworks: {
     listHead: ["id", "类型", "名称", "维度", "指标", "版本"],
-    stage: (order) => `第 ${order} 阶段`,
+    stage: (order) => `第${order}阶段`,
     model: "组建模式",
-    version: (v) => `版本 ${v}`,
+    version: (v) => `版本${v}`,
     case: "案例",
-    ready: (bar) => `每个维度得分均不低于 ${bar}（满分 5）即为就绪。`,
+    ready: (bar) => `每个维度得分均不低于${bar}（满分5）即为就绪。`,
     reachedWhen: (bar, coverage, afterPrevious) =>
-      `每个维度得分均不低于 ${bar}（满分 5）` + (coverage !== undefined ? `且作答指标不少于 ${coverage}` : "") + (afterPrevious ? "，并已达到前一阶段，即为达到本阶段。" : "，即为达到本阶段。"),
-    weight: (w) => `权重 ${w}`,
+      `每个维度得分均不低于${bar}（满分5）` + (coverage !== undefined ? `且作答指标不少于${coverage}` : "") + (afterPrevious ? "，并已达到前一阶段，即为达到本阶段。" : "，即为达到本阶段。"),
+    weight: (w) => `权重${w}`,
     seeAlso: "参见：",
   },
   template: {
     intro: (subject, kind, command) =>
       `${subject}（${kind}）自评估。用 \`${command} validate FILE\` 检查，用 \`${command} score FILE\` 评分，用 \`${command} report FILE\` 查看下一步该做什么。`,
     howTo:
-      "在每项指标下，对照其上方的等级描述，把 `level` 填为 0–5；尚未作答时留空（得分中计为作答覆盖率，而不是错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
+      "在每项指标下，对照其上方的等级描述，把 `level` 填为0–5；尚未作答时留空（得分中计为作答覆盖率，而不是错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
     exampleTitle: "能说明该等级的材料",
     exampleDocument: "或 document: 未在网上公开的文件",
     exampleNotes: "为什么是这一等级，而不是更高一级。",
@@ -726,15 +756,15 @@ export const ZH: Words = {
     models: "组建模式：由区域整体作答。",
     members:
       "成员城市。每个成员在此回答各阶段的指标，或者不写 `indicators`，改用 `file: 成员文件.yaml`（相对于本文件）指向其单独的评估文件。人口或 `weight` 决定各成员在区域汇总中的比重。",
-    describedUnder: (member) => `等级描述已在 ${member} 下写出。`,
+    describedUnder: (member) => `各等级的描述见成员“${member}”。`,
   },
   cli: {
     configUnusable: "配置文件无法使用",
-    frameworkBroken: "有评估框架已损坏",
+    frameworkBroken: "评估框架有错误，无法加载",
     internalError: "内部错误",
     runWithDebug: "请加 --debug 重新运行以查看出错位置，并报告此问题。",
-    tooManyWarnings: (warnings, max) => `${warnings} 个警告，超过 --max-warnings ${max}`,
-    tooManyDisputed: (disputed, max) => `评估人之间有分歧的作答共 ${disputed} 项，超过 --max-disputed 允许的 ${max} 项`,
+    tooManyWarnings: (warnings, max) => `${warnings}个警告，超过 --max-warnings ${max}`,
+    tooManyDisputed: (disputed, max) => `评估人之间有分歧的作答共${disputed}项，超过 --max-disputed 允许的${max}项`,
     cacheUnsaved: (location, reason) => `无法写入缓存 ${location}：${reason}`,
     cacheUntrusted: (location, problem, detail) =>
       `本次未使用缓存：缓存密钥 ${location} ${
@@ -748,14 +778,14 @@ export const ZH: Words = {
           unavailable: `无法创建或读取（${detail}）`,
         }[problem]
       }`,
-    wroteTemplate: (file, indicators, command) => `已写入 ${file}：共 ${indicators} 项指标待作答。填写后可用 ${command} validate ${file} 检查`,
-    relinked: (files) => `已将 ${files} 个文件的模式行重新指向模式文件`,
-    exported: (file, indicators, sheets) => `已写入 ${file}：${sheets} 个框架工作表共 ${indicators} 项指标，另有封面页。填写后运行：smartregion import ${file} -o FILE.yaml`,
-    imported: (file, answered) => `已写入 ${file}：来自工作簿的 ${answered} 项作答`,
+    wroteTemplate: (file, indicators, command) => `已写入 ${file}：共${indicators}项指标待作答。填写后可用 ${command} validate ${file} 检查`,
+    relinked: (files) => `已将${files}个文件的模式行重新指向模式文件`,
+    exported: (file, indicators, sheets) => `已写入 ${file}：${sheets}个框架工作表共${indicators}项指标，另有封面页。填写后运行：smartregion import ${file} -o FILE.yaml`,
+    imported: (file, answered) => `已写入 ${file}：来自工作簿的${answered}项作答`,
     editorSettings: (file, globs) => `已将 ${globs} 的模式写入 ${file}（yaml.schemas）`,
     schemaNotShared: (path) =>
       `提示：模式行指向 ${path}，即本机 smartregion 的安装位置；其他成员的电脑上没有这个路径。如需共用，请把 smartregion 装为仓库的开发依赖，或在仓库中保存一份模式文件（smartregion schema -o schema/assessment.schema.json），并在 init 时用 --schema-ref 指定。`,
-    progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]} ${count}/${total} 个文件（${percent}%）`,
+    progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]}${count}/${total}个文件（${percent}%）`,
   },
 };
 

@@ -185,7 +185,7 @@ export function aboutView(report: GapReport, names: Names, set: FrameworkSet): B
   if (population !== undefined) facts.push({ label: b.population, value: grouped(population) });
   facts.push({ label: b.assessedOn, value: names.clean(score.date) });
   facts.push({ label: b.assessors, value: own.assessors.length === 0 ? b.noAssessors : assessorsText(own.assessors, names) });
-  facts.push({ label: b.frameworks, value: used.map((f) => `${names.framework(f.id)} ${names.clean(f.version)}`).join(w.listSep) });
+  facts.push({ label: b.frameworks, value: used.map((f) => w.withVersion(names.framework(f.id), names.clean(f.version))).join(w.listSep) });
   facts.push({ label: b.sourceFile, value: { code: score.file } });
   const blocks: Block[] = [{ type: "facts", grid: true, items: facts }];
   if (reg.description !== undefined) blocks.push({ type: "paragraph", text: names.clean(reg.description) });

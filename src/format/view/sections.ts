@@ -90,7 +90,7 @@ export function tailView(findings: readonly Finding[], gates: readonly GateResul
       const actual = typeof g.actual === "number" ? `${fixed(g.actual, 1)}%` : g.actual === undefined ? g8.noScore : names.stage(g.actual);
       const short = g.gate.kind === "min-stage" ? g8.stages(g.shortBy) : g8.points(fixed(g.shortBy, 1));
       const verdict = g.passed ? tone("good", g8.passed) : g.excepted === undefined ? tone("bad", g8.failedBy(short)) : tone("warn", `${g8.failedBy(short)} · ${w.excepted.gate(names.clean(g.excepted.reason), g.excepted.expires)}`);
-      return [g8.onFile(gateText(g.gate), names.clean(g.file)), w.colon, actual, " ", verdict];
+      return g8.line(g8.onFile(gateText(g.gate), names.clean(g.file)), actual, verdict);
     });
     out.push({ type: "section", level: 2, title: g8.title, blocks: [{ type: "list", items }] });
   }
@@ -180,7 +180,7 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   }
   if (fit.best !== undefined) {
     const levels = (model: (m: string) => boolean) =>
-      fit.deciding.filter((d) => model(d.model)).map((d) => `${names.indicator(d.model, d.indicator)} ${d.level ?? "–"}`).join(w.listSep);
+      fit.deciding.filter((d) => model(d.model)).map((d) => w.atLevel(names.indicator(d.model, d.indicator), d.level)).join(w.listSep);
     const deciding: Fact[] = [{ label: w.deciding, value: levels((m) => m === fit.best) }];
     if (runnerUp !== undefined && fit.deciding.some((d) => d.model !== fit.best)) deciding.push({ label: w.lacks(names.framework(runnerUp.model)), value: levels((m) => m !== fit.best) });
     out.push({ type: "facts", items: deciding });

@@ -1,0 +1,52 @@
+/**
+ * The Chinese of the editor schema's own fields (the envelope of an assessment, an answer and
+ * its evidence), by where each field stands in the editor schema: `properties.subject`,
+ * `$defs.answer.properties.level`. The English is written in frameworks/meta/*.schema.yaml;
+ * what a framework, an indicator or a level means comes from the frameworks themselves.
+ * Spaces and punctuation follow the rule in words.ts.
+ */
+export const ZH_SCHEMA: Readonly<Record<string, string>> = {
+  "": "smartregion 评估文件：评估对象、评估日期、目标、各项指标的作答，以及区域的成员城市。",
+  "properties.smartregion": "评估文件格式的版本号，目前固定为1。",
+  "properties.subject": "评估对象：被评估的城市或区域。",
+  "properties.subject.properties.name": "被评估城市或区域的名称。",
+  "properties.subject.properties.kind": "评估对象的类型：city（城市）或 region（区域）。",
+  "properties.subject.properties.country": "所在国家。",
+  "properties.subject.properties.population": "常住人口（整数）。",
+  "properties.subject.properties.description": "对评估对象的简要说明。",
+  "properties.date": "评估所依据的日期（YYYY-MM-DD格式），佐证材料的时效据此计算。",
+  "properties.assessors": "参与评估的人员。",
+  "properties.assessors.items.properties.name": "评估人员姓名。",
+  "properties.assessors.items.properties.organisation": "评估人员所在单位。",
+  "properties.assessors.items.properties.role": "评估人员在本次评估中的角色。",
+  "properties.frameworks": "作答所依据的各评估框架的版本号（如1.0.0）。",
+  "properties.targets": "评估设定的目标：要达到的阶段、期限，以及个别指标的目标等级。",
+  "properties.targets.properties.stage": "要达到的创新阶段。",
+  "properties.targets.properties.by": "达到目标的期限（YYYY-MM-DD格式）。",
+  "properties.targets.properties.indicators": "个别指标的目标等级，按评估框架和指标填写。",
+  "properties.indicators": "各项指标的作答，先按评估框架、再按指标填写。",
+  "properties.members": "区域的成员城市，可直接写在本文件中，也可引用各自的评估文件；最多500个。",
+  "$defs.member": "一个成员城市：直接写出其名称和作答，或用 file 引用其评估文件。",
+  "$defs.member.properties.file": "该成员自己的评估文件，路径相对于本文件，且须位于本文件所在的文件夹内。",
+  "$defs.member.properties.name": "成员城市的名称。",
+  "$defs.member.properties.core": "该成员为区域的核心城市（至多一个）；核心引领型区域据此判断核心城市是否领先于其他成员。",
+  "$defs.member.properties.population": "成员城市的常住人口，决定其在区域汇总中的比重。",
+  "$defs.member.properties.weight": "人口不宜作为比重时，该成员在区域汇总中的权重。",
+  "$defs.member.properties.indicators": "直接写在本文件中的成员的作答，按评估框架和指标填写。",
+  "$defs.level": "等级：0（未开展）至5（持续优化）的整数。",
+  "$defs.evidence": "一份佐证材料：标题，以及链接或文件名称、日期和获取方式。",
+  "$defs.evidence.properties.title": "佐证材料的标题。",
+  "$defs.evidence.properties.link": "佐证材料的网址（绝对URI，如 https://example.org/page）。",
+  "$defs.evidence.properties.document": "未在网上公开的文件，写明名称以便他人查找。",
+  "$defs.evidence.properties.date": "佐证材料形成或最近一次核实的日期（YYYY-MM-DD格式）。",
+  "$defs.evidence.properties.method": "所填等级背后的数据如何得来：measured（实测）、estimated（估算）或 self-reported（自报）。",
+  "$defs.answer": "对一项指标的作答：直接写等级，留空表示尚未作答，或写成含等级、佐证材料和说明的映射；不适用时改写 not-applicable 并说明理由。",
+  "$defs.answer.properties.level": "达到的等级，0（未开展）至5（持续优化）；尚未作答时留空。",
+  "$defs.answer.properties.not-applicable": "该指标不适用的理由。不适用的指标不计入得分，而不是按0分计。",
+  "$defs.answer.properties.evidence": "支撑所填等级的佐证材料。",
+  "$defs.answer.properties.notes": "说明：为什么是这一等级，而不是更高一级。",
+  "$defs.answer.properties.reconciled":
+    "由 smartregion reconcile 写入，用于多位评估人员分别作答的指标：各人给出的等级（n/a 表示不适用，null 表示未作答），以及是否存在分歧。",
+  "$defs.answer.properties.reconciled.properties.answers": "各评估人员给出的等级，按姓名列出。",
+  "$defs.answer.properties.reconciled.properties.disputed": "评估人员给出的等级相差两级或以上，或有人认为该指标不适用而另有人给出了等级。",
+};
