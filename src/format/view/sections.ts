@@ -82,7 +82,7 @@ export function tailView(findings: readonly Finding[], gates: readonly GateResul
   // The terminal lists every problem by position; a document for people lists only the errors
   // that kept a file from its report (warnings such as a disputed answer are in the report itself).
   if (findings.length > 0) out.push({ type: "section", level: 2, only: ["terminal"], title: w.gaps.problems, blocks: [{ type: "findings", findings }] });
-  const errors = findings.filter((f) => f.severity === "error" && f.excepted === undefined);
+  const errors = findings.filter((f) => (f.severity === "error" || f.code === "framework-replaced") && f.excepted === undefined);
   if (errors.length > 0) out.push({ type: "section", level: 2, only: ["html", "markdown"], title: w.gaps.problems, blocks: [{ type: "findings", findings: errors }] });
   if (gates.length > 0) {
     const g8 = w.gates;
