@@ -186,22 +186,17 @@ function subjectTask<Item, Summary>(
   policy: ExceptionPolicy | undefined,
   cwd: string,
 ): (input: InputFile) => SubjectResult {
+  const rules = policy?.rules ?? [];
+  const relative = relativeFrom(cwd);
   return (input) => {
     const loaded = loadSubject(g, input);
-    if (loaded.scored === undefined || policy === undefined || policy.rules.length === 0) {
-      if (loaded.scored === undefined) {
-        const own = policy === undefined ? undefined : applyExceptions(loaded.findings, policy.rules, relativeFrom(cwd), () => policy.today);
-        return { findings: own?.findings ?? loaded.findings, pieces: undefined, gates: [], remarks: [], ...(own === undefined ? {} : { exceptionUse: own.use }) };
-      }
-      const made = make(loaded.scored.score, loaded.scored.assessment, loaded.scored.members, loaded.scored.source);
-      return { findings: loaded.findings, pieces: writers.map((writer) => writer.item(made.item)), gates: made.gates, remarks: made.remarks };
-    }
     const scored = loaded.scored;
     // Judged on --today, else on the day the assessment speaks for: never on the clock.
-    const day = policy.today ?? scored.score.date;
-    const findings = applyExceptions(loaded.findings, policy.rules, relativeFrom(cwd), () => day);
+    const day = policy?.today ?? scored?.score.date;
+    const findings = applyExceptions(loaded.findings, rules, relative, () => day);
+    if (scored === undefined) return { findings: findings.findings, pieces: undefined, gates: [], remarks: [], exceptionUse: findings.use };
     const made = make(scored.score, scored.assessment, scored.members, scored.source);
-    const remarks = applyExceptions(made.remarks, policy.rules, relativeFrom(cwd), () => day);
+    const remarks = applyExceptions(made.remarks, rules, relative, () => day);
     // A failed gate is excepted with the finding that reports it, in the same order.
     const gateFindings = remarks.findings.filter((f) => f.code === "gate-failed");
     let n = 0;
@@ -210,7 +205,7 @@ function subjectTask<Item, Summary>(
       const excepted = gateFindings[n++]?.excepted;
       return excepted === undefined ? gate : { ...gate, excepted };
     });
-    const item = made.withRemarks === undefined ? made.item : made.withRemarks(remarks.findings);
+    const item = rules.length === 0 || made.withRemarks === undefined ? made.item : made.withRemarks(remarks.findings);
     return {
       findings: findings.findings,
       pieces: writers.map((writer) => writer.item(item)),
