@@ -32,7 +32,7 @@ export interface ReportOptions extends CommonOptions {
 
 export async function runReport(args: readonly string[], options: ReportOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
+  const inputs = withNotices(listInputs(args, cwd, true), replacementNotices(frameworks, options.frameworks, cwd));
   const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ReportFormatName>(options.formats, options.output, REPORT_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));

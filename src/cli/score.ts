@@ -34,7 +34,7 @@ export interface ScoreOptions extends CommonOptions {
 export async function runScore(args: readonly string[], options: ScoreOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
   parseGates(frameworks, options.minStage, options.failUnder);
-  const inputs = withNotices(listInputs(args, cwd), replacementNotices(frameworks, options.frameworks, cwd));
+  const inputs = withNotices(listInputs(args, cwd, true), replacementNotices(frameworks, options.frameworks, cwd));
   const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ScoreFormatName>(options.formats, options.output, SCORE_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));

@@ -24,7 +24,7 @@ import type { ExitCode } from "../pipeline/exit.js";
 import { displayPath } from "../node/files.js";
 import { RUN_INPUTS } from "../node/inputs.js";
 import { checkOutput, writeOutput } from "../node/output.js";
-import { listInputs, readBytes, statInput, withNotices } from "../node/read.js";
+import { listInputs, nothingLeft, readBytes, statInput, withNotices } from "../node/read.js";
 import { replacementNotices } from "../pipeline/replaced.js";
 import type { InputFile } from "../node/read.js";
 import { cacheFileAt, CheckCache } from "../node/cache.js";
@@ -103,7 +103,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const frameworks = frameworksFor(options.frameworks, cwd);
   const staged = options.staged;
   const inputs = withNotices(
-    staged === undefined ? listInputs(args, cwd) : { files: args.map((absolute) => ({ absolute, file: displayPath(absolute, cwd) })), failures: [], absolute: args },
+    staged === undefined ? listInputs(args, cwd, true) : { files: args.map((absolute) => ({ absolute, file: displayPath(absolute, cwd) })), failures: [], absolute: args },
     replacementNotices(frameworks, options.frameworks, cwd),
   );
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
@@ -153,15 +153,22 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const progress = progressFor(fresh.length, "checked", options.locale);
   const threads = threadsFor(fresh.length, options.jobs, WORKERS_FROM.validate);
   const local = threads > 1 ? () => undefined as never : validateTask(setup, frameworks);
+  // Frameworks a walk found, left out once read.
+  const left = new Set<InputFile>();
   // Only the findings are kept of each file, so memory does not grow with the parsed documents.
   await mapFiles(fresh.map((f) => f.input), threads, setup, local, (result, index) => {
     progress.tick();
     // The digest (content strategy) was taken here before the cache was asked, so it is not taken twice.
     const { input, stat, hash } = fresh[index]!;
+    if (result.leftOut === true) {
+      left.add(input);
+      return;
+    }
     checks.push({ file: input.file, findings: result.findings });
     if (cache !== undefined && stat !== undefined && !result.findings.some((f) => f.code === "unreadable")) cache.store(input.absolute, input.file, stat, hash, result.answers, result.findings);
   });
   progress.done();
+  checks.push(...nothingLeft(inputs.files, left, cwd).map((f) => ({ file: f.file, findings: [f] })));
   const unsaved = cache?.save();
   // The cache's file may have been made just now: no output goes over it either.
   if (cacheFile !== undefined) RUN_INPUTS.notePath(cacheFile, displayPath(cacheFile, cwd), "cache");

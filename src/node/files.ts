@@ -15,6 +15,11 @@ export interface Inputs {
   readonly display: readonly string[];
   /** Arguments that named nothing that can be checked. */
   readonly missing: readonly { readonly arg: string; readonly reason: "not-found" | "no-yaml" }[];
+  /**
+   * With `later`, the files a walk or a glob found (not named), each with the argument that
+   * found it: the reader of each leaves it out if it is a framework (see frameworkText).
+   */
+  readonly found?: ReadonlyMap<string, string>;
 }
 
 export const YAML_FILE = /\.ya?ml$/i;
@@ -29,27 +34,33 @@ const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
  * `*.yaml` and `*.yml`; symbolic links and anything that is not a regular file are skipped on
  * the way, so a walk can neither loop nor leave the folder.
  */
-export function expandInputs(args: readonly string[], cwd: string): Inputs {
+export function expandInputs(args: readonly string[], cwd: string, later = false): Inputs {
   const found = new Set<string>();
   const missing: { arg: string; reason: "not-found" | "no-yaml" }[] = [];
+  // Peeking at each file here would read it twice: with `later`, the reader does it.
+  const kept = later ? () => true : (f: string) => !frameworkFile(f);
+  const foundBy = later ? new Map<string, string>() : undefined;
   for (const arg of args) {
     const absolute = resolve(cwd, arg);
     const kind = pathKind(absolute);
     let matched: string[];
-    if (kind === "directory") matched = walk(absolute).filter((f) => YAML_FILE.test(f) && !frameworkFile(f));
+    if (kind === "directory") matched = walk(absolute).filter((f) => YAML_FILE.test(f) && kept(f));
     else if (kind !== "missing") matched = [absolute];
-    else if (GLOB_CHARS.test(arg)) matched = glob(arg, cwd).filter((f) => !frameworkFile(f));
+    else if (GLOB_CHARS.test(arg)) matched = glob(arg, cwd).filter(kept);
     else {
       missing.push({ arg, reason: "not-found" });
       continue;
     }
     if (matched.length === 0) missing.push({ arg, reason: kind === "directory" ? "no-yaml" : "not-found" });
+    // A file named on the command line is read as named, even if a walk found it too.
+    if (foundBy !== undefined) for (const f of matched) if (kind === "file" || kind === "other") foundBy.delete(f);
+    else if (!found.has(f)) foundBy.set(f, arg);
     matched.forEach((f) => found.add(f));
   }
   // Each path is made readable once, not at every comparison of the sort.
   const shown = [...found].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) }));
   shown.sort((a, b) => compareText(a.display, b.display));
-  return { files: shown.map((f) => f.absolute), display: shown.map((f) => f.display), missing };
+  return { files: shown.map((f) => f.absolute), display: shown.map((f) => f.display), missing, ...(foundBy === undefined ? {} : { found: foundBy }) };
 }
 
 /** How far into a file a walk looks for the key that makes it a framework. */

@@ -3,21 +3,26 @@ import type { Stats } from "node:fs";
 import { finding, START } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
 import type { Limits } from "../yaml/source.js";
-import { expandInputs } from "./files.js";
+import { expandInputs, frameworkText, headText, pathKind } from "./files.js";
+import { resolve } from "node:path";
 import { identityOf, RUN_INPUTS } from "./inputs.js";
 
 export interface InputFile {
   readonly file: string;
   readonly absolute: string;
+  /** The argument whose walk or glob found the file: a framework there is left out, once it is read (`leftOut`). */
+  readonly foundBy?: string;
 }
+
+/** Whether a file a walk or a glob found is a framework, which the run leaves out. */
+export const leftOut = (input: InputFile, bytes: Uint8Array): boolean => input.foundBy !== undefined && frameworkText(headText(bytes));
 
 /**
  * Reads one file for checking, refusing what is not a regular file or is over the size limit
- * before reading a byte of it.
+ * before reading a byte of it: one open (which cannot wait on a FIFO) and one look at what it opened.
  */
 export function readInput(absolute: string, file: string, limits: Limits): Uint8Array | Finding {
-  const stat = statInput(absolute, file, limits);
-  return "code" in stat ? stat : readBytes(absolute, file);
+  return readBytes(absolute, file, limits.maxBytes);
 }
 
 /** The file's size and times, or a finding when it is not a regular file within the size limit. */
@@ -37,7 +42,7 @@ export function statInput(absolute: string, file: string, limits: Limits): Stats
  * The bytes of a file already found to be fit to read, noted as an input of the run. It is
  * opened without waiting (a FIFO put in its place cannot hang the run) and checked again once open.
  */
-export function readBytes(absolute: string, file: string): Uint8Array | Finding {
+export function readBytes(absolute: string, file: string, maxBytes = Infinity): Uint8Array | Finding {
   let fd: number | undefined;
   try {
     fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -46,17 +51,18 @@ export function readBytes(absolute: string, file: string): Uint8Array | Finding 
     if (!stat.isFile()) return finding("not-a-file", file, START, "");
     RUN_INPUTS.note({ id: identityOf(stat), display: file, role: "read" });
     const size = Number(stat.size);
-    const bytes = Buffer.allocUnsafe(size);
+    if (size > maxBytes) return finding("too-large", file, START, "", { limit: maxBytes, value: String(size) });
+    // One byte more than the size is asked for: a read that returns less has met the end, and
+    // a file that grew since it was looked at is read on to its end, as it is now.
+    const bytes = Buffer.allocUnsafe(size + 1);
     let got = 0;
-    while (got < size) {
-      const n = readSync(fd, bytes, got, size - got, null);
-      if (n === 0) break;
+    let n: number;
+    do {
+      n = readSync(fd, bytes, got, size + 1 - got, null);
       got += n;
-    }
-    // A file that grew since it was looked at is read to its end, as it is now.
-    const probe = Buffer.allocUnsafe(1);
-    if (readSync(fd, probe, 0, 1, null) === 0) return bytes.subarray(0, got);
-    return Buffer.concat([bytes.subarray(0, got), probe, readFileSync(fd)]);
+    } while (n > 0 && got < size);
+    if (got <= size) return bytes.subarray(0, got);
+    return Buffer.concat([bytes, readFileSync(fd)]);
   } catch (error) {
     return unreadable(file, error);
   } finally {
@@ -83,13 +89,34 @@ export function withNotices<T extends { readonly failures: readonly Finding[] }>
  * path that names nothing. Files are read one at a time by the caller, so memory does not
  * grow with their number.
  */
-export function listInputs(args: readonly string[], cwd: string): { files: InputFile[]; failures: Finding[]; absolute: readonly string[] } {
-  const inputs = expandInputs(args, cwd);
-  const failures: Finding[] = inputs.missing.map(({ arg, reason }) =>
-    finding("not-found", arg, START, "", reason === "no-yaml" ? { detail: "no YAML files", reason: ["no-yaml-files"] } : {}),
-  );
-  const files = inputs.files.map((absolute, i) => ({ file: inputs.display[i]!, absolute }));
+export function listInputs(args: readonly string[], cwd: string, later = false): { files: InputFile[]; failures: Finding[]; absolute: readonly string[] } {
+  const inputs = expandInputs(args, cwd, later);
+  const failures: Finding[] = inputs.missing.map(({ arg, reason }) => notFound(arg, reason));
+  const found = inputs.found;
+  const files = inputs.files.map((absolute, i): InputFile => {
+    const by = found?.get(absolute);
+    return by === undefined ? { file: inputs.display[i]!, absolute } : { file: inputs.display[i]!, absolute, foundBy: by };
+  });
   // Known before a byte is read, so an output can be refused before any work is done.
   for (const input of files) RUN_INPUTS.notePath(input.absolute, input.file);
   return { files, failures, absolute: inputs.files };
+}
+
+const notFound = (arg: string, reason: "not-found" | "no-yaml"): Finding =>
+  finding("not-found", arg, START, "", reason === "no-yaml" ? { detail: "no YAML files", reason: ["no-yaml-files"] } : {});
+
+/**
+ * The arguments every file of whose walk or glob was a framework, left out once read: they
+ * named nothing to check, as a folder with no YAML in it does.
+ */
+export function nothingLeft(files: readonly InputFile[], left: ReadonlySet<InputFile>, cwd: string): Finding[] {
+  if (left.size === 0) return [];
+  const found = new Set<string>();
+  const kept = new Set<string>();
+  for (const input of files) {
+    if (input.foundBy === undefined) continue;
+    found.add(input.foundBy);
+    if (!left.has(input)) kept.add(input.foundBy);
+  }
+  return [...found].filter((arg) => !kept.has(arg)).map((arg) => notFound(arg, pathKind(resolve(cwd, arg)) === "directory" ? "no-yaml" : "not-found"));
 }

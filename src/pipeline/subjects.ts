@@ -8,6 +8,7 @@ import type { Output } from "../node/output.js";
 import { mapFiles } from "./pool.js";
 import { exceptionFindings } from "../model/exceptions.js";
 import type { ExceptionUse } from "../model/exceptions.js";
+import { nothingLeft } from "../node/read.js";
 import type { InputFile, listInputs } from "../node/read.js";
 import type { SubjectResult, TaskSetup } from "./tasks.js";
 
@@ -45,8 +46,14 @@ export async function writeSubjects(
   const uses: ExceptionUse[] = [];
   let count = 0;
   for (const { output, writer } of destinations) output.write(writer.head());
-  await mapFiles(inputs.files, threads, setup, local, (result) => {
+  // Frameworks a walk found, left out once read.
+  const left = new Set<InputFile>();
+  await mapFiles(inputs.files, threads, setup, local, (result, index) => {
     progress.tick();
+    if (result.leftOut === true) {
+      left.add(inputs.files[index]!);
+      return;
+    }
     append(findings, result.findings);
     append(gates, result.gates);
     append(remarks, result.remarks);
@@ -57,11 +64,12 @@ export async function writeSubjects(
     }
   });
   progress.done();
+  append(findings, nothingLeft(inputs.files, left, setup.cwd));
   // What the exceptions did: each expired one, and each that covered nothing, said at its place.
   const policy = setup.exceptions;
   if (policy !== undefined) append(findings, exceptionFindings(policy.rules, uses, policy.today, policy.strict, setup.command));
   const sorted = sortFindings(findings);
-  const files = inputs.files.map((f) => f.file);
+  const files = inputs.files.flatMap((f) => (left.has(f) ? [] : [f.file]));
   const summary = { gates, findings: sorted, remarks: sortFindings(remarks), files };
   for (const { output, writer } of destinations) output.write(writer.tail(summary, count));
   return { findings: sorted, gates, remarks };

@@ -37,7 +37,7 @@ import { styleFor } from "../format/colour.js";
 import { frameworksFor, schemaCheckFor } from "../node/context.js";
 import { displayPath, nodeMemberDisk, relativeFrom } from "../node/files.js";
 import { RUN_INPUTS } from "../node/inputs.js";
-import { readInput } from "../node/read.js";
+import { leftOut, readInput } from "../node/read.js";
 import type { InputFile } from "../node/read.js";
 import { parseGates } from "./gates.js";
 import { applyExceptions } from "../model/exceptions.js";
@@ -77,12 +77,16 @@ export interface Formatted<Name extends string> {
 }
 
 export interface ValidateResult {
+  /** A framework a walk or a glob found, which the run leaves out: no file of the run's. */
+  readonly leftOut?: true;
   readonly findings: readonly Finding[];
   /** With a cache: what the disk answered while the file was checked. */
   readonly answers: readonly DiskAnswer[];
 }
 
 export interface SubjectResult {
+  /** A framework a walk or a glob found, which the run leaves out: no file of the run's. */
+  readonly leftOut?: true;
   /** Problems of the file and its members. */
   readonly findings: readonly Finding[];
   /** The subject's piece of each format's output, when it could be scored. */
@@ -137,6 +141,7 @@ export function validateTask(setup: TaskSetup & { command: "validate" }, framewo
   return (input) => {
     const bytes = readInput(input.absolute, input.file, limits);
     if (!(bytes instanceof Uint8Array)) return { findings: [bytes], answers: [] };
+    if (leftOut(input, bytes)) return { leftOut: true, findings: [], answers: [] };
     if (!setup.recordDisk) return { findings: checkAssessment(input.file, bytes, context).findings, answers: [] };
     const recorder = recordingDisk(context.disk);
     const { findings } = checkAssessment(input.file, bytes, { ...context, disk: recorder.disk });
@@ -153,9 +158,10 @@ export interface Scored extends ScoredSubject {
 export type SubjectInput = InputFile & { readonly bytes?: Uint8Array };
 
 /** One file read, checked, and scored when it has no errors; its findings either way. */
-function loadSubject(g: Ground, input: SubjectInput): { findings: readonly Finding[]; scored: Scored | undefined } {
+function loadSubject(g: Ground, input: SubjectInput): { findings: readonly Finding[]; scored: Scored | undefined; leftOut?: true } {
   const bytes = input.bytes ?? readInput(input.absolute, input.file, g.limits);
   if (!(bytes instanceof Uint8Array)) return { findings: [bytes], scored: undefined };
+  if (leftOut(input, bytes)) return { findings: [], scored: undefined, leftOut: true };
   const check = checkAssessment(input.file, bytes, g.context);
   if (check.source === undefined || check.findings.some((f) => f.severity === "error")) return { findings: check.findings, scored: undefined };
   const assessment = toAssessment(input.file, check.source.data);
@@ -190,6 +196,7 @@ function subjectTask<Item, Summary>(
   const relative = relativeFrom(cwd);
   return (input) => {
     const loaded = loadSubject(g, input);
+    if (loaded.leftOut === true) return { leftOut: true, findings: [], pieces: undefined, gates: [], remarks: [] };
     const scored = loaded.scored;
     // Judged on --today, else on the day the assessment speaks for: never on the clock.
     const day = policy?.today ?? scored?.score.date;

@@ -41,6 +41,24 @@ describe("a repository of assessments", () => {
     expect(named.files[0]!.findings.map((f) => f.code)).toEqual(["framework-file"]);
   });
 
+  it("leaves a walk's frameworks out of every command, in worker threads too, and says a folder of frameworks only holds nothing to check", () => {
+    for (const jobs of ["1", "2"]) {
+      const walked = smartregion(["validate", ".", "--format", "json", "--jobs", jobs], repo);
+      expect(files(walked.stdout)).not.toContain("frameworks/tourism-destination.yaml");
+      const scored = smartregion(["--no-config", "score", "assessments", "frameworks", "--format", "json", "--jobs", jobs], repo);
+      expect(scored.code).toBe(2);
+      const json = JSON.parse(scored.stdout) as { results: { file: string }[]; findings: { file: string; code: string }[] };
+      expect(json.results.map((s) => s.file)).toEqual(["assessments/cities/riverton.yaml"]);
+      expect(json.findings.map((p) => [p.file, p.code])).toContainEqual(["frameworks", "not-found"]);
+      expect(json.findings.map((p) => p.file)).not.toContain("frameworks/tourism-destination.yaml");
+      const only = smartregion(["--no-config", "validate", "frameworks", "--format", "json", "--jobs", jobs], repo);
+      expect(only.code).toBe(2);
+      expect((JSON.parse(only.stdout) as Json).files.flatMap((f) => f.findings.map((x) => [f.file, x.code]))).toEqual([["frameworks", "not-found"]]);
+      const globbed = smartregion(["--no-config", "validate", "frameworks/*.yaml", "--format", "json", "--jobs", jobs], repo);
+      expect(globbed.code).toBe(2);
+    }
+  });
+
   it("refuses an assessments entry that leads out of the repository, with its position", () => {
     const other = mkdtempSync(join(tmpdir(), "smartregion-repo-bad-"));
     writeFileSync(join(other, ".smartregion.yaml"), 'assessments:\n  - "../**/*.yaml"\n  - 5\n');
