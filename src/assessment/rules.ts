@@ -1,4 +1,5 @@
 import type { FrameworkSet } from "../framework/model.js";
+import { calendarDate } from "../validation/uri.js";
 import { finding } from "../model/findings.js";
 import type { Code, Facts, Finding } from "../model/findings.js";
 import { locate } from "../yaml/locate.js";
@@ -122,13 +123,7 @@ const major = (version: string) => version.split(".")[0];
 
 /** A real calendar date written as YYYY-MM-DD, else undefined. */
 export function isoDate(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (match === null) return undefined;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return m >= 1 && m <= 12 && d >= 1 && d <= days ? value : undefined;
+  return typeof value === "string" && calendarDate(value) ? value : undefined;
 }
 
 function forEachEvidence(indicators: unknown, path: (string | number)[], visit: (evidence: Data, path: (string | number)[]) => void): void {

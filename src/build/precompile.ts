@@ -15,12 +15,13 @@ import { PRECOMPILED_DIR, SHIPPED_FRAMEWORKS, SHIPPED_SCHEMA_DIR, frameworkFiles
 import { frameworkSources } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
 import { toPrecompiled } from "../framework/precompiled.js";
-import { URI_QUICK } from "../validation/uri.js";
+import { calendarDate, URI_QUICK } from "../validation/uri.js";
 
-const URI_MODULE = `"use strict";
+const FORMATS_MODULE = `"use strict";
 const QUICK = ${URI_QUICK.toString()};
 let full;
 exports.uri = (text) => QUICK.test(text) || (full ??= require("ajv-formats/dist/formats").fullFormats.uri)(text);
+exports.date = { validate: ${calendarDate.toString()} };
 `;
 
 const files = frameworkFiles(process.cwd());
@@ -37,11 +38,15 @@ writeFileSync(join(PRECOMPILED_DIR, "schemas.json"), JSON.stringify(precompiled.
 // with a small expression that accepts only what ajv-formats' RFC 3986 expression accepts, and
 // hands anything else to that one: V8 compiles a large expression on its first use, which cost a
 // run of one file some 4 ms.
-const URI_FORMAT = "ajv-formats/dist/formats\").fullFormats.uri";
-const code = standaloneCode(ajv, validate);
-if (!code.includes(URI_FORMAT)) throw new Error("precompile: the standalone validator no longer takes ajv-formats' uri format where expected");
-writeFileSync(join(PRECOMPILED_DIR, "validate-assessment.cjs"), code.replaceAll(`require("${URI_FORMAT}`, 'require("./uri.cjs").uri'));
-writeFileSync(join(PRECOMPILED_DIR, "uri.cjs"), URI_MODULE);
+// The `date` format, asked of every piece of evidence, is told from the characters (calendarDate).
+let code = standaloneCode(ajv, validate);
+for (const format of ["uri", "date"]) {
+  const taken = `require("ajv-formats/dist/formats").fullFormats.${format}`;
+  if (!code.includes(taken)) throw new Error(`precompile: the standalone validator no longer takes ajv-formats' ${format} format where expected`);
+  code = code.replaceAll(taken, `require("./formats.cjs").${format}`);
+}
+writeFileSync(join(PRECOMPILED_DIR, "validate-assessment.cjs"), code);
+writeFileSync(join(PRECOMPILED_DIR, "formats.cjs"), FORMATS_MODULE);
 // The check of custom framework files against the meta-schema, so a run with custom frameworks
 // compiles only the assessment schema they make.
 const metaAjv = createAjv({ source: true });

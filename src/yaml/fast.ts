@@ -43,9 +43,10 @@ interface Line {
 /**
  * Characters the fast path never handles: controls, tabs, YAML 1.1's extra line breaks, and the
  * white space that JavaScript trims but YAML keeps as text (U+00A0, U+3000 and the like), so
- * that `name: 杭州<U+3000>` keeps its last character.
+ * that `name: 杭州<U+3000>` keeps its last character; and a carriage return that is not
+ * part of a CRLF line end. One pattern, so the text is searched once.
  */
-const AWKWARD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const AWKWARD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\r(?!\n)/;
 /** A key this long or longer is for the full parser, which refuses one of over 1024 characters. */
 const LONG_KEY = 1024;
 /** Key characters by code: 1 for a letter, digit or `_` (which may start a key), 2 for `.`, `/` and `-` too. */
@@ -58,25 +59,51 @@ for (let c = 0; c < 128; c++) {
 
 /** Where the value of the last key `keyLength` found starts: after the colon and its spaces. */
 let valueStart = 0;
+/** A hash of the last key `keyLength` found, for `KEYS`. */
+let keyHash = 0;
 
 /**
  * A block mapping key (a word, then `:` and a space or the end of the line), found without a regular expression or the array it makes: the key's length,
- * or -1; `valueStart` is then where its value starts.
+ * or -1; `valueStart` is then where its value starts, and `keyHash` a hash of the key.
  */
 function keyLength(text: string): number {
   const first = text.charCodeAt(0);
   if (!(first < 128 && KEY_CHAR[first] === 1)) return -1;
+  let hash = first;
   let i = 1;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!(c < 128 && KEY_CHAR[c] !== 0)) break;
+    hash = (Math.imul(hash, 31) + c) | 0;
   }
   if (text.charCodeAt(i) !== 58 /* : */) return -1;
   let rest = i + 1;
   if (rest < text.length && text.charCodeAt(rest) !== 32) return -1;
   while (text.charCodeAt(rest) === 32) rest++;
   valueStart = rest;
+  keyHash = hash;
   return i;
+}
+
+/**
+ * Keys met before, as the strings the engine keeps for property names. The same few keys come
+ * back in file after file (level, evidence, an indicator's id): a property set with a key cut
+ * freshly from the text costs the engine a search for its name every time, one found here does not.
+ * A key is kept only once it has passed as a plain string key that is not `__proto__`.
+ */
+const KEYS: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+
+/** The key of `length` characters at the start of `text` (as `keyLength` found it), or undefined if it is no plain string key. */
+function keyOf(text: string, length: number): string | undefined {
+  const slot = keyHash & 4095;
+  const known = KEYS[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known)) return known;
+  const key = text.slice(0, length);
+  if (key === "__proto__" || typeof plain(key) !== "string") return undefined;
+  // The engine's own copy of the name, which a property set finds at once.
+  const name = Object.keys({ [key]: 0 })[0]!;
+  KEYS[slot] = name;
+  return name;
 }
 
 // YAML 1.2 core schema, as the full parser resolves plain scalars.
@@ -92,7 +119,7 @@ const ANY_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)
  * lines is handed to the full parser, which counts them and says where the limit is passed.
  */
 export function parseFast(text: string, maxDepth: number, maxEntries = Infinity, spots?: Spots): Record<string, Value> | undefined {
-  if (AWKWARD.test(text) || /\r(?!\n)/.test(text)) return undefined;
+  if (AWKWARD.test(text)) return undefined;
   const lines = splitLines(text);
   if (lines === undefined || lines.length === 0 || lines[0]!.indent !== 0 || isItem(lines[0]!.text)) return undefined;
   if (lines.length * 2 > maxEntries) return undefined;
@@ -114,35 +141,46 @@ export function firstSpot(text: string): Position | undefined {
 }
 
 function splitLines(text: string): Line[] | undefined {
-  const raw = text.split("\n");
   const lines: Line[] = [];
   let first = true;
   let blanks = 0;
   let afterComment = false;
   let no = 0;
-  for (let r of raw) {
+  for (let start = 0; start <= text.length; ) {
+    let stop = text.indexOf("\n", start);
+    if (stop < 0) stop = text.length;
+    const next = stop + 1;
     no++;
-    if (r.endsWith("\r")) r = r.slice(0, -1);
-    let indent = 0;
-    while (r.charCodeAt(indent) === 32) indent++;
-    if (indent === r.length) {
+    // The line is text[start, end), without its CR.
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    let body = start;
+    while (body < end && text.charCodeAt(body) === 32) body++;
+    if (body === end) {
       blanks++;
+      start = next;
       continue;
     }
-    if (r.charCodeAt(indent) === 35 /* # */) {
+    if (text.charCodeAt(body) === 35 /* # */) {
       afterComment = true;
+      start = next;
       continue;
     }
-    const body = r.slice(indent).trimEnd();
-    if (body.indexOf(":") >= LONG_KEY) return undefined;
-    if (first && body === "---" && indent === 0) {
+    // Trailing white space is only spaces here: tabs and the like never reach this far.
+    let last = end;
+    while (text.charCodeAt(last - 1) === 32) last--;
+    const colon = text.indexOf(":", body);
+    if (colon >= 0 && colon < last && colon - body >= LONG_KEY) return undefined;
+    const indent = body - start;
+    if (first && indent === 0 && last - body === 3 && text.startsWith("---", body)) {
       first = false;
+      start = next;
       continue;
     }
     first = false;
-    lines.push({ no, end: r.length + 1, indent, text: body, blanks, afterComment });
+    lines.push({ no, end: end - start + 1, indent, text: text.slice(body, last), blanks, afterComment });
     blanks = 0;
     afterComment = false;
+    start = next;
   }
   return lines;
 }
@@ -200,19 +238,22 @@ class Reader {
       const length = keyLength(line.text);
       if (length < 0) throw GIVE_UP;
       const start = valueStart;
-      const key = line.text.slice(0, length);
-      if (key === "__proto__" || typeof plain(key) !== "string" || Object.hasOwn(map, key)) throw GIVE_UP;
-      const rest = line.text.slice(start);
+      const key = keyOf(line.text, length);
+      if (key === undefined || Object.hasOwn(map, key)) throw GIVE_UP;
       this.at++;
-      if (rest === "" || rest.startsWith("#")) {
+      if (start === line.text.length || line.text.charCodeAt(start) === 35 /* # */) {
+        if (keys === undefined) {
+          map[key] = this.nested(indent, depth, true);
+          continue;
+        }
         const at = this.here();
-        map[key] = this.nested(indent, depth, true);
+        const value = (map[key] = this.nested(indent, depth, true));
         // An empty value stands after the colon and its spaces, before any comment.
-        const empty = { line: line.no, col: rest === "" ? line.end : line.indent + start + 1 };
-        keys?.set(key, { key: { line: line.no, col: line.indent + 1 }, value: map[key] === null ? empty : at });
+        const empty = { line: line.no, col: start === line.text.length ? line.end : line.indent + start + 1 };
+        keys.set(key, { key: { line: line.no, col: line.indent + 1 }, value: value === null ? empty : at });
       } else {
         keys?.set(key, { key: { line: line.no, col: line.indent + 1 }, value: { line: line.no, col: line.indent + start + 1 } });
-        map[key] = this.scalar(rest, indent);
+        map[key] = this.scalar(line.text.slice(start), indent);
         this.noContinuation(indent);
       }
     }
@@ -230,7 +271,7 @@ class Reader {
       if (!isItem(line.text)) break;
       if (line.text === "-") {
         this.at++;
-        const at = this.here();
+        const at = items === undefined ? undefined : this.here();
         list.push(this.nested(indent, depth, false));
         items?.push(list.at(-1) === null ? { line: line.no, col: line.end } : at);
         continue;
@@ -240,14 +281,16 @@ class Reader {
       const rest = line.text.slice(offset);
       if (rest.startsWith("#")) {
         this.at++;
-        const at = this.here();
+        const at = items === undefined ? undefined : this.here();
         list.push(this.nested(indent, depth, false));
         items?.push(list.at(-1) === null ? { line: line.no, col: line.indent + offset + 1 } : at);
       } else if (keyLength(rest) >= 0) {
         // `- key: value` opens a mapping whose keys line up with `key`.
         if (depth + 1 > this.maxDepth) throw GIVE_UP;
-        this.lines[this.at] = { ...line, indent: indent + offset, text: rest };
         items?.push({ line: line.no, col: line.indent + offset + 1 });
+        // The line is this read's own: it is changed in place rather than copied.
+        line.indent = indent + offset;
+        line.text = rest;
         list.push(this.mapping(indent + offset, depth + 1));
       } else {
         this.at++;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 
 const load = createRequire(import.meta.url);
-const ours = (load(join(ROOT, "dist", "shipped", "uri.cjs")) as { uri: (s: string) => boolean }).uri;
+const ours = (load(join(ROOT, "dist", "shipped", "formats.cjs")) as { uri: (s: string) => boolean }).uri;
 const theirs = (load("ajv-formats/dist/formats") as { fullFormats: { uri: (s: string) => boolean } }).fullFormats.uri;
 
 describe("the precompiled validator's uri format", () => {
@@ -37,5 +37,20 @@ describe("the precompiled validator's uri format", () => {
     expect(differing).toEqual([]);
     expect(ours(written[0]!)).toBe(true);
     expect(ours(written[3]!)).toBe(false);
+  });
+});
+
+describe("the precompiled validator's date format", () => {
+  const shipped = (load(join(ROOT, "dist", "shipped", "formats.cjs")) as { date: { validate: (s: string) => boolean } }).date.validate;
+  const reference = (load("ajv-formats/dist/formats") as { fullFormats: { date: { validate: (s: string) => boolean } } }).fullFormats.date.validate;
+
+  it("answers as ajv-formats does, on every day of four centuries' edges and on near misses", () => {
+    const texts = ["2026-06-30", "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-04-30", "2026-1-01", "2026-01-01 ", " 2026-01-01", "2026-01-01\n", "２０２６-01-01", "2026/01/01", "20260101", "2026-01-0a", "0000-01-01", "9999-12-31", "", "2026-01-001"];
+    for (const year of [1600, 1700, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 2400]) {
+      for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) texts.push(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+    }
+    const differing = texts.filter((t) => shipped(t) !== reference(t));
+    expect(differing).toEqual([]);
+    expect(texts.filter((t) => shipped(t)).length).toBeGreaterThan(3000);
   });
 });
