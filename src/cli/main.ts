@@ -365,6 +365,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
 
 // The same module starts the worker threads of long runs; in one, it serves instead.
 workerEntry.url = new URL(import.meta.url);
+workerEntry.launcher = new URL("../../bin/smartregion.js", import.meta.url);
 if (!serveIfWorker()) void run();
 
 /** The run of the command line itself, in the main thread. */

@@ -9,7 +9,7 @@ import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { openOutput, writingEach } from "../node/output.js";
-import { threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
+import { startWorkers, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { listInputs, withNotices } from "../node/read.js";
 import { replacementNotices } from "../pipeline/replaced.js";
 import { writeSubjects } from "../pipeline/subjects.js";
@@ -40,10 +40,12 @@ export async function runReport(args: readonly string[], options: ReportOptions,
   const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, evidence: options.evidence } as const;
   // A format that gathers every subject into one page is made in this thread.
   const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
-  const local = threads > 1 ? () => undefined as never : reportTask(setup, writers, frameworks);
+  const local = reportTask(setup, writers, frameworks);
+  // The threads load while the outputs are opened and checked.
+  const started = startWorkers(threads, setup);
   return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
     const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
-    const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "reported on", options.langs[0]));
+    const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "reported on", options.langs[0]), started);
     // CSV has no place for the problems of files it could not read: they go to stderr.
     if (outputs.some((o) => o.format === "csv")) reportProblems(summary.findings, options.langs[0]!);
     return exitCodeFor([...summary.findings, ...summary.remarks]);

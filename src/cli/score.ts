@@ -5,7 +5,7 @@ import { progressFor } from "./progress.js";
 import type { ScoreFormatName } from "../format/score/index.js";
 import { writeSubjects } from "../pipeline/subjects.js";
 import { parseGates } from "../pipeline/gates.js";
-import { threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
+import { startWorkers, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { scoreTask } from "../pipeline/tasks.js";
 import { styleFor, terminalWidth, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
@@ -42,10 +42,12 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
   // A format that gathers every subject (one document a language) is made in this thread.
   const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
-  const local = threads > 1 ? () => undefined as never : scoreTask(setup, writers, frameworks);
+  const local = scoreTask(setup, writers, frameworks);
+  // The threads load while the outputs are opened and checked.
+  const started = startWorkers(threads, setup);
   return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
     const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
-    const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "scored", options.langs[0]));
+    const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "scored", options.langs[0]), started);
     // CSV has no place for the problems of files it could not read: they go to stderr.
     if (outputs.some((o) => o.format === "csv")) reportProblems(summary.findings, options.langs[0]!);
     const code = exitCodeFor(summary.findings);

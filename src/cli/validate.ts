@@ -8,7 +8,7 @@ import { compareText, finding, START } from "../model/findings.js";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { mapFiles, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
+import { mapFiles, startWorkers, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
 import { memberDisk, validateTask } from "../pipeline/tasks.js";
 import type { ExceptionPolicy } from "../pipeline/tasks.js";
 import { applyExceptions, exceptionFindings } from "../model/exceptions.js";
@@ -113,9 +113,11 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   // Without a secret it can trust, the run goes on as without --cache, and says so once.
   if (opened !== undefined && !(opened instanceof CheckCache)) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUntrusted(opened.location, opened.problem, opened.detail)}\n`);
   const cache = opened instanceof CheckCache ? opened : undefined;
+  const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: cache !== undefined } as const;
+  // Without a cache every listed file is checked: the threads can load while the outputs are checked.
+  const started = staged === undefined && cache === undefined ? startWorkers(threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.validate), setup) : undefined;
   // Every input listed, the frameworks, the config and the cache are known: an output over one is refused before the work.
   for (const { file } of outputs) checkOutput(file, cwd);
-  const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: cache !== undefined } as const;
 
   // Files the cache answers for are not read again; the rest are checked, in worker threads when there are many.
   const checks: Pick<FileCheck, "file" | "findings">[] = inputs.failures.map((f) => ({ file: f.file, findings: [f] }));
@@ -152,7 +154,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
 
   const progress = progressFor(fresh.length, "checked", options.locale);
   const threads = threadsFor(fresh.length, options.jobs, WORKERS_FROM.validate);
-  const local = threads > 1 ? () => undefined as never : validateTask(setup, frameworks);
+  const local = validateTask(setup, frameworks);
   // Frameworks a walk found, left out once read.
   const left = new Set<InputFile>();
   // Only the findings are kept of each file, so memory does not grow with the parsed documents.
@@ -166,7 +168,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     }
     checks.push({ file: input.file, findings: result.findings });
     if (cache !== undefined && stat !== undefined && !result.findings.some((f) => f.code === "unreadable")) cache.store(input.absolute, input.file, stat, hash, result.answers, result.findings);
-  });
+  }, started);
   progress.done();
   checks.push(...nothingLeft(inputs.files, left, cwd).map((f) => ({ file: f.file, findings: [f] })));
   const unsaved = cache?.save();

@@ -40,20 +40,41 @@ export const nullForAbsent = (_key: string, value: unknown): unknown => (value =
 /**
  * `value` with every absent field made null: what `JSON.stringify(value, nullForAbsent)` writes,
  * as data that JSON.stringify then writes without calling back for every key, several times sooner
- * for a report of many subjects.
+ * for a report of many subjects. Only the objects and arrays that hold an absent field (or
+ * hold one that does) are copied; the rest are given back as they are.
  */
 export function withNulls(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   const json = (value as { toJSON?: unknown }).toJSON;
   if (typeof json === "function") return withNulls((json as () => unknown).call(value));
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : withNulls(v)));
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const made = v === undefined ? null : withNulls(v);
+      if (copy === undefined && made !== v) copy = value.slice(0, i);
+      copy?.push(made);
+    }
+    return copy ?? value;
+  }
+  const keys = Object.keys(value);
+  let copy: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const v = (value as Record<string, unknown>)[key];
     const made = v === undefined ? null : withNulls(v);
-    // A key named __proto__ is a field like any other, never the object's prototype.
-    if (key === "__proto__") Object.defineProperty(out, key, { value: made, enumerable: true, writable: true, configurable: true });
-    else out[key] = made;
+    if (copy === undefined) {
+      if (made === v) continue;
+      copy = {};
+      for (let j = 0; j < i; j++) put(copy, keys[j]!, (value as Record<string, unknown>)[keys[j]!]);
+    }
+    put(copy, key, made);
   }
-  return out;
+  return copy ?? value;
+}
+
+/** Sets a field; a key named __proto__ is a field like any other, never the object's prototype. */
+function put(out: Record<string, unknown>, key: string, made: unknown): void {
+  if (key === "__proto__") Object.defineProperty(out, key, { value: made, enumerable: true, writable: true, configurable: true });
+  else out[key] = made;
 }

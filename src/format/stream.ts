@@ -30,13 +30,12 @@ export const blankLineBetween = {
 
 type Replacer = (key: string, value: unknown) => unknown;
 
-/** `{\n  "a": [\n` and `\n  ]\n}` around an item stringified in place. */
-const WRAP_HEAD = '{\n  "a": [\n'.length;
-const WRAP_TAIL = "\n  ]\n}".length;
-
 /**
- * A JSON document `{ ...before, [key]: [items], ...after }` in pieces, byte for byte what
- * `JSON.stringify(document, replacer, 2)` gives for the whole.
+ * A JSON document `{ ...before, [key]: [items], ...after }` in pieces: the document indented by
+ * two spaces as `JSON.stringify(document, replacer, 2)` writes it, except that each item of the
+ * array stands on one line of its own, without spaces. A run of many subjects then writes one
+ * line a subject (a third of the bytes, and a line a tool such as grep or jq can take alone)
+ * rather than some 400 lines each.
  */
 export function jsonArrayStream(replacer: Replacer) {
   return {
@@ -45,10 +44,8 @@ export function jsonArrayStream(replacer: Replacer) {
       return open.slice(0, open.lastIndexOf("[]") + 1);
     },
     item(value: unknown): string {
-      // Wrapped as it stands in the document, so JSON.stringify indents it to its depth; absent
-      // fields made null beforehand when that is the replacer, which JSON.stringify then need not call.
-      const wrapped = jsonPrintable(replacer === nullForAbsent ? JSON.stringify({ a: [withNulls(value)] }, null, 2) : JSON.stringify({ a: [value] }, replacer, 2));
-      return wrapped.slice(WRAP_HEAD, wrapped.length - WRAP_TAIL);
+      // Absent fields made null beforehand when that is the replacer, which JSON.stringify then need not call.
+      return `    ${jsonPrintable(replacer === nullForAbsent ? JSON.stringify(withNulls(value)) : JSON.stringify(value, replacer))}`;
     },
     before: (index: number): string => (index === 0 ? "\n" : ",\n"),
     tail(after: Record<string, unknown>, count: number): string {

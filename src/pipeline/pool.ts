@@ -29,8 +29,18 @@ export function threadsFor(count: number, jobs: number, from: number): number {
   return Math.max(1, Math.min(wanted, Math.ceil(count / BATCH)));
 }
 
-/** The module a worker thread starts from: the command line's entry, which serves when it is in a worker. */
-export const workerEntry = { url: new URL(import.meta.url) };
+/**
+ * The module a worker thread starts from: the command line's entry, which serves when it is in
+ * a worker; or, when there is one, the launcher that runs that entry with its code cache
+ * (bin/smartregion.js), so that a worker compiles no more of it than the main thread does.
+ */
+export const workerEntry: { url: URL; launcher?: URL } = { url: new URL(import.meta.url) };
+let entry: URL | undefined;
+const entryUrl = (): URL => {
+  const launcher = workerEntry.launcher;
+  entry ??= launcher !== undefined && (load("node:fs") as typeof import("node:fs")).existsSync(launcher) ? launcher : workerEntry.url;
+  return entry;
+};
 
 interface Job {
   readonly batch: number;
@@ -43,9 +53,35 @@ type Reply = { readonly batch: number; readonly results: readonly TaskResult[]; 
 const YIELD_EVERY = 50;
 
 /**
- * Runs `setup`'s task on every input in `threads` worker threads and hands each result to
- * `each` in input order (results that arrive early wait for the ones before them). With one
- * thread the work is done here, by `local`, one file at a time.
+ * Worker threads started before the work is known, so that they load while this thread lists
+ * and checks the rest: they hold the process open only once `mapFiles` takes them.
+ */
+export interface Started {
+  readonly setup: TaskSetup;
+  readonly workers: readonly Worker[];
+  /** Threads that stopped or failed before they were given work: not given any, others start in their place. */
+  readonly gone: Set<Worker>;
+}
+
+/** Starts `threads` worker threads for `setup`'s task (none for one thread). */
+export function startWorkers(threads: number, setup: TaskSetup): Started | undefined {
+  if (threads <= 1) return undefined;
+  const gone = new Set<Worker>();
+  // This thread is one of the `threads`: it takes its share of the work (see mapFiles).
+  const workers = Array.from({ length: threads - 1 }, () => {
+    const worker = new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
+    worker.unref();
+    worker.once("error", () => gone.add(worker));
+    worker.once("exit", () => gone.add(worker));
+    return worker;
+  });
+  return { setup, workers, gone };
+}
+
+/**
+ * Runs `setup`'s task on every input in `threads` threads, this one and `threads - 1` workers,
+ * and hands each result to `each` in input order (results that arrive early wait for the ones
+ * before them). This thread's share is done by `local`; with one thread, all of it.
  */
 export async function mapFiles<R extends TaskResult>(
   inputs: readonly InputFile[],
@@ -53,7 +89,10 @@ export async function mapFiles<R extends TaskResult>(
   setup: TaskSetup,
   local: (input: InputFile) => R,
   each: (result: R, index: number) => void,
+  /** Threads started beforehand for the same setup (`startWorkers`); stopped here, used or not. */
+  started?: Started,
 ): Promise<void> {
+  if (threads <= 1 || started?.setup !== setup) await stop(started);
   if (threads <= 1) {
     let since = Date.now();
     for (const [index, input] of inputs.entries()) {
@@ -86,12 +125,19 @@ export async function mapFiles<R extends TaskResult>(
         const job = batches[nextToHand++];
         if (job !== undefined) worker.postMessage(job);
       };
-      for (let i = 0; i < threads; i++) {
-        const worker = new (workerThreads().Worker)(workerEntry.url, { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
+      let failed = false;
+      const fail = (error: unknown) => {
+        failed = true;
+        reject(error);
+      };
+      const ready = started?.setup === setup ? started.workers.filter((w) => !started.gone.has(w)) : [];
+      for (let i = 0; i < threads - 1; i++) {
+        const worker = ready[i] ?? new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
+        worker.ref();
         workers.push(worker);
         worker.on("message", (reply: Reply) => {
           if ("error" in reply) {
-            reject(new Error(reply.error));
+            fail(new Error(reply.error));
             return;
           }
           RUN_INPUTS.merge(reply.inputs);
@@ -100,21 +146,37 @@ export async function mapFiles<R extends TaskResult>(
           try {
             deliver();
           } catch (error) {
-            reject(error);
+            fail(error);
           }
         });
-        worker.on("error", reject);
-        worker.on("messageerror", reject);
+        worker.on("error", fail);
+        worker.on("messageerror", fail);
         // A worker that stops before the work is done, even with code 0, fails the run: its files were not all answered.
         worker.on("exit", (code) => {
-          if (delivered < batches.length) reject(new Error(`a worker thread stopped with code ${code} before its work was done`));
+          if (delivered < batches.length) fail(new Error(`a worker thread stopped with code ${code} before its work was done`));
         });
         give(worker);
       }
+      // This thread takes batches too, between the workers' replies: one thread fewer to start.
+      const here = async () => {
+        for (let job = batches[nextToHand++]; job !== undefined && !failed; job = batches[nextToHand++]) {
+          waiting.set(job.batch, job.inputs.map(local));
+          deliver();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      here().catch(fail);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    // Threads started beforehand and not needed after all (fewer files than threads).
+    if (started?.setup === setup) await Promise.all(started.workers.filter((w) => !workers.includes(w)).map((w) => w.terminate()));
   }
+}
+
+/** Stops threads started beforehand that the run does not use. */
+export async function stop(started: Started | undefined): Promise<void> {
+  if (started !== undefined) await Promise.all(started.workers.map((w) => w.terminate()));
 }
 
 /** In a worker thread started by `mapFiles`: builds the task once, then answers batch after batch. */

@@ -6,6 +6,7 @@ import type { StreamWriter } from "../format/stream.js";
 import type { GateResult } from "../scoring/gates.js";
 import type { Output } from "../node/output.js";
 import { mapFiles } from "./pool.js";
+import type { Started } from "./pool.js";
 import { exceptionFindings } from "../model/exceptions.js";
 import type { ExceptionUse } from "../model/exceptions.js";
 import { nothingLeft } from "../node/read.js";
@@ -39,6 +40,8 @@ export async function writeSubjects(
   local: (input: InputFile) => SubjectResult,
   /** Told of each file done, and of the end: the command line draws it on a terminal. */
   progress: { tick(): void; done(): void } = { tick: () => undefined, done: () => undefined },
+  /** Threads started beforehand for `setup` (see startWorkers). */
+  started?: Started,
 ): Promise<Collected> {
   const findings: Finding[] = [...inputs.failures];
   const gates: GateResult[] = [];
@@ -62,7 +65,7 @@ export async function writeSubjects(
       destinations.forEach(({ output, writer }, i) => output.write(writer.before(count) + result.pieces![i]!));
       count++;
     }
-  });
+  }, started);
   progress.done();
   append(findings, nothingLeft(inputs.files, left, setup.cwd));
   // What the exceptions did: each expired one, and each that covered nothing, said at its place.

@@ -34,6 +34,8 @@ interface Line {
   indent: number;
   /** The line without its indentation and trailing spaces; comment-only lines are dropped. */
   text: string;
+  /** Where `text` starts in the whole text: keys are read there, from the one flat string, not from `text`. */
+  at: number;
   /** Blank lines just before this one: they matter inside a multi-line scalar. */
   blanks: number;
   /** Whether a comment line came just before this one (a multi-line scalar cannot go on past it). */
@@ -63,26 +65,29 @@ let valueStart = 0;
 let keyHash = 0;
 
 /**
- * A block mapping key (a word, then `:` and a space or the end of the line), found without a regular expression or the array it makes: the key's length,
- * or -1; `valueStart` is then where its value starts, and `keyHash` a hash of the key.
+ * A block mapping key (a word, then `:` and a space or the end of the line) at `at` in
+ * `source`, a line's text of `length` characters, found without a regular expression or the
+ * array it makes: the key's length, or -1; `valueStart` is then where its value starts in the
+ * line's text, and `keyHash` a hash of the key.
  */
-function keyLength(text: string): number {
-  const first = text.charCodeAt(0);
-  if (!(first < 128 && KEY_CHAR[first] === 1)) return -1;
+function keyLength(source: string, at: number, length: number): number {
+  const first = source.charCodeAt(at);
+  if (!(length > 0 && first < 128 && KEY_CHAR[first] === 1)) return -1;
+  const stop = at + length;
   let hash = first;
-  let i = 1;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  let i = at + 1;
+  for (; i < stop; i++) {
+    const c = source.charCodeAt(i);
     if (!(c < 128 && KEY_CHAR[c] !== 0)) break;
     hash = (Math.imul(hash, 31) + c) | 0;
   }
-  if (text.charCodeAt(i) !== 58 /* : */) return -1;
+  if (i === stop || source.charCodeAt(i) !== 58 /* : */) return -1;
   let rest = i + 1;
-  if (rest < text.length && text.charCodeAt(rest) !== 32) return -1;
-  while (text.charCodeAt(rest) === 32) rest++;
-  valueStart = rest;
+  if (rest < stop && source.charCodeAt(rest) !== 32) return -1;
+  while (rest < stop && source.charCodeAt(rest) === 32) rest++;
+  valueStart = rest - at;
   keyHash = hash;
-  return i;
+  return i - at;
 }
 
 /**
@@ -93,12 +98,18 @@ function keyLength(text: string): number {
  */
 const KEYS: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
 
-/** The key of `length` characters at the start of `text` (as `keyLength` found it), or undefined if it is no plain string key. */
-function keyOf(text: string, length: number): string | undefined {
+/** Whether `source` holds `word` at `at`, compared character by character (sooner than startsWith for a short word). */
+function sameAt(source: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (source.charCodeAt(at + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The key of `length` characters at `at` in `source` (as `keyLength` found it), or undefined if it is no plain string key. */
+function keyOf(source: string, at: number, length: number): string | undefined {
   const slot = keyHash & 4095;
   const known = KEYS[slot];
-  if (known !== undefined && known.length === length && text.startsWith(known)) return known;
-  const key = text.slice(0, length);
+  if (known !== undefined && known.length === length && sameAt(source, at, known)) return known;
+  const key = source.slice(at, at + length);
   if (key === "__proto__" || typeof plain(key) !== "string") return undefined;
   // The engine's own copy of the name, which a property set finds at once.
   const name = Object.keys({ [key]: 0 })[0]!;
@@ -123,7 +134,7 @@ export function parseFast(text: string, maxDepth: number, maxEntries = Infinity,
   const lines = splitLines(text);
   if (lines === undefined || lines.length === 0 || lines[0]!.indent !== 0 || isItem(lines[0]!.text)) return undefined;
   if (lines.length * 2 > maxEntries) return undefined;
-  const reader = new Reader(lines, maxDepth, spots);
+  const reader = new Reader(text, lines, maxDepth, spots);
   try {
     const root = reader.block(0, 0, 1);
     if (root === GIVE_UP || reader.at !== lines.length) return undefined;
@@ -168,8 +179,10 @@ function splitLines(text: string): Line[] | undefined {
     // Trailing white space is only spaces here: tabs and the like never reach this far.
     let last = end;
     while (text.charCodeAt(last - 1) === 32) last--;
-    const colon = text.indexOf(":", body);
-    if (colon >= 0 && colon < last && colon - body >= LONG_KEY) return undefined;
+    if (last - body > LONG_KEY) {
+      const colon = text.indexOf(":", body);
+      if (colon >= 0 && colon < last && colon - body >= LONG_KEY) return undefined;
+    }
     const indent = body - start;
     if (first && indent === 0 && last - body === 3 && text.startsWith("---", body)) {
       first = false;
@@ -177,7 +190,7 @@ function splitLines(text: string): Line[] | undefined {
       continue;
     }
     first = false;
-    lines.push({ no, end: end - start + 1, indent, text: text.slice(body, last), blanks, afterComment });
+    lines.push({ no, end: end - start + 1, indent, text: text.slice(body, last), at: body, blanks, afterComment });
     blanks = 0;
     afterComment = false;
     start = next;
@@ -190,6 +203,8 @@ const isItem = (text: string): boolean => text === "-" || text.startsWith("- ");
 class Reader {
   at = 0;
   constructor(
+    /** The whole text, which each line's `at` points into. */
+    private readonly source: string,
     private readonly lines: Line[],
     private readonly maxDepth: number,
     private readonly spots?: Spots,
@@ -235,10 +250,10 @@ class Reader {
       const line = this.lines[this.at]!;
       if (line.indent < indent) break;
       if (line.indent > indent) throw GIVE_UP;
-      const length = keyLength(line.text);
+      const length = keyLength(this.source, line.at, line.text.length);
       if (length < 0) throw GIVE_UP;
       const start = valueStart;
-      const key = keyOf(line.text, length);
+      const key = keyOf(this.source, line.at, length);
       if (key === undefined || Object.hasOwn(map, key)) throw GIVE_UP;
       this.at++;
       if (start === line.text.length || line.text.charCodeAt(start) === 35 /* # */) {
@@ -284,13 +299,14 @@ class Reader {
         const at = items === undefined ? undefined : this.here();
         list.push(this.nested(indent, depth, false));
         items?.push(list.at(-1) === null ? { line: line.no, col: line.indent + offset + 1 } : at);
-      } else if (keyLength(rest) >= 0) {
+      } else if (keyLength(this.source, line.at + offset, rest.length) >= 0) {
         // `- key: value` opens a mapping whose keys line up with `key`.
         if (depth + 1 > this.maxDepth) throw GIVE_UP;
         items?.push({ line: line.no, col: line.indent + offset + 1 });
         // The line is this read's own: it is changed in place rather than copied.
         line.indent = indent + offset;
         line.text = rest;
+        line.at += offset;
         list.push(this.mapping(indent + offset, depth + 1));
       } else {
         this.at++;
@@ -342,7 +358,7 @@ class Reader {
       const end = closing(segment, quote);
       const content = end < 0 ? segment : segment.slice(0, end);
       if (quote === '"' && content.includes("\\")) throw GIVE_UP;
-      value += quote === "'" ? content.replaceAll("''", "'") : content;
+      value += quote === "'" && doubled ? content.replaceAll("''", "'") : content;
       if (end >= 0) {
         afterQuote(segment.slice(end + 1));
         return value;
@@ -360,13 +376,18 @@ function afterQuote(rest: string): void {
   if (rest !== "" && !/^ +(?:#.*)?$/.test(rest)) throw GIVE_UP;
 }
 
+/** Whether the last `closing` of a single-quoted scalar passed over a doubled quote (`''`, one quote in the value). */
+let doubled = false;
+
 /** Where the closing quote stands in `text`, or -1. */
 function closing(text: string, quote: '"' | "'"): number {
   if (quote === '"') return text.indexOf('"');
   let at = 0;
+  doubled = false;
   for (;;) {
     at = text.indexOf("'", at);
     if (at < 0 || text.charCodeAt(at + 1) !== 39) return at;
+    doubled = true;
     at += 2;
   }
 }

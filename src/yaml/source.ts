@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Alias, Document, Node, YAMLError } from "yaml";
 import { finding, START } from "../model/findings.js";
@@ -72,7 +73,8 @@ export function readYaml(file: string, bytes: Uint8Array, limits: Limits = DEFAU
   if (decoded.kind === "binary") return fail("binary-file");
   if (decoded.kind === "bad-encoding") return fail("bad-encoding", decoded.at, { detail: "UTF-8" });
   const text = decoded.text;
-  if (text.trim() === "") return fail("empty-file");
+  // Nothing but white space (what trim would take away), found without copying the text.
+  if (!/\S/.test(text)) return fail("empty-file");
 
   const quick = parseFast(text, limits.maxDepth, limits.maxEntries);
   if (quick !== undefined) {
@@ -248,14 +250,16 @@ function decode(bytes: Uint8Array): Decoded {
 }
 
 function decodeUtf8(bytes: Uint8Array): Decoded {
-  try {
-    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    const lenient = new TextDecoder("utf-8").decode(bytes);
-    const offset = lenient.indexOf("\uFFFD");
-    const before = lenient.slice(0, Math.max(offset, 0)).split("\n");
-    return { kind: "bad-encoding", at: { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 } };
+  // Checked whole first (one quick pass), then decoded as Node decodes a buffer; a byte-order
+  // mark left at the start is dropped, as a TextDecoder drops it.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    return { kind: "text", text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
+  const lenient = new TextDecoder("utf-8").decode(bytes);
+  const offset = lenient.indexOf("\uFFFD");
+  const before = lenient.slice(0, Math.max(offset, 0)).split("\n");
+  return { kind: "bad-encoding", at: { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 } };
 }
 
 function yamlFinding(file: string, error: YAMLError, at: Position, limits: Limits): Finding {

@@ -51,7 +51,8 @@ describe("hostile input", () => {
       }
       if (c.exit === 0) expect(findings.filter((f) => f.code !== "framework-version")).toEqual([]);
     }
-  });
+    // One run of the command line a case, each a start of Node.
+  }, 60_000);
 
   it("reads a 10 MB line when the cap allows it, within bounded memory", () => {
     const run = smartregion(["score", "long-line.yaml", "--max-file-size", "20", "--format", "json"], dir, BOUNDED);
