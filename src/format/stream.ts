@@ -17,6 +17,12 @@ export interface StreamWriter<Item, Summary> {
   tail(summary: Summary, count: number): string;
   /** Set when the format gathers every subject and writes at the end (its pieces are empty). */
   readonly gathers?: boolean;
+  /**
+   * Set when the tail never reads the summary's remarks (the evidence checks and failed gates of
+   * sound subjects, which the subjects' own pieces show): a run then keeps of them only what
+   * its exit code needs, so memory does not grow with them.
+   */
+  readonly ignoresRemarks?: boolean;
 }
 
 /** A format: a new writer for each run. */

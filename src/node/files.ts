@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type Picomatch from "picomatch";
 import { UsageError } from "../model/errors.js";
 import { RUN_INPUTS } from "./inputs.js";
+import { holdYoungGeneration } from "./memory.js";
 import { compareText } from "../model/findings.js";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
 
@@ -57,8 +58,10 @@ export function expandInputs(args: readonly string[], cwd: string, later = false
     else if (!found.has(f)) foundBy.set(f, arg);
     matched.forEach((f) => found.add(f));
   }
+  holdYoungGeneration();
   // Each path is made readable once, not at every comparison of the sort.
   const shown = [...found].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) }));
+  holdYoungGeneration();
   shown.sort((a, b) => compareText(a.display, b.display));
   return { files: shown.map((f) => f.absolute), display: shown.map((f) => f.display), missing, ...(foundBy === undefined ? {} : { found: foundBy }) };
 }
@@ -154,6 +157,7 @@ function walk(root: string): string[] {
     } catch {
       continue;
     }
+    if (entries.length > 256) holdYoungGeneration();
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(path);

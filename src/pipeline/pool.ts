@@ -4,6 +4,7 @@ import { markWorkerThread, RUN_INPUTS } from "../node/inputs.js";
 import type { NotedInput } from "../node/inputs.js";
 import type { InputFile } from "../node/read.js";
 import { taskFor } from "./tasks.js";
+import { holdYoungGeneration } from "../node/memory.js";
 import type { TaskResult, TaskSetup } from "./tasks.js";
 
 /**
@@ -98,6 +99,7 @@ export async function mapFiles<R extends TaskResult>(
     for (const [index, input] of inputs.entries()) {
       each(local(input), index);
       if (Date.now() - since >= YIELD_EVERY) {
+        holdYoungGeneration();
         await new Promise((resolve) => setImmediate(resolve));
         since = Date.now();
       }
@@ -162,6 +164,7 @@ export async function mapFiles<R extends TaskResult>(
         for (let job = batches[nextToHand++]; job !== undefined && !failed; job = batches[nextToHand++]) {
           waiting.set(job.batch, job.inputs.map(local));
           deliver();
+          holdYoungGeneration();
           await new Promise((resolve) => setImmediate(resolve));
         }
       };
@@ -191,6 +194,7 @@ export function serveIfWorker(): boolean {
   port.on("message", (job: Job) => {
     try {
       const results = job.inputs.map(task);
+      holdYoungGeneration();
       port.postMessage({ batch: job.batch, results, inputs: RUN_INPUTS.takeFresh() } satisfies Reply);
     } catch (error) {
       port.postMessage({ batch: job.batch, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);

@@ -1,4 +1,4 @@
-import { sortFindings } from "../model/findings.js";
+import { CODES, sortFindings } from "../model/findings.js";
 import { append } from "../model/arrays.js";
 import type { Finding } from "../model/findings.js";
 import type { ScoreSummary } from "../format/score/model.js";
@@ -22,10 +22,13 @@ export interface Collected {
   readonly remarks: readonly Finding[];
 }
 
+/** Whether a remark can decide the exit code (see exitCodeFor): an error not excepted, or a problem of access. */
+const counts = (f: Finding): boolean => (f.severity === "error" && f.excepted === undefined) || CODES[f.code].impact === "access";
+
 /** One format of a run and where it goes. */
 export interface Destination {
   readonly output: Output;
-  readonly writer: Pick<StreamWriter<never, ScoreSummary>, "head" | "before" | "tail">;
+  readonly writer: Pick<StreamWriter<never, ScoreSummary>, "head" | "before" | "tail" | "ignoresRemarks">;
 }
 
 /**
@@ -49,6 +52,8 @@ export async function writeSubjects(
   const uses: ExceptionUse[] = [];
   let count = 0;
   for (const { output, writer } of destinations) output.write(writer.head());
+  // Remarks no tail reads are kept only when they decide the exit code.
+  const keepAll = destinations.some(({ writer }) => writer.ignoresRemarks !== true);
   // Frameworks a walk found, left out once read.
   const left = new Set<InputFile>();
   await mapFiles(inputs.files, threads, setup, local, (result, index) => {
@@ -59,7 +64,7 @@ export async function writeSubjects(
     }
     append(findings, result.findings);
     append(gates, result.gates);
-    append(remarks, result.remarks);
+    append(remarks, keepAll ? result.remarks : result.remarks.filter(counts));
     if (result.exceptionUse !== undefined) uses.push(result.exceptionUse);
     if (result.pieces !== undefined) {
       destinations.forEach(({ output, writer }, i) => output.write(writer.before(count) + result.pieces![i]!));

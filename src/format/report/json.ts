@@ -11,6 +11,7 @@ export const reportJson: ReportFormat = (options) => {
   const withMessage = <T extends Parameters<typeof message>[0]>(f: T) => ({ ...f, message: message(f, options.locale) });
   const json = jsonArrayStream(nullForAbsent);
   return {
+    ignoresRemarks: true,
     head: () => json.head({ smartregion: "report", version: REPORT_JSON_VERSION }, "reports"),
     item: (report) => json.item({ ...report, evidence: report.evidence.map(withMessage) }),
     before: json.before,

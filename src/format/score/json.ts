@@ -9,6 +9,7 @@ export const SCORE_JSON_VERSION = 1;
 export const scoreJson: ScoreFormat = (options) => {
   const json = jsonArrayStream(nullForAbsent);
   return {
+    ignoresRemarks: true,
     head: () => json.head({ smartregion: "score", version: SCORE_JSON_VERSION }, "results"),
     item: (score) => json.item(score),
     before: json.before,

@@ -33,6 +33,7 @@ export function terminalFormat<Item, Summary>(layout: Layout<Item, Summary>): St
     const names = namer(options.frameworks, options.locale, printable);
     const draw = (blocks: readonly Block[]) => renderTerminal(blocks, options.style, options.locale, options.width, options.showExcepted === true);
     return {
+      ignoresRemarks: true,
       head: () => "",
       item: (item) => draw(layout.view(item, names, options)),
       before: blankLineBetween.before,
@@ -49,6 +50,7 @@ export function markdownFormat<Item, Summary>(layout: Layout<Item, Summary>): St
   return (options) => {
     const names = namer(options.frameworks, options.locale, mdText);
     return {
+      ignoresRemarks: true,
       head: () => `# ${layout.title(names.w, undefined)}\n`,
       before: () => "",
       item: (item) => mdSection(renderMarkdown(layout.view(item, names, options), options.locale)),
