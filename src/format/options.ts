@@ -57,16 +57,20 @@ export function withNulls(value: unknown): unknown {
     }
     return copy ?? value;
   }
-  const keys = Object.keys(value);
+  const object = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    const v = (value as Record<string, unknown>)[key];
+  // for…in walks the own keys of the plain objects written here (their prototype has none that
+  // are enumerable) without making an array of them, as Object.keys would for each object.
+  for (const key in object) {
+    const v = object[key];
     const made = v === undefined ? null : withNulls(v);
     if (copy === undefined) {
       if (made === v) continue;
       copy = {};
-      for (let j = 0; j < i; j++) put(copy, keys[j]!, (value as Record<string, unknown>)[keys[j]!]);
+      for (const before of Object.keys(object)) {
+        if (before === key) break;
+        put(copy, before, object[before]);
+      }
     }
     put(copy, key, made);
   }
