@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --files 1000,10000 --runs 5]
+// npm run bench [-- --files 1000,10000 --runs 5 --markdown]
 // Generates its own assessments, runs smartregion and the baselines side by side in one run
 // (several runs each, medians), and prints times, ratios, files/s and peak memory.
 import { spawnSync } from "node:child_process";
@@ -178,4 +178,20 @@ if (throughput.length >= 2) {
   const [small, large] = [throughput[0], throughput.at(-1)];
   const ratio = (i) => verdict(large[i].mb / small[i].mb, 1.3, true);
   console.log(`peak memory, ${large[0]} files / ${small[0]} files: validate ${ratio(1)}, validate --cache ${ratio(5)}, score ${ratio(2)}, report ${ratio(4)}`);
+}
+
+// --markdown: the same figures as a Markdown table, for docs/development.md.
+if (process.argv.includes("--markdown")) {
+  console.log("");
+  console.log("| what | median | × `node -e 0` | goal | peak RSS |");
+  console.log("| --- | ---: | ---: | --- | ---: |");
+  for (const [name, ms, ratio, goal, mb] of rows) console.log(`| ${name.replace(/^smartregion /, "`smartregion ").replace(/^(`smartregion [^0-9(]*?)( \(| [0-9]|$)/, "$1`$2")} | ${ms} | ${ratio} | ${goal} | ${mb} |`);
+  for (const [count, validate, score, ajv] of throughput) {
+    console.log(`| ajv-cli's time / ours, ${count} files | validate ${(ajv.ms / validate.ms).toFixed(2)}, score ${(ajv.ms / score.ms).toFixed(2)} | | ≥ 2.5, ≥ 1.5 | |`);
+  }
+  if (throughput.length >= 2) {
+    const [small, large] = [throughput[0], throughput.at(-1)];
+    const r = (i) => (large[i].mb / small[i].mb).toFixed(2);
+    console.log(`| peak memory, ${large[0]} / ${small[0]} files | validate ${r(1)}, --cache ${r(5)}, score ${r(2)}, report ${r(4)} | | ≤ 1.3 | |`);
+  }
 }
