@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { holdYoungGeneration } from "./memory.js";
 /** Set in a worker thread of the run (by the pool, when it serves): what it notes goes back to the main thread. */
 let worker = false;
 export const markWorkerThread = (): void => {
@@ -54,7 +55,8 @@ export class InputFiles {
   private settle(): void {
     const pending = this.pending;
     this.pending = [];
-    for (const { absolute, display, role } of pending) {
+    for (const [i, { absolute, display, role }] of pending.entries()) {
+      if ((i & 255) === 255) holdYoungGeneration();
       let stat;
       try {
         stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });

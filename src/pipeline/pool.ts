@@ -143,6 +143,7 @@ export async function mapFiles<R extends TaskResult>(
             return;
           }
           RUN_INPUTS.merge(reply.inputs);
+          holdYoungGeneration();
           waiting.set(reply.batch, reply.results);
           give(worker);
           try {
