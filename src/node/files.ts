@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type Picomatch from "picomatch";
 import { UsageError } from "../model/errors.js";
 import { RUN_INPUTS } from "./inputs.js";
-import { holdYoungGeneration } from "./memory.js";
+import { holdYoungGeneration, runOf } from "./memory.js";
 import { compareText } from "../model/findings.js";
 import type { MemberDisk, PathKind } from "../assessment/members.js";
 
@@ -58,6 +58,7 @@ export function expandInputs(args: readonly string[], cwd: string, later = false
     else if (!found.has(f)) foundBy.set(f, arg);
     matched.forEach((f) => found.add(f));
   }
+  runOf(found.size);
   holdYoungGeneration();
   // Each path is made readable once, not at every comparison of the sort.
   const shown = [...found].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) }));
@@ -157,7 +158,8 @@ function walk(root: string): string[] {
     } catch {
       continue;
     }
-    if (entries.length > 256) holdYoungGeneration();
+    runOf(files.length + entries.length);
+    holdYoungGeneration();
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(path);

@@ -12,9 +12,21 @@ const load = createRequire(import.meta.url);
  * often where many objects are made (listing files, checking them): a look costs a microsecond.
  */
 const YOUNG_GENERATION = 8 * 1024 * 1024;
+/** From how many files a run is long enough to hold its memory. */
+const LONG_RUN = 256;
 let youngHeld = false;
+let long = false;
+/**
+ * Says how many files the run has (or has found so far): from LONG_RUN on, the generations are
+ * held. A shorter run never changes V8's flags, which V8's code cache is checked against: the
+ * cache the build makes from short runs then fits every run, and a worker started before the
+ * flags change loads with it too.
+ */
+export function runOf(files: number): void {
+  if (files >= LONG_RUN) long = true;
+}
 export function holdYoungGeneration(): void {
-  if (youngHeld) return;
+  if (youngHeld || !long) return;
   const v8 = load("node:v8") as typeof import("node:v8");
   const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
   if (young === undefined || young.space_size < YOUNG_GENERATION) return;

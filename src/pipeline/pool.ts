@@ -4,7 +4,7 @@ import { markWorkerThread, RUN_INPUTS } from "../node/inputs.js";
 import type { NotedInput } from "../node/inputs.js";
 import type { InputFile } from "../node/read.js";
 import { taskFor } from "./tasks.js";
-import { holdYoungGeneration } from "../node/memory.js";
+import { holdYoungGeneration, runOf } from "../node/memory.js";
 import type { TaskResult, TaskSetup } from "./tasks.js";
 
 /**
@@ -13,6 +13,8 @@ import type { TaskResult, TaskSetup } from "./tasks.js";
  * checking alone (about 0.2 ms a file) from a few thousand. Measured with `npm run bench`.
  */
 export const WORKERS_FROM = { validate: 2000, score: 500, report: 500 } as const;
+/** A worker thread is started only for a long run: it holds its memory as such. */
+const LONG_WORKER = Number.MAX_SAFE_INTEGER;
 /** Files a worker is given at a time: enough to keep messages few, small enough to share work evenly. */
 const BATCH = 64;
 
@@ -93,6 +95,7 @@ export async function mapFiles<R extends TaskResult>(
   /** Threads started beforehand for the same setup (`startWorkers`); stopped here, used or not. */
   started?: Started,
 ): Promise<void> {
+  runOf(inputs.length);
   if (threads <= 1 || started?.setup !== setup) await stop(started);
   if (threads <= 1) {
     let since = Date.now();
@@ -195,6 +198,7 @@ export function serveIfWorker(): boolean {
   port.on("message", (job: Job) => {
     try {
       const results = job.inputs.map(task);
+      runOf(LONG_WORKER);
       holdYoungGeneration();
       port.postMessage({ batch: job.batch, results, inputs: RUN_INPUTS.takeFresh() } satisfies Reply);
     } catch (error) {
