@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,5 +22,20 @@ describe("the precompiled shipped frameworks", () => {
     const broken = run(["validate", "examples/city.yaml"]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/frameworks\/open\.yaml:\d+:\d+\s+error/);
+  });
+});
+
+describe("the code cache of the command line's bundle", () => {
+  it("is taken by V8 in a fresh process, as bin/smartregion.js hands it over", () => {
+    // A cache made after a run changed V8's flags would be refused by every run that did not.
+    const probe = `
+      const { readFileSync } = require("node:fs");
+      const { Script } = require("node:vm");
+      const { CJS_WRAPPER } = require(${JSON.stringify(join(ROOT, "bin", "wrapper.js"))});
+      const bundle = ${JSON.stringify(join(ROOT, "dist", "cli", "smartregion.cjs"))};
+      const script = new Script(CJS_WRAPPER[0] + readFileSync(bundle, "utf8") + CJS_WRAPPER[1], { filename: bundle, cachedData: readFileSync(bundle + ".v8cache") });
+      process.stdout.write(String(script.cachedDataRejected));`;
+    const out = execFileSync(process.execPath, ["-e", probe], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+    expect(out).toBe("false");
   });
 });
