@@ -110,7 +110,7 @@ function choose(set: FrameworkSet, kind: "city" | "region", only: readonly strin
   if (only.length === 0) return set.all.filter(suits);
   return only.map((id) => {
     const framework = frameworkById(set, id, "--only: ");
-    if (!suits(framework)) throw new UsageError(`--only: ${id} is a formation model, answered by a region, not by a city`, `--only：${id} 是组建模式，由区域而非城市作答`);
+    if (!suits(framework)) throw new UsageError(`--only: ${id} is a formation model, answered by a region, not by a city`, `--only：${id} 是形成模式，由区域而非城市作答`);
     return framework;
   });
 }

@@ -563,9 +563,9 @@ export const ZH: Words = {
   bestFit: "最适合的模式",
   verdict: {
     none: "暂无适合的模式",
-    noneDetail: "；各模式的决定性指标均未达到其最低分",
+    noneDetail: "；各模式的关键指标均未达到其最低分",
     tooLittle: "作答不足，尚无法判断",
-    tooLittleDetail: (answered, needed) => `；决定性指标作答比例为${answered}，至少需要${needed}`,
+    tooLittleDetail: (answered, needed) => `；关键指标的作答比例为${answered}，至少需要${needed}`,
     tie: (models) => `${models}不相上下`,
     tieDetail: (margin) => `；匹配度相差不超过${margin}`,
     tooLittleShort: "作答不足",
@@ -582,7 +582,7 @@ export const ZH: Words = {
   },
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `，匹配度${fit}${runnerUp !== undefined ? `（次选${runnerUp}为${runnerUpFit ?? ""}）` : ""}；就绪度${readiness}`,
-  deciding: "决定性指标",
+  deciding: "关键指标",
   withVersion: (framework, version) => `${framework}（${version}版）`,
   atLevel: (indicator, level) => `${indicator}（${level === null || level === undefined ? "未作答" : `${level}级`}）`,
   lacks: (model) => `${model}的短板`,
@@ -598,11 +598,11 @@ export const ZH: Words = {
   },
   head: {
     stageDimension: "阶段 / 维度",
-    modelDimension: "组建模式 / 维度",
+    modelDimension: "形成模式 / 维度",
     score: "得分",
     answered: "已作答",
     status: "状态",
-    model: "组建模式",
+    model: "形成模式",
     fit: "匹配度",
     readiness: "就绪度",
     min: "最低",
@@ -734,7 +734,7 @@ export const ZH: Words = {
   frameworks: {
     listHead: ["id", "类型", "名称", "维度", "指标", "版本"],
     stage: (order) => `第${order}阶段`,
-    model: "组建模式",
+    model: "形成模式",
     version: (v) => `版本${v}`,
     case: "案例",
     ready: (bar) => `每个维度得分均不低于${bar}（满分5）即为就绪。`,
@@ -747,13 +747,13 @@ export const ZH: Words = {
     intro: (subject, kind, command) =>
       `${subject}（${kind}）自评估。用 \`${command} validate FILE\` 检查，用 \`${command} score FILE\` 评分，用 \`${command} report FILE\` 查看下一步该做什么。`,
     howTo:
-      "在每项指标下，对照其上方的等级描述，把 `level` 填为0–5；尚未作答时留空（得分中计为作答覆盖率，而不是错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
+      "在每项指标下，对照其上方的等级描述，把 `level` 填为0–5；尚未作答时留空（评分时计入作答比例，不视为错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
     exampleTitle: "能说明该等级的材料",
     exampleDocument: "或 document: 未在网上公开的文件",
     exampleNotes: "为什么是这一等级，而不是更高一级。",
     exampleNotApplicable: "此处为何不适用。",
-    model: "组建模式",
-    models: "组建模式：由区域整体作答。",
+    model: "形成模式",
+    models: "各形成模式的指标，由区域整体作答。",
     members:
       "成员城市。每个成员在此回答各阶段的指标，或者不写 `indicators`，改用 `file: 成员文件.yaml`（相对于本文件）指向其单独的评估文件。人口或 `weight` 决定各成员在区域汇总中的比重。",
     describedUnder: (member) => `各等级的描述见成员“${member}”。`,
@@ -764,7 +764,7 @@ export const ZH: Words = {
     internalError: "内部错误",
     runWithDebug: "请加 --debug 重新运行以查看出错位置，并报告此问题。",
     tooManyWarnings: (warnings, max) => `${warnings}个警告，超过 --max-warnings ${max}`,
-    tooManyDisputed: (disputed, max) => `评估人之间有分歧的作答共${disputed}项，超过 --max-disputed 允许的${max}项`,
+    tooManyDisputed: (disputed, max) => `评估人员之间有分歧的作答共${disputed}项，超过 --max-disputed 允许的${max}项`,
     cacheUnsaved: (location, reason) => `无法写入缓存 ${location}：${reason}`,
     cacheUntrusted: (location, problem, detail) =>
       `本次未使用缓存：缓存密钥 ${location} ${
@@ -779,12 +779,12 @@ export const ZH: Words = {
         }[problem]
       }`,
     wroteTemplate: (file, indicators, command) => `已写入 ${file}：共${indicators}项指标待作答。填写后可用 ${command} validate ${file} 检查`,
-    relinked: (files) => `已将${files}个文件的模式行重新指向模式文件`,
+    relinked: (files) => `已将${files}个文件的 $schema 行重新指向JSON Schema文件`,
     exported: (file, indicators, sheets) => `已写入 ${file}：${sheets}个框架工作表共${indicators}项指标，另有封面页。填写后运行：smartregion import ${file} -o FILE.yaml`,
     imported: (file, answered) => `已写入 ${file}：来自工作簿的${answered}项作答`,
-    editorSettings: (file, globs) => `已将 ${globs} 的模式写入 ${file}（yaml.schemas）`,
+    editorSettings: (file, globs) => `已将 ${globs} 所用的JSON Schema写入 ${file}（yaml.schemas）`,
     schemaNotShared: (path) =>
-      `提示：模式行指向 ${path}，即本机 smartregion 的安装位置；其他成员的电脑上没有这个路径。如需共用，请把 smartregion 装为仓库的开发依赖，或在仓库中保存一份模式文件（smartregion schema -o schema/assessment.schema.json），并在 init 时用 --schema-ref 指定。`,
+      `提示：$schema 行指向 ${path}，即本机 smartregion 的安装位置；其他同事的电脑上没有这个路径。如需共用，请把 smartregion 装为仓库的开发依赖，或在仓库中保存一份JSON Schema文件（smartregion schema -o schema/assessment.schema.json），并在 init 时用 --schema-ref 指定。`,
     progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]}${count}/${total}个文件（${percent}%）`,
   },
 };
