@@ -42,14 +42,14 @@ export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Styl
       ),
     );
   }
-  const nameWidth = Math.max(...LEVELS.map((level) => displayWidth(t(set.levelNames[level]))));
+  const nameWidth = Math.max(...LEVELS.map((level) => displayWidth(w.levelName(level, t(set.levelNames[level])))));
   for (const d of f.dimensions) {
     out.push("", style.bold(`${t(d.title)}`) + style.dim(aside(w, [d.id, w.frameworks.weight(String(d.weight))], true)), `  ${t(d.summary)}`);
     for (const i of d.indicators) {
       out.push("", `  ${style.bold(i.id)}  ${t(i.title)}` + style.dim(aside(w, [w.frameworks.weight(String(i.weight))])), `    ${t(i.question)}`);
       for (const level of LEVELS) {
         const text = i.levels[level];
-        if (text !== undefined) out.push(`    ${level} ${padEnd(t(set.levelNames[level]), nameWidth)} ${t(text)}`);
+        if (text !== undefined) out.push(`    ${padEnd(w.levelName(level, t(set.levelNames[level])), nameWidth)} ${t(text)}`);
       }
       out.push(`    ${style.dim(w.plan.adviceLabel)}${w.afterLabel}${t(i.advice)}`);
       if (i.references.length > 0) out.push(`    ${style.dim(w.frameworks.seeAlso)}${w.afterLabel}${i.references.join("; ")}`);

@@ -236,9 +236,9 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "framework-version": (f) => `本评估按${f.value ?? ""}版填写，而加载的评估框架为${f.expected ?? ""}版；请核对作答是否仍然适用`,
   "evidence-after-assessment": (f) => `佐证材料日期${f.value ?? ""}晚于评估日期${f.context ?? ""}`,
   "target-before-assessment": (f) => `目标日期${f.value ?? ""}早于评估日期${f.context ?? ""}`,
-  "evidence-missing": (f) => `等级${f.value ?? ""}没有佐证材料；${f.limit ?? 3}级及以上须提供佐证`,
+  "evidence-missing": (f) => `所填${f.value ?? ""}级没有佐证材料；${f.limit ?? 3}级及以上须附佐证材料`,
   "evidence-stale": (f) => `最新的佐证材料日期为${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过${f.limit ?? 0}个月`,
-  "evidence-self-reported": (f) => `等级${f.value ?? ""}仅有自报的佐证材料`,
+  "evidence-self-reported": (f) => `所填${f.value ?? ""}级仅有自报的佐证材料`,
   "gate-failed": (f) =>
     `门槛 ${f.detail ?? ""} 未通过：${f.found === "null" || (f.titles?.["zh-CN"] ?? f.value) === undefined ? "尚无得分" : `当前为${f.titles?.["zh-CN"] ?? f.value ?? ""}`}${zReason(f.reason) === "" ? "" : `，还差${zReason(f.reason)}`}`,
   "unknown-dimension": (f) => `未知的维度${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,

@@ -39,6 +39,8 @@ export interface Words {
   readonly quote: (text: string) => string;
   /** A table heading as a Markdown or HTML table starts it. */
   readonly heading: (text: string) => string;
+  /** A level of the scale with its name: "3 defined", "3级（规范）". */
+  readonly levelName: (level: number, name: string) => string;
 
   readonly kind: { readonly city: string; readonly region: string };
   readonly severity: { readonly error: string; readonly warning: string };
@@ -140,6 +142,8 @@ export interface Words {
     readonly toReach: (stage: string) => string;
     readonly steps: (levels: number, indicators: number) => string;
     readonly levelLabel: (level: number) => string;
+    /** A step of a plan in one line: the indicator, what it belongs to, the change of level. */
+    readonly step: <T>(title: T, aside: T, from: number, to: number) => (string | T)[];
     readonly adviceLabel: string;
     readonly answerMore: (needed: number, dimension: string, indicators: string) => string;
     readonly outOfReach: string;
@@ -181,6 +185,8 @@ export interface Words {
     readonly scale: (levels: string) => string;
     readonly madeWith: string;
     readonly members: string;
+    /** How many members a region has. */
+    readonly memberCount: (n: number) => string;
     readonly seriesScore: string;
     readonly seriesMean: string;
     readonly seriesWeakest: string;
@@ -224,6 +230,14 @@ export interface Words {
     readonly stage: string;
     readonly regionStage: string;
     readonly level: string;
+    /** Something that went down: "stage Open → Integrated", "阶段从开放创新降至集成创新". */
+    readonly fell: (what: string, before: string, after: string) => string;
+    /** An indicator's level, as the subject of `fell`. */
+    readonly levelOf: (indicator: string) => string;
+    /** The level an answer had before it was withdrawn. */
+    readonly was: (level: string) => string;
+    /** A verb and the quoted titles it acts on: "withdrawn "A"", "撤回“A”". */
+    readonly act: (verb: string, quoted: string) => string;
   };
   readonly validate: {
     readonly valid: (files: number) => string;
@@ -288,6 +302,7 @@ export const EN: Words = {
   paren: (text) => ` (${text})`,
   quote: (text) => `“${text}”`,
   heading: (text) => text.charAt(0).toUpperCase() + text.slice(1),
+  levelName: (level, name) => `${level} ${name}`,
 
   kind: { city: "city", region: "region" },
   severity: { error: "error", warning: "warning" },
@@ -386,6 +401,7 @@ export const EN: Words = {
     toReach: (stage) => `Plan to reach ${stage}`,
     steps: (levels, indicators) => `${plural(levels, "level step")} on ${plural(indicators, "indicator")}`,
     levelLabel: (level) => `Level ${level}:`,
+    step: (title, aside, from, to) => [title, ` ${from} → ${to}  `, aside],
     adviceLabel: "Advice:",
     answerMore: (needed, dimension, indicators) => `Answer at least ${needed} more in ${dimension}: ${indicators}`,
     outOfReach: "Out of reach even at level 5",
@@ -424,6 +440,7 @@ export const EN: Words = {
     scale: (levels) => `Scores on the 0–5 scale: ${levels}.`,
     madeWith: "Made with smartregion.",
     members: "Members",
+    memberCount: (n) => String(n),
     seriesScore: "score",
     seriesMean: "weighted mean",
     seriesWeakest: "weakest member",
@@ -467,6 +484,10 @@ export const EN: Words = {
     stage: "stage",
     regionStage: "region stage",
     level: "level",
+    fell: (what, before, after) => `${what} ${before} → ${after}`,
+    levelOf: (indicator) => `${indicator} level`,
+    was: (level) => `level ${level}`,
+    act: (verb, quoted) => `${verb} ${quoted}`,
   },
   validate: {
     valid: (files) => `✔ ${plural(files, "file")} valid`,
@@ -546,6 +567,7 @@ export const ZH: Words = {
   paren: (text) => `（${text}）`,
   quote: (text) => `“${text}”`,
   heading: (text) => text,
+  levelName: (level, name) => `${level}级（${name}）`,
 
   kind: { city: "城市", region: "区域" },
   severity: { error: "错误", warning: "警告" },
@@ -644,6 +666,7 @@ export const ZH: Words = {
     toReach: (stage) => `迈向${stage}的计划`,
     steps: (levels, indicators) => `共需提升${levels}个等级，涉及${indicators}项指标`,
     levelLabel: (level) => `${level}级：`,
+    step: (title, aside, from, to) => [title, aside, `：从${from}级提升到${to}级`],
     adviceLabel: "建议：",
     answerMore: (needed, dimension, indicators) => `在“${dimension}”中至少再作答${needed}项：${indicators}`,
     outOfReach: "即使全部达到5级仍无法达标",
@@ -682,6 +705,7 @@ export const ZH: Words = {
     scale: (levels) => `得分采用0–5级：${levels}。`,
     madeWith: "由 smartregion 生成。",
     members: "成员城市",
+    memberCount: (n) => `${n}个`,
     seriesScore: "得分",
     seriesMean: "加权平均",
     seriesWeakest: "最弱成员",
@@ -725,6 +749,10 @@ export const ZH: Words = {
     stage: "阶段",
     regionStage: "区域阶段",
     level: "等级",
+    fell: (what, before, after) => `${what}从${before}降至${after}`,
+    levelOf: (indicator) => `${indicator}的等级`,
+    was: (level) => `原为${level}级`,
+    act: (verb, quoted) => `${verb}${quoted}`,
   },
   validate: {
     valid: (files) => (files === 1 ? "✔ 文件有效" : `✔ ${files}个文件均有效`),

@@ -170,7 +170,7 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   const bestFact = fitFact(score, names, set);
   const out: Block[] = [
     subject,
-    { type: "facts", cards: true, items: [...target, bestFact, { label: w.regionStage, value: strong(names.stage(score.rollup.stage)) }, { label: w.documents.members, value: String(score.members.length) }] },
+    { type: "facts", cards: true, items: [...target, bestFact, { label: w.regionStage, value: strong(names.stage(score.rollup.stage)) }, { label: w.documents.members, value: w.documents.memberCount(score.members.length) }] },
   ];
   const coreMatters = fit.best === "core-led" || fit.tied.includes("core-led") || fit.ranking.some((r) => r.excluded === "core-not-leading");
   if (fit.core !== undefined && coreMatters) {
