@@ -35,6 +35,8 @@ export interface BriefWords {
   readonly sourceFile: string;
   readonly noAssessors: string;
   readonly assessor: (name: string, role: string | undefined, organisation: string | undefined) => string;
+  /** Between assessors, each with role and organisation. */
+  readonly assessorSep: string;
   readonly assessedBy: (date: string, assessors: string) => string;
   readonly whoAssessed: string;
   readonly withEvidence: string;
@@ -104,6 +106,7 @@ export const EN_BRIEF: BriefWords = {
   sourceFile: "Source file",
   noAssessors: "not named",
   assessor: (name, role, organisation) => `${name}${role === undefined ? "" : `, ${role}`}${organisation === undefined ? "" : ` (${organisation})`}`,
+  assessorSep: "; ",
   assessedBy: (date, assessors) => `Assessed ${date}${assessors === "" ? "" : ` by ${assessors}`}`,
   whoAssessed: "Who assessed what, and when",
   withEvidence: "with evidence",
@@ -190,8 +193,13 @@ export const ZH_BRIEF: BriefWords = {
   frameworks: "评估框架",
   sourceFile: "源文件",
   noAssessors: "未注明",
-  assessor: (name, role, organisation) => `${name}${role === undefined ? "" : `（${role}）`}${organisation === undefined ? "" : `，${organisation}`}`,
-  assessedBy: (date, assessors) => `${date}评估${assessors === "" ? "" : `，评估人员：${assessors}`}`,
+  // The organisation first, as a Chinese writer introduces a person: 姓名（单位，职务）.
+  assessor: (name, role, organisation) => {
+    const about = [organisation, role].filter((x) => x !== undefined);
+    return about.length === 0 ? name : `${name}（${about.join("，")}）`;
+  },
+  assessorSep: "、",
+  assessedBy: (date, assessors) => `评估日期：${date}${assessors === "" ? "" : `；评估人员：${assessors}`}`,
   whoAssessed: "评估分工与时间",
   withEvidence: "有佐证",
   registerTitle: "佐证材料清单",

@@ -18,17 +18,20 @@ export type SecretProblem = "link" | "not-a-file" | "not-a-folder" | "not-owned"
  * types or copies as it is, where it stands between Chinese: a file path, a command, an option
  * and its value, a key or a code ("已写入 a.yaml：", "门槛 --min-stage merged 未通过", "由
  * smartregion 生成"). Nothing stands beside full-width punctuation. Punctuation in Chinese is
- * full-width (，；：（）？！); a list of names or titles, which may hold 、 themselves, is joined
- * with "；" (`listSep`), short facts in brackets with "，" (`factSep`). Texts that come from
- * the frameworks (titles, questions, descriptors, advice) are not here: the frameworks carry
- * their own. Values passed in are already made safe by the format.
+ * full-width (，；：（）？！); a list of titles, which may hold 、 themselves, is joined with "；"
+ * (`listSep`), people's names with "、" (`nameSep`), short facts in brackets with "，"
+ * (`factSep`). Levels read "2级", a change of level "从2级提升到3级". Texts that come from the
+ * frameworks (titles, questions, descriptors, advice) are not here: the frameworks carry their
+ * own. Values passed in are already made safe by the format.
  */
 export interface Words {
   readonly locale: Locale;
   // Punctuation and joins, which differ between the languages.
   readonly colon: string;
-  /** Between the items of a list of names or titles. */
+  /** Between the items of a list of titles, which may hold 、 themselves. */
   readonly listSep: string;
+  /** Between people's names: "Amira Hollis、Tomas Brandt". */
+  readonly nameSep: string;
   /** Between short facts in one bracket: "(integrated, stage 1, version 1.0.0)". */
   readonly factSep: string;
   readonly clauseSep: string;
@@ -295,6 +298,7 @@ export const EN: Words = {
   locale: "en",
   colon: ": ",
   listSep: ", ",
+  nameSep: ", ",
   factSep: ", ",
   clauseSep: "; ",
   period: ".",
@@ -560,6 +564,7 @@ export const ZH: Words = {
   colon: "：",
   // Titles may hold 、 themselves ("新服务和新业态、新模式"): a list of them is joined with ；.
   listSep: "；",
+  nameSep: "、",
   factSep: "，",
   clauseSep: "；",
   period: "。",

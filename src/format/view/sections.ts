@@ -31,7 +31,7 @@ export function reportView(report: GapReport, names: Names, set: FrameworkSet): 
   const score = report.score;
   const [subject, cards, ...standing] = scoreView(score, names, set);
   const assessors = report.register.parts[0]?.assessors ?? [];
-  const by = assessors.length === 0 ? undefined : assessors.map((a) => names.clean(a.name)).join(w.listSep);
+  const by = assessors.length === 0 ? undefined : assessors.map((a) => names.clean(a.name)).join(w.nameSep);
   const out: Block[] = [{ ...(subject as Extract<Block, { type: "subject" }>), ...(by === undefined ? {} : { by }) }, summaryView(report, names, set, [cards!]), aboutView(report, names, set), ...standing];
   // Disputes among the assessors come before the plan that rests on the levels they dispute.
   const disputes = disputesView(report, names, set);
