@@ -47,7 +47,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   const twice = options.members.find((m, i) => options.members.indexOf(m) !== i);
   if (twice !== undefined) throw new UsageError(`--members names ${twice} twice`, `--members 中 ${twice} 出现了两次`);
   const date = options.date ?? today();
-  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为 YYYY-MM-DD 格式的日期`);
+  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为YYYY-MM-DD格式的日期`);
 
   const set = frameworksFor(options.frameworks, cwd);
   // A template with more members than the assessment schema allows would not validate.
@@ -82,7 +82,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
     if (installKind() !== "dependency") process.stderr.write(`${words(options.lang).cli.schemaNotShared(schemaRef)}\n`);
   }
 
-  const subject = options.subject ?? (options.kind === "city" ? "Name of the city" : "Name of the region");
+  const subject = options.subject ?? words(options.lang).template.placeholder[options.kind];
   const command = commandFor(cwd);
   const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang, command });
   if (toStdout) {

@@ -52,14 +52,17 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
  * inside one ("若／干", "信／息"), so a run of Chinese characters, digits and Latin letters with no
  * punctuation or space in it is not broken: it goes whole onto the next line. Only a run wider
  * than `room` columns (a whole line) is broken, after the particle 的, which ends the word before
- * it ("负责人的／牵头机构"); one with no 的 in it stands on a line longer than the width.
+ * it ("负责人的／牵头机构"); one with no 的 in it stands on a line longer than the width. A code
+ * span between backticks is one piece, spaces and all.
  */
 export function phrases(text: string, room = Infinity): { piece: string; spaced: boolean }[] {
   const out: { piece: string; spaced: boolean }[] = [];
   for (const next of breakable(text)) {
     const last = out.at(-1);
     const open = OPENING.test(next.piece.charAt(0));
-    if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)))) out.push({ ...next });
+    // A code span (`smartregion validate FILE`) is typed as it is: it is never broken.
+    if (last !== undefined && (last.piece.split("`").length - 1) % 2 === 1) last.piece += `${next.spaced ? " " : ""}${next.piece}`;
+    else if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)))) out.push({ ...next });
     else last.piece += next.piece;
   }
   return out.flatMap((phrase) => {

@@ -260,6 +260,8 @@ export interface Words {
   };
   /** The comments of a template written by `init`. */
   readonly template: {
+    /** The subject's name until the user writes it. */
+    readonly placeholder: { readonly city: string; readonly region: string };
     /** `command`: how the tool is run where the template was made (`npx smartregion`, `smartregion`). */
     readonly intro: (subject: string, kind: string, command: string) => string;
     readonly howTo: string;
@@ -514,6 +516,7 @@ export const EN: Words = {
     seeAlso: "See also:",
   },
   template: {
+    placeholder: { city: "Name of the city", region: "Name of the region" },
     intro: (subject, kind, command) =>
       `Self-assessment of ${subject} (${kind}). Check it with \`${command} validate FILE\`, score it with \`${command} score FILE\`, and see what to do next with \`${command} report FILE\`.`,
     howTo:
@@ -777,6 +780,7 @@ export const ZH: Words = {
     seeAlso: "参见：",
   },
   template: {
+    placeholder: { city: "城市名称", region: "区域名称" },
     intro: (subject, kind, command) =>
       `${subject}（${kind}）自评估。用 \`${command} validate FILE\` 检查，用 \`${command} score FILE\` 评分，用 \`${command} report FILE\` 查看下一步该做什么。`,
     howTo:
