@@ -175,6 +175,24 @@ function zReason(reason: readonly string[] | undefined): string {
   }
 }
 
+/** The YAML parser's errors in Chinese, by its code; a code not here keeps the parser's own words. */
+const ZH_YAML: Readonly<Record<string, string>> = {
+  BAD_INDENT: "缩进不正确，或括号未闭合",
+  TAB_AS_INDENT: "不能用制表符缩进，请改用空格",
+  MISSING_CHAR: "缺少配对的字符（如未闭合的引号或括号）",
+  UNEXPECTED_TOKEN: "此处出现了不应有的字符",
+  BLOCK_AS_IMPLICIT_KEY: "多行的列表或映射不能用作键",
+  BLOCK_IN_FLOW: "方括号或花括号内不能写多行的列表或映射",
+  MULTILINE_IMPLICIT_KEY: "键不能跨行，请在键后加冒号",
+  BAD_SCALAR_START: "值不能以此字符开头，请给值加上引号",
+  BAD_DQ_ESCAPE: "双引号中的转义序列无效",
+  KEY_OVER_1024_CHARS: "键超过1024个字符",
+  BAD_ALIAS: "别名无效",
+  MULTIPLE_ANCHORS: "同一节点有多个锚点",
+  MULTIPLE_TAGS: "同一节点有多个标签",
+  BAD_DIRECTIVE: "YAML指令无效",
+};
+
 const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "not-found": (f) => (f.reason?.[0] === "no-yaml-files" ? "该文件夹中没有YAML文件（*.yaml 或 *.yml）" : `没有这个文件或文件夹${f.reason !== undefined ? `（${zReason(f.reason).trim()}）` : ""}`),
   "not-a-file": () => "不是普通文件",
@@ -184,7 +202,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "binary-file": () => "这是二进制数据，不是YAML文本",
   "bad-encoding": () => "从此处起不是有效的UTF-8文本",
   "empty-file": () => "文件中没有YAML文档；评估文件是以 `smartregion: 1` 开头的映射",
-  "yaml-syntax": (f) => `YAML语法错误：${f.detail ?? ""}`,
+  "yaml-syntax": (f) => `YAML语法错误：${ZH_YAML[f.reason?.[0] ?? ""] ?? f.detail ?? ""}`,
   "duplicate-key": () => "同一映射中的键重复出现",
   "multiple-documents": () => "文件中有多个YAML文档；每个文件只写一份评估",
   "unsupported-tag": (f) => `不支持标签 ${f.value ?? f.detail ?? ""}；只能使用普通的YAML值`,
