@@ -241,7 +241,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
     f.expected === "stage"
       ? `评估框架${zq(f.key)}是区域形成模式；城市应回答创新阶段的指标`
       : `评估框架${zq(f.key)}是创新阶段；区域回答形成模式的指标，阶段得分来自其成员城市`,
-  "members-in-city": () => "城市没有成员；评估区域时请设置 `subject.kind: region`",
+  "members-in-city": () => "城市评估不应填写 `members`；评估区域时请设置 `subject.kind: region`",
   "region-without-members": () => "区域须填写 `members`：其成员城市，可直接写在文件中，也可引用单独的文件",
   "member-outside-folder": (f) => `成员文件${zq(f.value)}不在区域文件所在的文件夹内`,
   "member-not-found": (f) => `成员文件${zq(f.value)}不存在`,

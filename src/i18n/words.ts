@@ -685,7 +685,7 @@ export const ZH: Words = {
     milestone: (n, stage, by) => `第${n}步：${stage}${by === undefined ? "" : `（${by}前）`}`,
     overdue: (by) => `目标日期（${by}）不晚于评估日期，以下各阶段均已到期。`,
     targetReached: "已达到目标阶段。",
-    memberToReach: (member, current, next) => `${member}（${current}），迈向${next}`,
+    memberToReach: (member, current, next) => `${member}：从${current}迈向${next}`,
   },
   gaps: {
     unanswered: "未作答",
