@@ -5,6 +5,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { isoDate } from "../assessment/rules.js";
 import { assessmentTemplate } from "../format/template.js";
+import { terminalWidth } from "../format/colour.js";
+import { wrapText } from "../format/wrap.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
@@ -79,7 +81,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   if (schemaRef === undefined) {
     schemaRef = schemaPathFrom(folder, join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));
     // Only a dependency's schema is at the same place for every teammate.
-    if (installKind() !== "dependency") process.stderr.write(`${words(options.lang).cli.schemaNotShared(schemaRef)}\n`);
+    if (installKind() !== "dependency") process.stderr.write(`${wrapText(words(options.lang).cli.schemaNotShared(schemaRef), terminalWidth(process.env, process.stderr)).join("\n")}\n`);
   }
 
   const subject = options.subject ?? words(options.lang).template.placeholder[options.kind];
