@@ -180,7 +180,7 @@ export const ZH_BRIEF: BriefWords = {
   timeLeft: (years, months) => `，自评估之日起尚余${years > 0 ? `${years}年` : ""}${months > 0 || years === 0 ? `${months}个月` : ""}`,
   overdue: "；该日期不晚于评估日期，目标已逾期",
   planSize: (levels, indicators) => `按下文计划，需在${indicators}项指标上共提升${levels}级。`,
-  membersBehind: (behind, members, stage) => `${members}个成员中仍有${behind}个尚未达到${stage}阶段。`,
+  membersBehind: (behind, members, stage) => (behind === members ? `${members}个成员均尚未达到${stage}阶段。` : `${members}个成员中仍有${behind}个尚未达到${stage}阶段。`),
   mattersMost: "当前最要紧的事项",
   raise: (indicator, from, to) => `将“${indicator}”从${from}级提升到${to}级`,
   raiseIn: (member, indicator, from, to) => `${member}：将“${indicator}”从${from}级提升到${to}级`,
