@@ -57,11 +57,19 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
  */
 export function phrases(text: string, room = Infinity): { piece: string; spaced: boolean }[] {
   const out: { piece: string; spaced: boolean }[] = [];
+  // A code span (`smartregion validate FILE`) is typed as it is: it is never broken. A backtick
+  // with no partner after it opens nothing.
+  const ticks = (piece: string) => piece.split("`").length - 1;
+  let left = ticks(text);
+  let inCode = false;
   for (const next of breakable(text)) {
     const last = out.at(-1);
     const open = OPENING.test(next.piece.charAt(0));
-    // A code span (`smartregion validate FILE`) is typed as it is: it is never broken.
-    if (last !== undefined && (last.piece.split("`").length - 1) % 2 === 1) last.piece += `${next.spaced ? " " : ""}${next.piece}`;
+    const own = ticks(next.piece);
+    const wasInCode = inCode;
+    left -= own;
+    if (own % 2 === 1) inCode = !inCode && left > 0;
+    if (last !== undefined && wasInCode) last.piece += `${next.spaced ? " " : ""}${next.piece}`;
     else if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)))) out.push({ ...next });
     else last.piece += next.piece;
   }

@@ -283,6 +283,10 @@ describe("Chinese breaks between phrases", () => {
     expect(phrases("已有若干部门接入（含政务信息平台），并对外开放。").map((p) => p.piece)).toEqual(["已有若干部门接入", "（含政务信息平台），", "并对外开放。"]);
     expect(wrapText("已有若干部门接入平台，并对外开放数据。", 24)).toEqual(["已有若干部门接入平台，", "并对外开放数据。"]);
   });
+  it("a code span stays whole; a backtick with no partner opens nothing", () => {
+    expect(wrapText("用 `npx smartregion score FILE` 评分，再看。", 28)).toEqual(["用", "`npx smartregion score FILE`", "评分，再看。"]);
+    expect(phrases("一个 `未闭合 的反引号").map((p) => p.piece)).toEqual(["一个", "`未闭合", "的反引号"]);
+  });
   it("a phrase wider than a line breaks after 的; Latin words stay whole", () => {
     expect(wrapText("由市领导担任负责人的牵头机构审批项目，并公布。", 24)).toEqual(["由市领导担任负责人的", "牵头机构审批项目，", "并公布。"]);
     expect(wrapText("用 smartregion validate 检查，再评分。", 24)).toEqual(["用 smartregion validate", "检查，再评分。"]);
