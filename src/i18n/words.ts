@@ -621,7 +621,8 @@ export const ZH: Words = {
   notScored: (problem) => `未评分（${problem}）`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension}仅作答${share}（须达${minimum}）`,
-    belowBar: (dimension, score, bar) => `${dimension}（${score} < ${bar}）`,
+    // No-break spaces: a comparison is read whole, never across two lines.
+    belowBar: (dimension, score, bar) => `${dimension}（${score}\u00a0<\u00a0${bar}）`,
     nothingAnswered: "尚无作答",
     notAnswered: (dimension) => `${dimension}未作答`,
     stageNotReached: (stage) => `未达到${stage}`,
