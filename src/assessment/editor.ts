@@ -83,10 +83,12 @@ function describe(schema: Schema, texts: Readonly<Record<string, string>>): void
 /** One indicator: its answer schema, with the question and what each level looks like. */
 function indicatorSchema(set: FrameworkSet, framework: Framework, indicator: Indicator, t: (text: Text) => string, w: Words): Schema {
   const dimension = framework.dimensions.find((d) => d.id === indicator.dimension);
-  const levelLine = (level: (typeof LEVELS)[number]) => {
-    const described = indicator.levels[level];
-    return `${level} ${t(set.levelNames[level])}${described !== undefined ? `${w.colon}${t(described)}` : ""}`;
+  const levelName = (level: (typeof LEVELS)[number]) => w.levelName(level, t(set.levelNames[level]));
+  const described = (level: (typeof LEVELS)[number]) => {
+    const text = indicator.levels[level];
+    return text !== undefined ? `${w.colon}${t(text)}` : "";
   };
+  const levelLine = (level: (typeof LEVELS)[number]) => `${levelName(level)}${described(level)}`;
   const place = `${t(framework.title)}${dimension !== undefined ? `${w.factSep}${t(dimension.title)}` : ""}`;
   return {
     $ref: "#/$defs/answer",
@@ -95,7 +97,7 @@ function indicatorSchema(set: FrameworkSet, framework: Framework, indicator: Ind
     markdownDescription: [
       `**${t(indicator.title)}**${w.paren(place)}`,
       t(indicator.question),
-      LEVELS.map((level) => `- **${levelLine(level).replace(/^(\d [^:：\s]+)([:：]?)/, "$1**$2")}`).join("\n"),
+      LEVELS.map((level) => `- **${levelName(level)}**${described(level)}`).join("\n"),
     ].join("\n\n"),
     properties: {
       level: {

@@ -1,7 +1,7 @@
 import { jsonPrintable } from "../format/printable.js";
 import { replacementLines } from "../pipeline/replaced.js";
 import { frameworkData, formatFrameworkList, formatFrameworkShow } from "../format/frameworks.js";
-import { styleFor, wantsColour } from "../format/colour.js";
+import { styleFor, terminalWidth, wantsColour } from "../format/colour.js";
 import { frameworkById, frameworksFor } from "../node/context.js";
 import type { ExitCode } from "../pipeline/exit.js";
 
@@ -11,7 +11,7 @@ export function runFrameworksList(format: "text" | "json", dirs: readonly string
   const set = frameworksFor(dirs, cwd);
   process.stderr.write(replacementLines(set, dirs, cwd, locale));
   process.stdout.write(
-    format === "json" ? `${jsonPrintable(JSON.stringify(set.all.map(frameworkData), null, 2))}\n` : formatFrameworkList(set, style(), locale),
+    format === "json" ? `${jsonPrintable(JSON.stringify(set.all.map(frameworkData), null, 2))}\n` : formatFrameworkList(set, style(), locale, terminalWidth(process.env, process.stdout)),
   );
   return 0;
 }
@@ -20,6 +20,6 @@ export function runFrameworksShow(id: string, format: "text" | "json", dirs: rea
   const set = frameworksFor(dirs, cwd);
   process.stderr.write(replacementLines(set, dirs, cwd, locale));
   const framework = frameworkById(set, id);
-  process.stdout.write(format === "json" ? `${jsonPrintable(JSON.stringify(frameworkData(framework), null, 2))}\n` : formatFrameworkShow(set, framework, style(), locale));
+  process.stdout.write(format === "json" ? `${jsonPrintable(JSON.stringify(frameworkData(framework), null, 2))}\n` : formatFrameworkShow(set, framework, style(), locale, terminalWidth(process.env, process.stdout)));
   return 0;
 }

@@ -5,6 +5,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { editorSchema, editorSchemaFile } from "../assessment/editor.js";
 import { isoDate } from "../assessment/rules.js";
 import { assessmentTemplate } from "../format/template.js";
+import { terminalWidth } from "../format/colour.js";
+import { wrapText } from "../format/wrap.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
 import type { Framework, FrameworkSet } from "../framework/model.js";
@@ -47,7 +49,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   const twice = options.members.find((m, i) => options.members.indexOf(m) !== i);
   if (twice !== undefined) throw new UsageError(`--members names ${twice} twice`, `--members 中 ${twice} 出现了两次`);
   const date = options.date ?? today();
-  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为 YYYY-MM-DD 格式的日期`);
+  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为YYYY-MM-DD格式的日期`);
 
   const set = frameworksFor(options.frameworks, cwd);
   // A template with more members than the assessment schema allows would not validate.
@@ -79,10 +81,10 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   if (schemaRef === undefined) {
     schemaRef = schemaPathFrom(folder, join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)));
     // Only a dependency's schema is at the same place for every teammate.
-    if (installKind() !== "dependency") process.stderr.write(`${words(options.lang).cli.schemaNotShared(schemaRef)}\n`);
+    if (installKind() !== "dependency") process.stderr.write(`${wrapText(words(options.lang).cli.schemaNotShared(schemaRef), terminalWidth(process.env, process.stderr)).join("\n")}\n`);
   }
 
-  const subject = options.subject ?? (options.kind === "city" ? "Name of the city" : "Name of the region");
+  const subject = options.subject ?? words(options.lang).template.placeholder[options.kind];
   const command = commandFor(cwd);
   const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang, command });
   if (toStdout) {
@@ -110,7 +112,7 @@ function choose(set: FrameworkSet, kind: "city" | "region", only: readonly strin
   if (only.length === 0) return set.all.filter(suits);
   return only.map((id) => {
     const framework = frameworkById(set, id, "--only: ");
-    if (!suits(framework)) throw new UsageError(`--only: ${id} is a formation model, answered by a region, not by a city`, `--only：${id} 是组建模式，由区域而非城市作答`);
+    if (!suits(framework)) throw new UsageError(`--only: ${id} is a formation model, answered by a region, not by a city`, `--only：${id} 是形成模式，由区域而非城市作答`);
     return framework;
   });
 }

@@ -72,7 +72,7 @@ export function parseFormats<Name extends string>(
     // The registry's own keys only: `in` would also take `constructor` or `__proto__` from its prototype.
     if (!Object.hasOwn(registry, name)) {
       const known = Object.keys(registry);
-      throw new UsageError(`--format "${name}": expected one of ${known.join(", ")}, optionally as NAME=FILE`, `--format “${name}”：应为 ${known.join("、")} 之一，也可写作 NAME=FILE`);
+      throw new UsageError(`--format "${name}": expected one of ${known.join(", ")}, optionally as NAME=FILE`, `--format 不支持“${name}”：应为 ${known.join("、")} 之一，也可写作 NAME=FILE`);
     }
     return { format: name as Name, file: rest.length > 0 ? rest.join("=") : undefined };
   });

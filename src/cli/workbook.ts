@@ -152,7 +152,7 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
     const folder = dirname(p.absolute);
     const top = existingAncestor(folder);
     const real = nodeMemberDisk.realpath(top);
-    if (isLink(top) || (real !== within && !real.startsWith(`${within}${sep}`))) throw new UsageError(`${p.display}: its folder leads outside the region's folder`, `${p.display}：其所在文件夹指向地区文件夹之外`);
+    if (isLink(top) || (real !== within && !real.startsWith(`${within}${sep}`))) throw new UsageError(`${p.display}: its folder leads outside the region's folder`, `${p.display}：其所在文件夹指向区域文件夹之外`);
     if (top !== folder) mkdirSync(folder, { recursive: true });
   }
   for (const p of planned) checkOutput(p.display, cwd, "replace");

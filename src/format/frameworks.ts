@@ -5,6 +5,7 @@ import { printable } from "./printable.js";
 import type { Style } from "./style.js";
 import { table } from "./table.js";
 import { displayWidth, padEnd } from "./width.js";
+import { wrapText } from "./wrap.js";
 import { words } from "../i18n/words.js";
 import type { Words } from "../i18n/words.js";
 
@@ -17,24 +18,31 @@ const aside = (w: Words, facts: readonly string[], square = false) => {
 };
 
 /** A table of the frameworks: id, kind, title, size, and what each assesses. */
-export function formatFrameworkList(set: FrameworkSet, style: Style, locale = "en"): string {
+export function formatFrameworkList(set: FrameworkSet, style: Style, locale = "en", width = Infinity): string {
   const w = words(locale);
   const rows = set.all.map((f) => [f.id, kindWord(f, w), printable(localize(f.title, locale)), String(f.dimensions.length), String(f.indicators.length), f.version]);
-  const summaries = set.all.map((f) => `${style.bold(f.id)}${w.colon}${printable(localize(f.summary, locale))}`);
+  const summaries = set.all.flatMap((f) => wrapText(`${style.bold(f.id)}${w.colon}${printable(localize(f.summary, locale))}`, width, "", "  "));
   return `${table(w.frameworks.listHead, rows, style)}\n\n${summaries.join("\n")}\n`;
 }
 
-/** One framework in full: dimensions, indicators, questions, level descriptors and advice. */
-export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Style, locale = "en"): string {
+/**
+ * One framework in full: dimensions, indicators, questions, level descriptors and advice, each
+ * paragraph wrapped to `width` columns under its own indent (Chinese between phrases), so that
+ * a terminal never breaks a word where its line ends.
+ */
+export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Style, locale = "en", width = Infinity): string {
   const t = (text: Parameters<typeof localize>[0]) => printable(localize(text, locale));
   const w = words(locale);
   const out: string[] = [];
-  out.push(`${style.bold(t(f.title))}${aside(w, [f.id, kindWord(f, w), w.frameworks.version(f.version)])}`, t(f.summary));
-  if (f.case !== undefined) out.push(`${w.frameworks.case}${w.colon}${t(f.case)}`);
+  const say = (first: string, text: string, hang = first) => out.push(...wrapText(text, width, first, hang));
+  say("", `${style.bold(t(f.title))}${aside(w, [f.id, kindWord(f, w), w.frameworks.version(f.version)])}`);
+  say("", t(f.summary));
+  if (f.case !== undefined) say("", `${w.frameworks.case}${w.colon}${t(f.case)}`);
   if (f.attainment !== undefined && f.kind === "model") {
-    out.push(w.frameworks.ready(f.attainment.bar.toFixed(1)));
+    say("", w.frameworks.ready(f.attainment.bar.toFixed(1)));
   } else if (f.attainment !== undefined) {
-    out.push(
+    say(
+      "",
       w.frameworks.reachedWhen(
         f.attainment.bar.toFixed(1),
         f.attainment.minCoverage > 0 ? `${Math.round(f.attainment.minCoverage * 100)}%` : undefined,
@@ -42,17 +50,21 @@ export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Styl
       ),
     );
   }
-  const nameWidth = Math.max(...LEVELS.map((level) => displayWidth(t(set.levelNames[level]))));
+  const nameWidth = Math.max(...LEVELS.map((level) => displayWidth(w.levelName(level, t(set.levelNames[level])))));
   for (const d of f.dimensions) {
-    out.push("", style.bold(`${t(d.title)}`) + style.dim(aside(w, [d.id, w.frameworks.weight(String(d.weight))], true)), `  ${t(d.summary)}`);
+    out.push("");
+    say("", style.bold(`${t(d.title)}`) + style.dim(aside(w, [d.id, w.frameworks.weight(String(d.weight))], true)));
+    say("  ", t(d.summary));
     for (const i of d.indicators) {
-      out.push("", `  ${style.bold(i.id)}  ${t(i.title)}` + style.dim(aside(w, [w.frameworks.weight(String(i.weight))])), `    ${t(i.question)}`);
+      out.push("");
+      say("  ", `${style.bold(i.id)}  ${t(i.title)}` + style.dim(aside(w, [w.frameworks.weight(String(i.weight))])), "    ");
+      say("    ", t(i.question));
       for (const level of LEVELS) {
         const text = i.levels[level];
-        if (text !== undefined) out.push(`    ${level} ${padEnd(t(set.levelNames[level]), nameWidth)} ${t(text)}`);
+        if (text !== undefined) say(`    ${padEnd(w.levelName(level, t(set.levelNames[level])), nameWidth)} `, t(text), " ".repeat(5 + nameWidth));
       }
-      out.push(`    ${style.dim(w.plan.adviceLabel)}${w.afterLabel}${t(i.advice)}`);
-      if (i.references.length > 0) out.push(`    ${style.dim(w.frameworks.seeAlso)}${w.afterLabel}${i.references.join("; ")}`);
+      say("    ", `${style.dim(w.plan.adviceLabel)}${w.afterLabel}${t(i.advice)}`, "      ");
+      if (i.references.length > 0) say("    ", `${style.dim(w.frameworks.seeAlso)}${w.afterLabel}${i.references.join(w.locale === "en" ? "; " : w.listSep)}`, "      ");
     }
   }
   return `${out.join("\n")}\n`;

@@ -131,7 +131,7 @@ export interface BarRow {
  * column is as wide as the longest label needs (up to two lines), and an unanswered value is
  * written as such, never drawn as a bar of 0. Labels are HTML already escaped.
  */
-export function bars(rows: readonly BarRow[], seriesNames: readonly string[], title: string, unanswered: string): string {
+export function bars(rows: readonly BarRow[], seriesNames: readonly string[], title: string, unanswered: string, tipSep = " "): string {
   const width = 720;
   const lines = rows.map((row) => labelLines(row.label, 250));
   const labelWidth = Math.ceil(Math.max(60, ...lines.flat().map(textWidth))) + 16;
@@ -148,7 +148,7 @@ export function bars(rows: readonly BarRow[], seriesNames: readonly string[], ti
     const label = svgText(lines[ri]!, labelWidth - 8, top + drawn / 2, "end");
     const rects = row.values.map((v, si) => {
       const y = top + si * (barHeight + 2);
-      const tip = `<title>${seriesNames[si] ?? ""} ${v === undefined ? unanswered : v.toFixed(2)}</title>`;
+      const tip = `<title>${seriesNames[si] ?? ""}${tipSep}${v === undefined ? unanswered : v.toFixed(2)}</title>`;
       return v === undefined
         ? `<text class="none" x="${n(labelWidth + 4)}" y="${n(y + barHeight - 2)}">${unanswered}${tip}</text>`
         : `<rect class="bar s${si}" x="${labelWidth}" y="${n(y)}" width="${n(v * scale)}" height="${barHeight}">${tip}</rect>`;

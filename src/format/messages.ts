@@ -116,7 +116,7 @@ const ZH_TYPES: Readonly<Record<string, string>> = {
   scalar: "单个值",
 };
 // No space between the Chinese and what follows (the rule is in src/i18n/words.ts).
-const ZH_FORMATS: Readonly<Record<string, string>> = { date: "YYYY-MM-DD格式的日期", uri: "绝对URI（如 https://example.org/page）" };
+const ZH_FORMATS: Readonly<Record<string, string>> = { date: "YYYY-MM-DD格式的日期", uri: "完整的网址（如 https://example.org/page）" };
 const zType = (type: string) => ZH_TYPES[type] ?? type;
 
 /**
@@ -150,7 +150,7 @@ function zExpects(expects: readonly string[] | undefined, otherwise: string): st
     case "plain-key":
       return "普通的键（文本或数字）";
     case "absolute-uri":
-      return `绝对URI（如 ${values[0] ?? ""}）`;
+      return `完整的网址（如 ${values[0] ?? ""}）`;
     case "message":
       return ` ${values[0] ?? ""}`;
     default:
@@ -175,6 +175,24 @@ function zReason(reason: readonly string[] | undefined): string {
   }
 }
 
+/** The YAML parser's errors in Chinese, by its code; a code not here keeps the parser's own words. */
+const ZH_YAML: Readonly<Record<string, string>> = {
+  BAD_INDENT: "缩进不正确，或括号未闭合",
+  TAB_AS_INDENT: "不能用制表符缩进，请改用空格",
+  MISSING_CHAR: "缺少配对的字符（如未闭合的引号或括号）",
+  UNEXPECTED_TOKEN: "此处出现了不应有的字符",
+  BLOCK_AS_IMPLICIT_KEY: "多行的列表或映射不能用作键",
+  BLOCK_IN_FLOW: "方括号或花括号内不能写多行的列表或映射",
+  MULTILINE_IMPLICIT_KEY: "键不能跨行，请在键后加冒号",
+  BAD_SCALAR_START: "值不能以此字符开头，请给值加上引号",
+  BAD_DQ_ESCAPE: "双引号中的转义序列无效",
+  KEY_OVER_1024_CHARS: "键超过1024个字符",
+  BAD_ALIAS: "别名无效",
+  MULTIPLE_ANCHORS: "同一节点有多个锚点",
+  MULTIPLE_TAGS: "同一节点有多个标签",
+  BAD_DIRECTIVE: "YAML指令无效",
+};
+
 const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "not-found": (f) => (f.reason?.[0] === "no-yaml-files" ? "该文件夹中没有YAML文件（*.yaml 或 *.yml）" : `没有这个文件或文件夹${f.reason !== undefined ? `（${zReason(f.reason).trim()}）` : ""}`),
   "not-a-file": () => "不是普通文件",
@@ -184,7 +202,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "binary-file": () => "这是二进制数据，不是YAML文本",
   "bad-encoding": () => "从此处起不是有效的UTF-8文本",
   "empty-file": () => "文件中没有YAML文档；评估文件是以 `smartregion: 1` 开头的映射",
-  "yaml-syntax": (f) => `YAML语法错误：${f.detail ?? ""}`,
+  "yaml-syntax": (f) => `YAML语法错误：${ZH_YAML[f.reason?.[0] ?? ""] ?? f.detail ?? ""}`,
   "duplicate-key": () => "同一映射中的键重复出现",
   "multiple-documents": () => "文件中有多个YAML文档；每个文件只写一份评估",
   "unsupported-tag": (f) => `不支持标签 ${f.value ?? f.detail ?? ""}；只能使用普通的YAML值`,
@@ -202,7 +220,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
     ({ macros: "工作簿含有宏，未予打开", "external-links": "工作簿链接到其他工作簿，未予打开", "too-large": "工作簿解压后过大，未予打开", "no-cover": "工作簿没有封面页（首个单元格为 smartregion），并非由 smartregion export 生成" })[f.reason?.[0] ?? ""] ??
     `无法读取的工作簿${f.detail !== undefined && f.detail !== "" ? `（${f.detail}）` : ""}`,
   "formula-cell": () => "此处应填写数值，却是公式；请直接填写数值（公式从不计算）",
-  "schema-line-missing": (f) => `此行所指的编辑器模式文件${zq(f.value)}不存在（文件是否移动过？）；用 smartregion schema --relink FILE 重新指向模式文件之前，编辑器不做任何检查`,
+  "schema-line-missing": (f) => `此行所指的JSON Schema文件${zq(f.value)}不存在（文件是否移动过？）；在用 smartregion schema --relink FILE 重新指向之前，编辑器不做任何检查`,
   "unknown-key": (f) => `未知的键${zq(f.key)}${zAllowedOrSuggestion(f)}`,
   "unknown-framework": (f) => `未知的评估框架${zq(f.key)}${zAllowedOrSuggestion(f)}`,
   "unknown-indicator": (f) => `评估框架${zq(f.context)}中没有指标${zq(f.key)}${zDidYouMean(f)}`,
@@ -218,12 +236,12 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "too-many-items": (f) => `超过允许的${f.limit ?? 0}项`,
   "bad-key": (f) => `此处不允许键${zq(f.key)}；应为${zExpects(f.expects, "其他键")}${zDidYouMean(f)}`,
   "conflicting-keys": (f) => `${zq(f.key)}不能与${zq(f.context)}同时填写`,
-  "schema": (f) => `不符合模式：${f.detail ?? ""}`,
+  "schema": (f) => `不符合JSON Schema：${f.detail ?? ""}`,
   "framework-kind": (f) =>
     f.expected === "stage"
-      ? `评估框架${zq(f.key)}是区域组建模式；城市应回答创新阶段的指标`
-      : `评估框架${zq(f.key)}是创新阶段；区域回答组建模式的指标，阶段得分来自其成员城市`,
-  "members-in-city": () => "城市没有成员；评估区域时请设置 `subject.kind: region`",
+      ? `评估框架${zq(f.key)}是区域形成模式；城市应回答创新阶段的指标`
+      : `评估框架${zq(f.key)}是创新阶段；区域回答形成模式的指标，阶段得分来自其成员城市`,
+  "members-in-city": () => "城市评估不应填写 `members`；评估区域时请设置 `subject.kind: region`",
   "region-without-members": () => "区域须填写 `members`：其成员城市，可直接写在文件中，也可引用单独的文件",
   "member-outside-folder": (f) => `成员文件${zq(f.value)}不在区域文件所在的文件夹内`,
   "member-not-found": (f) => `成员文件${zq(f.value)}不存在`,
@@ -236,9 +254,9 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "framework-version": (f) => `本评估按${f.value ?? ""}版填写，而加载的评估框架为${f.expected ?? ""}版；请核对作答是否仍然适用`,
   "evidence-after-assessment": (f) => `佐证材料日期${f.value ?? ""}晚于评估日期${f.context ?? ""}`,
   "target-before-assessment": (f) => `目标日期${f.value ?? ""}早于评估日期${f.context ?? ""}`,
-  "evidence-missing": (f) => `等级${f.value ?? ""}没有佐证材料；${f.limit ?? 3}级及以上须提供佐证`,
+  "evidence-missing": (f) => `所填${f.value ?? ""}级没有佐证材料；${f.limit ?? 3}级及以上须附佐证材料`,
   "evidence-stale": (f) => `最新的佐证材料日期为${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过${f.limit ?? 0}个月`,
-  "evidence-self-reported": (f) => `等级${f.value ?? ""}仅有自报的佐证材料`,
+  "evidence-self-reported": (f) => `所填${f.value ?? ""}级仅有自报的佐证材料`,
   "gate-failed": (f) =>
     `门槛 ${f.detail ?? ""} 未通过：${f.found === "null" || (f.titles?.["zh-CN"] ?? f.value) === undefined ? "尚无得分" : `当前为${f.titles?.["zh-CN"] ?? f.value ?? ""}`}${zReason(f.reason) === "" ? "" : `，还差${zReason(f.reason)}`}`,
   "unknown-dimension": (f) => `未知的维度${zq(f.value)}；已声明的维度：${zlist(f.allowed)}`,
@@ -250,10 +268,10 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "replaced-term": (f) => `该中文文本使用了${zq(f.value)}，术语表规定以${zq(f.expected)}代替（见 frameworks/meta/zh-terms.yaml）`,
   "exception-expired": (f) => `此例外已于${f.value ?? ""}到期，现已不再覆盖任何问题。请解决其所覆盖的问题，或重新商定到期日`,
   "exception-unused": () => `此例外在本次运行中没有覆盖任何问题：请删除，或检查其所指对象`,
-  "disputed-answer": (f) => `评估人对${zq(f.key)}意见不一（${(f.allowed ?? []).join("；")}），本文件暂取${f.value ?? ""}。协商一致后请删除 disputed: true`,
-  "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于组建模式`),
+  "disputed-answer": (f) => `评估人员对${zq(f.key)}意见不一（${(f.allowed ?? []).join("；")}），本文件暂取${f.value ?? ""}。协商一致后请删除 disputed: true`,
+  "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于形成模式`),
   "reserved-id": (f) => `${zq(f.value)}是程序内部的保留名称，不能用作 id，请另取一个`,
-  "duplicate-schema-id": (f) => `$id ${zq(f.value)}已被 ${f.context ?? "另一个模式"} 使用；请为本评估框架另设一个 $id`,
+  "duplicate-schema-id": (f) => `${zq(f.value)}已是 ${f.context ?? "另一个JSON Schema"} 的 $id；请为本评估框架另设一个 $id`,
 };
 
 /** A finding in words, in `locale` (English when the tool does not speak it). */

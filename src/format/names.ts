@@ -40,7 +40,7 @@ export function namer(set: FrameworkSet, locale: string, clean: (text: string) =
     stage: (id: string) =>
       set.byId.has(id) ? text(set.byId.get(id)!.title) : id === INFORMATIZATION ? w.informatization : clean(id),
     /** The names of the scale's levels: "0 none, 1 initial, …". */
-    scale: () => Object.entries(set.levelNames).map(([level, name]) => `${level} ${text(name)}`).join(w.listSep),
+    scale: () => Object.entries(set.levelNames).map(([level, name]) => w.levelName(Number(level), text(name))).join(w.listSep),
   };
 }
 

@@ -124,7 +124,7 @@ type Comment = (text: string, indent: number, hang?: number, head?: string) => v
 function indicatorComment(set: FrameworkSet, indicator: Indicator, t: (text: Text) => string, w: Words, indent: number, comment: Comment): void {
   comment(`${t(indicator.title)}${w.paren(w.frameworks.weight(String(indicator.weight)))}`, indent);
   comment(t(indicator.question), indent);
-  const names = LEVELS.map((level) => `${level} ${t(set.levelNames[level])}`);
+  const names = LEVELS.map((level) => w.levelName(level, t(set.levelNames[level])));
   const nameWidth = Math.max(11, ...names.map(displayWidth));
   for (const level of LEVELS) {
     const text = indicator.levels[level];

@@ -52,14 +52,25 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
  * inside one ("若／干", "信／息"), so a run of Chinese characters, digits and Latin letters with no
  * punctuation or space in it is not broken: it goes whole onto the next line. Only a run wider
  * than `room` columns (a whole line) is broken, after the particle 的, which ends the word before
- * it ("负责人的／牵头机构"); one with no 的 in it stands on a line longer than the width.
+ * it ("负责人的／牵头机构"); one with no 的 in it stands on a line longer than the width. A code
+ * span between backticks is one piece, spaces and all.
  */
 export function phrases(text: string, room = Infinity): { piece: string; spaced: boolean }[] {
   const out: { piece: string; spaced: boolean }[] = [];
+  // A code span (`smartregion validate FILE`) is typed as it is: it is never broken. A backtick
+  // with no partner after it opens nothing.
+  const ticks = (piece: string) => piece.split("`").length - 1;
+  let left = ticks(text);
+  let inCode = false;
   for (const next of breakable(text)) {
     const last = out.at(-1);
     const open = OPENING.test(next.piece.charAt(0));
-    if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)))) out.push({ ...next });
+    const own = ticks(next.piece);
+    const wasInCode = inCode;
+    left -= own;
+    if (own % 2 === 1) inCode = !inCode && left > 0;
+    if (last !== undefined && wasInCode) last.piece += `${next.spaced ? " " : ""}${next.piece}`;
+    else if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)))) out.push({ ...next });
     else last.piece += next.piece;
   }
   return out.flatMap((phrase) => {
@@ -98,6 +109,9 @@ export function wrapText(text: string, width: number, first = "", hang = ""): st
     while (displayWidth(lead) + displayWidth(rest) > width && [...rest].length > 1) {
       const room = Math.max(1, width - displayWidth(line) - (empty ? 0 : gap.length));
       let [head, tail] = cut(rest, room);
+      // A path or a URL is cut after a slash where one fits ("riverton-review/", "second-assessor.yaml").
+      const slash = head.lastIndexOf("/") + 1;
+      if (tail !== "" && slash > 0 && slash < head.length) [head, tail] = [rest.slice(0, slash), rest.slice(slash)];
       // Cut sooner than a place where the rest would read as a command.
       for (let tries = 0; commandLike(tail) && tries < 8; tries++) {
         const shorter = cut(rest, Math.max(0, displayWidth(head) - 1));

@@ -35,6 +35,8 @@ export interface BriefWords {
   readonly sourceFile: string;
   readonly noAssessors: string;
   readonly assessor: (name: string, role: string | undefined, organisation: string | undefined) => string;
+  /** Between assessors, each with role and organisation. */
+  readonly assessorSep: string;
   readonly assessedBy: (date: string, assessors: string) => string;
   readonly whoAssessed: string;
   readonly withEvidence: string;
@@ -104,6 +106,7 @@ export const EN_BRIEF: BriefWords = {
   sourceFile: "Source file",
   noAssessors: "not named",
   assessor: (name, role, organisation) => `${name}${role === undefined ? "" : `, ${role}`}${organisation === undefined ? "" : ` (${organisation})`}`,
+  assessorSep: "; ",
   assessedBy: (date, assessors) => `Assessed ${date}${assessors === "" ? "" : ` by ${assessors}`}`,
   whoAssessed: "Who assessed what, and when",
   withEvidence: "with evidence",
@@ -167,17 +170,17 @@ export const ZH_BRIEF: BriefWords = {
   nextHeldBack: (next, blockers) => `迈向下一阶段（${next}）的制约在于：${blockers}。`,
   everyStage: "各阶段均已达到。",
   regionStands: (name, stage) => `${name}目前处于${stage}阶段，即最弱成员所达到的阶段。`,
-  fits: (model, fit) => `成员之间的协作方式最接近“${model}”（契合度${fit}，满分5）。`,
-  ties: (models) => `评估结果与${models}的契合程度相当，暂无法确定单一的组建模式。`,
-  noneFits: "目前尚无契合的组建模式：各模式在其关键指标上均未达到底线。",
-  tooLittle: (answered, needed) => `作答不足，尚无法判断最契合的组建模式（关键指标已答${answered}，需达到${needed}）。`,
+  fits: (model, fit) => `成员之间的协作方式最接近“${model}”（匹配度${fit}，满分5）。`,
+  ties: (models) => `${models}的匹配度不相上下，暂无法确定最适合的形成模式。`,
+  noneFits: "目前尚无适合的形成模式：各模式的关键指标均未达到其最低分。",
+  tooLittle: (answered, needed) => `作答不足，尚无法判断最适合的形成模式（关键指标的作答比例为${answered}，至少需要${needed}）。`,
   aims: (target, by) => `目标是${by === undefined ? "" : `在${by}前`}达到${target}阶段`,
   targetReached: (target) => `已达到目标阶段：${target}。`,
   distance: (stages) => `，距现状还有${count(stages, "个阶段")}`,
   timeLeft: (years, months) => `，自评估之日起尚余${years > 0 ? `${years}年` : ""}${months > 0 || years === 0 ? `${months}个月` : ""}`,
   overdue: "；该日期不晚于评估日期，目标已逾期",
   planSize: (levels, indicators) => `按下文计划，需在${indicators}项指标上共提升${levels}级。`,
-  membersBehind: (behind, members, stage) => `${members}个成员中仍有${behind}个尚未达到${stage}阶段。`,
+  membersBehind: (behind, members, stage) => (behind === members ? `${members}个成员均尚未达到${stage}阶段。` : `${members}个成员中仍有${behind}个尚未达到${stage}阶段。`),
   mattersMost: "当前最要紧的事项",
   raise: (indicator, from, to) => `将“${indicator}”从${from}级提升到${to}级`,
   raiseIn: (member, indicator, from, to) => `${member}：将“${indicator}”从${from}级提升到${to}级`,
@@ -190,8 +193,13 @@ export const ZH_BRIEF: BriefWords = {
   frameworks: "评估框架",
   sourceFile: "源文件",
   noAssessors: "未注明",
-  assessor: (name, role, organisation) => `${name}${role === undefined ? "" : `（${role}）`}${organisation === undefined ? "" : `，${organisation}`}`,
-  assessedBy: (date, assessors) => `${date}评估${assessors === "" ? "" : `，评估人员：${assessors}`}`,
+  // The organisation first, as a Chinese writer introduces a person: 姓名（单位，职务）.
+  assessor: (name, role, organisation) => {
+    const about = [organisation, role].filter((x) => x !== undefined);
+    return about.length === 0 ? name : `${name}（${about.join("，")}）`;
+  },
+  assessorSep: "、",
+  assessedBy: (date, assessors) => `评估日期：${date}${assessors === "" ? "" : `；评估人员：${assessors}`}`,
   whoAssessed: "评估分工与时间",
   withEvidence: "有佐证",
   registerTitle: "佐证材料清单",
@@ -221,7 +229,7 @@ export const ZH_BRIEF: BriefWords = {
     "计划列出以最小投入达到下一阶段所需提升的等级；路线图则对目标之前的每个阶段逐一给出计划，并按投入分配时间节点。差距为指标现状等级与目标等级之差，优先级为权重乘以差距。",
   ],
   methodRegion: [
-    "区域所处阶段为全体成员均已达到的最低阶段。准备度是某一组建模式全部指标的得分；契合度是区分该模式的关键指标的得分。只有作答足够、高于底线，且领先其他模式超过并列区间时，才认定为最契合的模式。",
+    "区域所处阶段为全体成员均已达到的最低阶段。就绪度是某一形成模式全部指标的得分；匹配度是区分该模式的关键指标的得分。只有关键指标作答足够、匹配度不低于最低分，且领先其他模式超过规定幅度时，才认定为最适合的模式。",
   ],
   glossaryTitle: "术语",
   glossary: [
@@ -231,9 +239,9 @@ export const ZH_BRIEF: BriefWords = {
     ["佐证材料", "支撑某一等级的文件、链接或数据，并注明取得方式：实测、估算或自报。"],
   ],
   glossaryRegion: [
-    ["组建模式", "城市组成智慧区域的方式：核心城市带动、相邻城市连片联合，或异地城市网络化联盟。"],
-    ["契合度", "区域作答与某一组建模式的吻合程度（0–5）。"],
-    ["准备度", "区域在某一组建模式上的整体进展（0–5）。"],
+    ["形成模式", "若干城市形成智慧区域的方式：核心引领型、连片联合型或网络联盟型。"],
+    ["匹配度", "区域在某一形成模式关键指标上的得分，即区域与该模式的吻合程度（0–5）。"],
+    ["就绪度", "区域在某一形成模式全部指标上的得分，即整体进展（0–5）。"],
     ["加权平均", "按成员权重（给出人口时按人口）计算的平均得分。"],
   ],
   appendixTitle: "附录：需核实的等级",

@@ -36,7 +36,7 @@ export const ZH_SCHEMA: Readonly<Record<string, string>> = {
   "$defs.level": "等级：0（未开展）至5（持续优化）的整数。",
   "$defs.evidence": "一份佐证材料：标题，以及链接或文件名称、日期和获取方式。",
   "$defs.evidence.properties.title": "佐证材料的标题。",
-  "$defs.evidence.properties.link": "佐证材料的网址（绝对URI，如 https://example.org/page）。",
+  "$defs.evidence.properties.link": "佐证材料的完整网址（如 https://example.org/page）。",
   "$defs.evidence.properties.document": "未在网上公开的文件，写明名称以便他人查找。",
   "$defs.evidence.properties.date": "佐证材料形成或最近一次核实的日期（YYYY-MM-DD格式）。",
   "$defs.evidence.properties.method": "所填等级背后的数据如何得来：measured（实测）、estimated（估算）或 self-reported（自报）。",

@@ -18,17 +18,20 @@ export type SecretProblem = "link" | "not-a-file" | "not-a-folder" | "not-owned"
  * types or copies as it is, where it stands between Chinese: a file path, a command, an option
  * and its value, a key or a code ("已写入 a.yaml：", "门槛 --min-stage merged 未通过", "由
  * smartregion 生成"). Nothing stands beside full-width punctuation. Punctuation in Chinese is
- * full-width (，；：（）？！); a list of names or titles, which may hold 、 themselves, is joined
- * with "；" (`listSep`), short facts in brackets with "，" (`factSep`). Texts that come from
- * the frameworks (titles, questions, descriptors, advice) are not here: the frameworks carry
- * their own. Values passed in are already made safe by the format.
+ * full-width (，；：（）？！); a list of titles, which may hold 、 themselves, is joined with "；"
+ * (`listSep`), people's names with "、" (`nameSep`), short facts in brackets with "，"
+ * (`factSep`). Levels read "2级", a change of level "从2级提升到3级". Texts that come from the
+ * frameworks (titles, questions, descriptors, advice) are not here: the frameworks carry their
+ * own. Values passed in are already made safe by the format.
  */
 export interface Words {
   readonly locale: Locale;
   // Punctuation and joins, which differ between the languages.
   readonly colon: string;
-  /** Between the items of a list of names or titles. */
+  /** Between the items of a list of titles, which may hold 、 themselves. */
   readonly listSep: string;
+  /** Between people's names: "Amira Hollis、Tomas Brandt". */
+  readonly nameSep: string;
   /** Between short facts in one bracket: "(integrated, stage 1, version 1.0.0)". */
   readonly factSep: string;
   readonly clauseSep: string;
@@ -39,6 +42,8 @@ export interface Words {
   readonly quote: (text: string) => string;
   /** A table heading as a Markdown or HTML table starts it. */
   readonly heading: (text: string) => string;
+  /** A level of the scale with its name: "3 defined", "3级（规范）". */
+  readonly levelName: (level: number, name: string) => string;
 
   readonly kind: { readonly city: string; readonly region: string };
   readonly severity: { readonly error: string; readonly warning: string };
@@ -140,6 +145,8 @@ export interface Words {
     readonly toReach: (stage: string) => string;
     readonly steps: (levels: number, indicators: number) => string;
     readonly levelLabel: (level: number) => string;
+    /** A step of a plan in one line: the indicator, what it belongs to, the change of level. */
+    readonly step: <T>(title: T, aside: T, from: number, to: number) => (string | T)[];
     readonly adviceLabel: string;
     readonly answerMore: (needed: number, dimension: string, indicators: string) => string;
     readonly outOfReach: string;
@@ -181,6 +188,8 @@ export interface Words {
     readonly scale: (levels: string) => string;
     readonly madeWith: string;
     readonly members: string;
+    /** How many members a region has. */
+    readonly memberCount: (n: number) => string;
     readonly seriesScore: string;
     readonly seriesMean: string;
     readonly seriesWeakest: string;
@@ -224,6 +233,14 @@ export interface Words {
     readonly stage: string;
     readonly regionStage: string;
     readonly level: string;
+    /** Something that went down: "stage Open → Integrated", "阶段从开放创新降至集成创新". */
+    readonly fell: (what: string, before: string, after: string) => string;
+    /** An indicator's level, as the subject of `fell`. */
+    readonly levelOf: (indicator: string) => string;
+    /** The level an answer had before it was withdrawn. */
+    readonly was: (level: string) => string;
+    /** A verb and the quoted titles it acts on: "withdrawn "A"", "撤回“A”". */
+    readonly act: (verb: string, quoted: string) => string;
   };
   readonly validate: {
     readonly valid: (files: number) => string;
@@ -243,6 +260,8 @@ export interface Words {
   };
   /** The comments of a template written by `init`. */
   readonly template: {
+    /** The subject's name until the user writes it. */
+    readonly placeholder: { readonly city: string; readonly region: string };
     /** `command`: how the tool is run where the template was made (`npx smartregion`, `smartregion`). */
     readonly intro: (subject: string, kind: string, command: string) => string;
     readonly howTo: string;
@@ -281,6 +300,7 @@ export const EN: Words = {
   locale: "en",
   colon: ": ",
   listSep: ", ",
+  nameSep: ", ",
   factSep: ", ",
   clauseSep: "; ",
   period: ".",
@@ -288,6 +308,7 @@ export const EN: Words = {
   paren: (text) => ` (${text})`,
   quote: (text) => `“${text}”`,
   heading: (text) => text.charAt(0).toUpperCase() + text.slice(1),
+  levelName: (level, name) => `${level} ${name}`,
 
   kind: { city: "city", region: "region" },
   severity: { error: "error", warning: "warning" },
@@ -386,6 +407,7 @@ export const EN: Words = {
     toReach: (stage) => `Plan to reach ${stage}`,
     steps: (levels, indicators) => `${plural(levels, "level step")} on ${plural(indicators, "indicator")}`,
     levelLabel: (level) => `Level ${level}:`,
+    step: (title, aside, from, to) => [title, ` ${from} → ${to}  `, aside],
     adviceLabel: "Advice:",
     answerMore: (needed, dimension, indicators) => `Answer at least ${needed} more in ${dimension}: ${indicators}`,
     outOfReach: "Out of reach even at level 5",
@@ -424,6 +446,7 @@ export const EN: Words = {
     scale: (levels) => `Scores on the 0–5 scale: ${levels}.`,
     madeWith: "Made with smartregion.",
     members: "Members",
+    memberCount: (n) => String(n),
     seriesScore: "score",
     seriesMean: "weighted mean",
     seriesWeakest: "weakest member",
@@ -467,6 +490,10 @@ export const EN: Words = {
     stage: "stage",
     regionStage: "region stage",
     level: "level",
+    fell: (what, before, after) => `${what} ${before} → ${after}`,
+    levelOf: (indicator) => `${indicator} level`,
+    was: (level) => `level ${level}`,
+    act: (verb, quoted) => `${verb} ${quoted}`,
   },
   validate: {
     valid: (files) => `✔ ${plural(files, "file")} valid`,
@@ -489,6 +516,7 @@ export const EN: Words = {
     seeAlso: "See also:",
   },
   template: {
+    placeholder: { city: "Name of the city", region: "Name of the region" },
     intro: (subject, kind, command) =>
       `Self-assessment of ${subject} (${kind}). Check it with \`${command} validate FILE\`, score it with \`${command} score FILE\`, and see what to do next with \`${command} report FILE\`.`,
     howTo:
@@ -539,6 +567,7 @@ export const ZH: Words = {
   colon: "：",
   // Titles may hold 、 themselves ("新服务和新业态、新模式"): a list of them is joined with ；.
   listSep: "；",
+  nameSep: "、",
   factSep: "，",
   clauseSep: "；",
   period: "。",
@@ -546,6 +575,7 @@ export const ZH: Words = {
   paren: (text) => `（${text}）`,
   quote: (text) => `“${text}”`,
   heading: (text) => text,
+  levelName: (level, name) => `${level}级（${name}）`,
 
   kind: { city: "城市", region: "区域" },
   severity: { error: "错误", warning: "警告" },
@@ -563,9 +593,9 @@ export const ZH: Words = {
   bestFit: "最适合的模式",
   verdict: {
     none: "暂无适合的模式",
-    noneDetail: "；各模式的决定性指标均未达到其最低分",
+    noneDetail: "；各模式的关键指标均未达到其最低分",
     tooLittle: "作答不足，尚无法判断",
-    tooLittleDetail: (answered, needed) => `；决定性指标作答比例为${answered}，至少需要${needed}`,
+    tooLittleDetail: (answered, needed) => `；关键指标的作答比例为${answered}，至少需要${needed}`,
     tie: (models) => `${models}不相上下`,
     tieDetail: (margin) => `；匹配度相差不超过${margin}`,
     tooLittleShort: "作答不足",
@@ -582,7 +612,7 @@ export const ZH: Words = {
   },
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `，匹配度${fit}${runnerUp !== undefined ? `（次选${runnerUp}为${runnerUpFit ?? ""}）` : ""}；就绪度${readiness}`,
-  deciding: "决定性指标",
+  deciding: "关键指标",
   withVersion: (framework, version) => `${framework}（${version}版）`,
   atLevel: (indicator, level) => `${indicator}（${level === null || level === undefined ? "未作答" : `${level}级`}）`,
   lacks: (model) => `${model}的短板`,
@@ -591,18 +621,19 @@ export const ZH: Words = {
   notScored: (problem) => `未评分（${problem}）`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension}仅作答${share}（须达${minimum}）`,
-    belowBar: (dimension, score, bar) => `${dimension}（${score} < ${bar}）`,
+    // No-break spaces: a comparison is read whole, never across two lines.
+    belowBar: (dimension, score, bar) => `${dimension}（${score}\u00a0<\u00a0${bar}）`,
     nothingAnswered: "尚无作答",
     notAnswered: (dimension) => `${dimension}未作答`,
     stageNotReached: (stage) => `未达到${stage}`,
   },
   head: {
     stageDimension: "阶段 / 维度",
-    modelDimension: "组建模式 / 维度",
+    modelDimension: "形成模式 / 维度",
     score: "得分",
     answered: "已作答",
     status: "状态",
-    model: "组建模式",
+    model: "形成模式",
     fit: "匹配度",
     readiness: "就绪度",
     min: "最低",
@@ -644,6 +675,7 @@ export const ZH: Words = {
     toReach: (stage) => `迈向${stage}的计划`,
     steps: (levels, indicators) => `共需提升${levels}个等级，涉及${indicators}项指标`,
     levelLabel: (level) => `${level}级：`,
+    step: (title, aside, from, to) => [title, aside, `：从${from}级提升到${to}级`],
     adviceLabel: "建议：",
     answerMore: (needed, dimension, indicators) => `在“${dimension}”中至少再作答${needed}项：${indicators}`,
     outOfReach: "即使全部达到5级仍无法达标",
@@ -654,7 +686,7 @@ export const ZH: Words = {
     milestone: (n, stage, by) => `第${n}步：${stage}${by === undefined ? "" : `（${by}前）`}`,
     overdue: (by) => `目标日期（${by}）不晚于评估日期，以下各阶段均已到期。`,
     targetReached: "已达到目标阶段。",
-    memberToReach: (member, current, next) => `${member}（${current}），迈向${next}`,
+    memberToReach: (member, current, next) => `${member}：从${current}迈向${next}`,
   },
   gaps: {
     unanswered: "未作答",
@@ -682,6 +714,7 @@ export const ZH: Words = {
     scale: (levels) => `得分采用0–5级：${levels}。`,
     madeWith: "由 smartregion 生成。",
     members: "成员城市",
+    memberCount: (n) => `${n}个`,
     seriesScore: "得分",
     seriesMean: "加权平均",
     seriesWeakest: "最弱成员",
@@ -725,6 +758,10 @@ export const ZH: Words = {
     stage: "阶段",
     regionStage: "区域阶段",
     level: "等级",
+    fell: (what, before, after) => `${what}从${before}降至${after}`,
+    levelOf: (indicator) => `${indicator}的等级`,
+    was: (level) => `原为${level}级`,
+    act: (verb, quoted) => `${verb}${quoted}`,
   },
   validate: {
     valid: (files) => (files === 1 ? "✔ 文件有效" : `✔ ${files}个文件均有效`),
@@ -734,7 +771,7 @@ export const ZH: Words = {
   frameworks: {
     listHead: ["id", "类型", "名称", "维度", "指标", "版本"],
     stage: (order) => `第${order}阶段`,
-    model: "组建模式",
+    model: "形成模式",
     version: (v) => `版本${v}`,
     case: "案例",
     ready: (bar) => `每个维度得分均不低于${bar}（满分5）即为就绪。`,
@@ -744,16 +781,17 @@ export const ZH: Words = {
     seeAlso: "参见：",
   },
   template: {
+    placeholder: { city: "城市名称", region: "区域名称" },
     intro: (subject, kind, command) =>
       `${subject}（${kind}）自评估。用 \`${command} validate FILE\` 检查，用 \`${command} score FILE\` 评分，用 \`${command} report FILE\` 查看下一步该做什么。`,
     howTo:
-      "在每项指标下，对照其上方的等级描述，把 `level` 填为0–5；尚未作答时留空（得分中计为作答覆盖率，而不是错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
+      "在每项指标下，对照其上方的等级描述，把 `level` 填为0–5；尚未作答时留空（评分时计入作答比例，不视为错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
     exampleTitle: "能说明该等级的材料",
     exampleDocument: "或 document: 未在网上公开的文件",
     exampleNotes: "为什么是这一等级，而不是更高一级。",
     exampleNotApplicable: "此处为何不适用。",
-    model: "组建模式",
-    models: "组建模式：由区域整体作答。",
+    model: "形成模式",
+    models: "各形成模式的指标，由区域整体作答。",
     members:
       "成员城市。每个成员在此回答各阶段的指标，或者不写 `indicators`，改用 `file: 成员文件.yaml`（相对于本文件）指向其单独的评估文件。人口或 `weight` 决定各成员在区域汇总中的比重。",
     describedUnder: (member) => `各等级的描述见成员“${member}”。`,
@@ -764,7 +802,7 @@ export const ZH: Words = {
     internalError: "内部错误",
     runWithDebug: "请加 --debug 重新运行以查看出错位置，并报告此问题。",
     tooManyWarnings: (warnings, max) => `${warnings}个警告，超过 --max-warnings ${max}`,
-    tooManyDisputed: (disputed, max) => `评估人之间有分歧的作答共${disputed}项，超过 --max-disputed 允许的${max}项`,
+    tooManyDisputed: (disputed, max) => `评估人员之间有分歧的作答共${disputed}项，超过 --max-disputed 允许的${max}项`,
     cacheUnsaved: (location, reason) => `无法写入缓存 ${location}：${reason}`,
     cacheUntrusted: (location, problem, detail) =>
       `本次未使用缓存：缓存密钥 ${location} ${
@@ -779,12 +817,12 @@ export const ZH: Words = {
         }[problem]
       }`,
     wroteTemplate: (file, indicators, command) => `已写入 ${file}：共${indicators}项指标待作答。填写后可用 ${command} validate ${file} 检查`,
-    relinked: (files) => `已将${files}个文件的模式行重新指向模式文件`,
+    relinked: (files) => `已将${files}个文件的 $schema 行重新指向JSON Schema文件`,
     exported: (file, indicators, sheets) => `已写入 ${file}：${sheets}个框架工作表共${indicators}项指标，另有封面页。填写后运行：smartregion import ${file} -o FILE.yaml`,
     imported: (file, answered) => `已写入 ${file}：来自工作簿的${answered}项作答`,
-    editorSettings: (file, globs) => `已将 ${globs} 的模式写入 ${file}（yaml.schemas）`,
+    editorSettings: (file, globs) => `已将 ${globs} 所用的JSON Schema写入 ${file}（yaml.schemas）`,
     schemaNotShared: (path) =>
-      `提示：模式行指向 ${path}，即本机 smartregion 的安装位置；其他成员的电脑上没有这个路径。如需共用，请把 smartregion 装为仓库的开发依赖，或在仓库中保存一份模式文件（smartregion schema -o schema/assessment.schema.json），并在 init 时用 --schema-ref 指定。`,
+      `提示：$schema 行指向 ${path}，即本机 smartregion 的安装位置；其他同事的电脑上没有这个路径。如需共用，请把 smartregion 装为仓库的开发依赖，或在仓库中保存一份JSON Schema文件（smartregion schema -o schema/assessment.schema.json），并在 init 时用 --schema-ref 指定。`,
     progress: (verb, count, total, percent) => `${{ checked: "已检查", scored: "已评分", "reported on": "已生成报告" }[verb]}${count}/${total}个文件（${percent}%）`,
   },
 };

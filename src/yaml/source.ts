@@ -274,7 +274,8 @@ function yamlFinding(file: string, error: YAMLError, at: Position, limits: Limit
     case "TAG_RESOLVE_FAILED":
       return finding("unsupported-tag", file, at, "", { detail });
     default:
-      return finding("yaml-syntax", file, at, "", { detail });
+      // The parser's code, for the languages that word the error themselves.
+      return finding("yaml-syntax", file, at, "", { detail, reason: [error.code] });
   }
 }
 

@@ -90,7 +90,7 @@ describe("frameworks lint", () => {
     const second = dims.indexOf("    - id: destination-body", dims.indexOf("    - id: destination-body") + 1);
     expect(findings("dims.yaml").found["dims.yaml"]).toEqual([`duplicate-id@${at(dims, "destination-body", second)}`]);
 
-    const keys = write("keys.yaml", example.replace("\n  shared-booking:\n", "\n  pooled-funding:\n"));
+    write("keys.yaml", example.replace("\n  shared-booking:\n", "\n  pooled-funding:\n"));
     expect(findings("keys.yaml").found["keys.yaml"]!.map((f) => f.split("@")[0])).toEqual(["duplicate-key"]);
 
     write("twin-a.yaml", example.replace("id: tourism-destination", "id: twin"));

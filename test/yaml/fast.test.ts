@@ -44,7 +44,7 @@ const KEYS = ["a", "b", "key", "x-y", "a.b", "a/b", "_u", "1", "1a", "true", "nu
 type Tree = string | { kind: "map"; pairs: Array<[string, Tree]> } | { kind: "seq"; items: Tree[] };
 const scalar = fc.oneof({ arbitrary: fc.constantFrom(...ORDINARY), weight: 12 }, { arbitrary: fc.constantFrom(...SCALARS), weight: 1 });
 const key = fc.oneof({ arbitrary: fc.constantFrom("a", "b", "c", "level", "x-y", "notes"), weight: 12 }, { arbitrary: fc.constantFrom(...KEYS), weight: 1 });
-const { tree, map } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
+const { map } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
   tree: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar, tie("map"), tie("seq")),
   map: fc.array(fc.tuple(key, tie("tree")), { minLength: 1, maxLength: 4 }).map((pairs) => ({ kind: "map" as const, pairs })),
   seq: fc.array(tie("tree"), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: "seq" as const, items })),

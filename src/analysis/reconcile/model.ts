@@ -40,6 +40,8 @@ export interface AssessorFile {
   readonly file: string;
   /** What the output calls this assessor: the names in the file's `assessors`, else the file's name. */
   readonly label: string;
+  /** The names the label is made of, when it is made of the names in the file; a format joins them in its language. */
+  readonly names?: readonly string[];
   /** A letter for tables: A, B, C… */
   readonly key: string;
   readonly date: string;

@@ -60,7 +60,11 @@ export function memberNames(files: readonly AssessedBy[]): string[] {
 export function reconcile(set: FrameworkSet, files: readonly AssessedBy[], rule: MergeRule): Reconciliation {
   const first = files[0]!.assessment;
   const labels = assessorLabels(files.map((f) => f.assessment));
-  const assessors: AssessorFile[] = files.map((f, i) => ({ file: f.assessment.file, label: labels[i]!, key: String.fromCharCode(65 + i), date: f.assessment.date }));
+  const assessors: AssessorFile[] = files.map((f, i) => {
+    const names = f.assessment.assessors.map((p) => p.name);
+    const byName = names.length > 0 && labels[i] === names.join(" & ");
+    return { file: f.assessment.file, label: labels[i]!, ...(byName ? { names } : {}), key: String.fromCharCode(65 + i), date: f.assessment.date };
+  });
   const indicators: ReconciledIndicator[] = [];
   const walk = (member: string | undefined, frameworks: readonly Framework[], answersOf: (f: AssessedBy) => Answers | undefined) => {
     for (const framework of frameworks) {

@@ -86,7 +86,7 @@ function answers(out: Block[], diff: AnswersDiff, names: Names, head: string, on
       type: "list",
       items: diff.evidence.map((e) => {
         const titles = (list: readonly string[]) => list.map((t) => w.quote(names.text(t))).join(w.listSep);
-        const parts = [...(e.added.length > 0 ? [`${w.diff.added} ${titles(e.added)}`] : []), ...(e.withdrawn.length > 0 ? [`${w.diff.withdrawn} ${titles(e.withdrawn)}`] : [])];
+        const parts = [...(e.added.length > 0 ? [w.diff.act(w.diff.added, titles(e.added))] : []), ...(e.withdrawn.length > 0 ? [w.diff.act(w.diff.withdrawn, titles(e.withdrawn))] : [])];
         return `${w.diff.evidenceFor(names.indicator(e.framework, e.indicator))}${w.colon}${parts.join(w.clauseSep)}`;
       }),
     });
@@ -154,16 +154,16 @@ function regressionText(r: Regression, names: Names, clean: (text: string) => st
   const where = r.member === undefined ? "" : `${clean(r.member)}${w.colon}`;
   switch (r.what) {
     case "stage":
-      return `${where}${w.diff.stage} ${names.stage(r.before)} → ${names.stage(r.after)}`;
+      return w.diff.fell(`${where}${w.diff.stage}`, names.stage(r.before), names.stage(r.after));
     case "region-stage":
-      return `${w.diff.regionStage} ${names.stage(r.before)} → ${names.stage(r.after)}`;
+      return w.diff.fell(w.diff.regionStage, names.stage(r.before), names.stage(r.after));
     case "score":
-      return `${where}${r.dimension === undefined ? names.framework(r.framework!) : `${names.framework(r.framework!)} › ${names.dimension(r.framework!, r.dimension)}`} ${r.before} → ${r.after}`;
+      return w.diff.fell(`${where}${r.dimension === undefined ? names.framework(r.framework!) : `${names.framework(r.framework!)} › ${names.dimension(r.framework!, r.dimension)}`}`, String(r.before), String(r.after));
     case "indicator":
-      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)} ${w.diff.level} ${r.before} → ${r.after}`;
+      return w.diff.fell(w.diff.levelOf(`${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)}`), String(r.before), String(r.after));
     case "answer-withdrawn":
-      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)}${w.colon}${w.diff.answerWithdrawn} (${w.diff.level} ${r.before})`;
+      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)}${w.colon}${w.diff.answerWithdrawn}${w.paren(w.diff.was(String(r.before)))}`;
     case "evidence-withdrawn":
-      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)}${w.colon}${w.diff.withdrawn} ${w.quote(clean(r.before))}`;
+      return `${where}${names.framework(r.framework!)} › ${names.indicator(r.framework!, r.indicator!)}${w.colon}${w.diff.act(w.diff.withdrawn, w.quote(clean(r.before)))}`;
   }
 }

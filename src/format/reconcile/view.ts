@@ -17,7 +17,7 @@ export function reconcileView(r: Reconciliation, set: FrameworkSet, locale: stri
   out.push({
     type: "table",
     columns: [{ head: "" }, { head: c.assessor }, { head: c.file }, { head: c.date, nowrap: true }],
-    rows: r.assessors.map((a) => ({ cells: [tone("strong", a.key), clean(a.label), clean(a.file), a.date] })),
+    rows: r.assessors.map((a) => ({ cells: [tone("strong", a.key), a.names === undefined ? clean(a.label) : a.names.map(clean).join(c.nameSep), clean(a.file), a.date] })),
   });
   out.push({ type: "paragraph", text: c.rule(r.rule), small: true });
 

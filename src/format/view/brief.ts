@@ -168,7 +168,7 @@ function mattersMost(report: GapReport, names: Names, set: FrameworkSet): Inline
 /** The assessors, each with role and organisation. */
 export function assessorsText(assessors: readonly Assessor[], names: Names): string {
   const b = names.w.brief;
-  return assessors.map((a) => b.assessor(names.clean(a.name), a.role === undefined ? undefined : names.clean(a.role), a.organisation === undefined ? undefined : names.clean(a.organisation))).join(names.w.clauseSep);
+  return assessors.map((a) => b.assessor(names.clean(a.name), a.role === undefined ? undefined : names.clean(a.role), a.organisation === undefined ? undefined : names.clean(a.organisation))).join(b.assessorSep);
 }
 
 /** Who assessed what and when, and the subject's own facts. */

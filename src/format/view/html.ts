@@ -97,7 +97,7 @@ export function renderHtml(blocks: readonly Block[], locale: string): string {
         break;
       case "chart": {
         const c = block.chart;
-        const svg = c.kind === "radar" ? radar(c.labels, c.series, c.bar, block.title, w.gaps.unanswered) : bars(c.items, c.series, block.title, w.gaps.unanswered);
+        const svg = c.kind === "radar" ? radar(c.labels, c.series, c.bar, block.title, w.gaps.unanswered) : bars(c.items, c.series, block.title, w.gaps.unanswered, w.afterLabel === "" ? w.colon : " ");
         const legend = c.kind === "bars" && c.legend ? `<p class="legend">${c.series.map((name, i) => `<span style="background:${SERIES_COLOURS[i] ?? "#ccc"}"></span>${name}`).join("")}</p>` : "";
         out.push(`<figure>${svg}${legend}<figcaption>${block.caption}</figcaption></figure>`);
         break;

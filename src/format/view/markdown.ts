@@ -35,7 +35,8 @@ export function renderMarkdown(blocks: readonly Block[], locale: string): string
         out.push(`${"#".repeat(block.level)} ${t(block.text)}`, "");
         break;
       case "facts":
-        for (const f of block.items) out.push(`**${f.label}${w.colon.trimEnd()}** ${t(unstressed(f.value))}${f.detail === undefined ? "" : t(f.detail)}`, "");
+        // A full-width colon stands outside the stress: "**目标：**2028" would not close it, and a space after it is not Chinese.
+        for (const f of block.items) out.push(`${w.afterLabel === "" ? `**${f.label}**${w.colon}` : `**${f.label}${w.colon.trimEnd()}** `}${t(unstressed(f.value))}${f.detail === undefined ? "" : t(f.detail)}`, "");
         break;
       case "paragraph":
         out.push(block.tone === "bad" ? `**${t(block.text)}**` : t(block.text), "");

@@ -31,7 +31,7 @@ export function reportView(report: GapReport, names: Names, set: FrameworkSet): 
   const score = report.score;
   const [subject, cards, ...standing] = scoreView(score, names, set);
   const assessors = report.register.parts[0]?.assessors ?? [];
-  const by = assessors.length === 0 ? undefined : assessors.map((a) => names.clean(a.name)).join(w.listSep);
+  const by = assessors.length === 0 ? undefined : assessors.map((a) => names.clean(a.name)).join(w.nameSep);
   const out: Block[] = [{ ...(subject as Extract<Block, { type: "subject" }>), ...(by === undefined ? {} : { by }) }, summaryView(report, names, set, [cards!]), aboutView(report, names, set), ...standing];
   // Disputes among the assessors come before the plan that rests on the levels they dispute.
   const disputes = disputesView(report, names, set);
@@ -170,7 +170,7 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   const bestFact = fitFact(score, names, set);
   const out: Block[] = [
     subject,
-    { type: "facts", cards: true, items: [...target, bestFact, { label: w.regionStage, value: strong(names.stage(score.rollup.stage)) }, { label: w.documents.members, value: String(score.members.length) }] },
+    { type: "facts", cards: true, items: [...target, bestFact, { label: w.regionStage, value: strong(names.stage(score.rollup.stage)) }, { label: w.documents.members, value: w.documents.memberCount(score.members.length) }] },
   ];
   const coreMatters = fit.best === "core-led" || fit.tied.includes("core-led") || fit.ranking.some((r) => r.excluded === "core-not-leading");
   if (fit.core !== undefined && coreMatters) {

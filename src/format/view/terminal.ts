@@ -91,7 +91,7 @@ function lines(blocks: readonly Block[], style: Style, locale: string, indent: s
       case "steps":
         say(`${t(block.intro)}${w.colon.trimEnd()}`);
         for (const s of block.steps) {
-          say(`${style.bold(t(s.title))} ${s.from} → ${s.to}` + style.dim(w.locale === "en" ? `  ${w.paren(t(s.aside)).trim()}` : w.paren(t(s.aside))), `${indent}  `);
+          say(w.plan.step(style.bold(t(s.title)), style.dim(w.paren(t(s.aside)).trim()), s.from, s.to).join(""), `${indent}  `);
           const level = t(s.level);
           if (level !== "") say(`${style.dim(w.plan.levelLabel(s.to))}${w.afterLabel}${level}`, `${indent}    `);
           say(`${style.dim(w.plan.adviceLabel)}${w.afterLabel}${t(s.advice)}`, `${indent}    `);
