@@ -11,9 +11,14 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   const bundle = join(__dirname, "..", "dist", "cli", "smartregion.cjs");
   let cachedData;
   try {
-    cachedData = readFileSync(`${bundle}.v8cache`);
+    // validate has a smaller cache of its own, without the code of scoring and reports.
+    cachedData = readFileSync(args[0] === "validate" ? `${bundle}.validate.v8cache` : `${bundle}.v8cache`);
   } catch {
-    // No code cache (or none readable): the bundle is compiled as any module is.
+    try {
+      cachedData = readFileSync(`${bundle}.v8cache`);
+    } catch {
+      // No code cache (or none readable): the bundle is compiled as any module is.
+    }
   }
   const Module = require("node:module");
   if (cachedData === undefined || typeof Module._nodeModulePaths !== "function") {

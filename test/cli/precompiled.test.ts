@@ -33,9 +33,11 @@ describe("the code cache of the command line's bundle", () => {
       const { Script } = require("node:vm");
       const { CJS_WRAPPER } = require(${JSON.stringify(join(ROOT, "bin", "wrapper.js"))});
       const bundle = ${JSON.stringify(join(ROOT, "dist", "cli", "smartregion.cjs"))};
-      const script = new Script(CJS_WRAPPER[0] + readFileSync(bundle, "utf8") + CJS_WRAPPER[1], { filename: bundle, cachedData: readFileSync(bundle + ".v8cache") });
-      process.stdout.write(String(script.cachedDataRejected));`;
+      const source = CJS_WRAPPER[0] + readFileSync(bundle, "utf8") + CJS_WRAPPER[1];
+      const taken = [".v8cache", ".validate.v8cache"].map((cache) => !new Script(source, { filename: bundle, cachedData: readFileSync(bundle + cache) }).cachedDataRejected);
+      process.stdout.write(JSON.stringify(taken));`;
     const out = execFileSync(process.execPath, ["-e", probe], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
-    expect(out).toBe("false");
+    // The cache of every command, and validate's own.
+    expect(JSON.parse(out)).toEqual([true, true]);
   });
 });
