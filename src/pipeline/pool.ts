@@ -9,8 +9,9 @@ import type { TaskResult, TaskSetup } from "./tasks.js";
 
 /**
  * From how many files worker threads are used unless `--jobs` says otherwise. A worker costs
- * some 30 ms to start and load the frameworks; scoring repays that from a few hundred files,
- * checking alone (about 0.2 ms a file) from a few thousand. Measured with `npm run bench`.
+ * some 250 ms of a core to start (Node's own start in the thread, then the bundle and the
+ * frameworks) and some 35 MB; scoring repays that from a few hundred files, checking alone
+ * (about 0.3 ms a file) from a few thousand. Measured with `npm run bench`.
  */
 export const WORKERS_FROM = { validate: 2000, score: 500, report: 500 } as const;
 /** A worker thread is started only for a long run: it holds its memory as such. */
