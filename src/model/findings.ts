@@ -162,18 +162,29 @@ export const START: Position = { line: 1, col: 1 };
 
 /** Findings in file, line, column and code order, each once. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
+  const order = (a: Finding, b: Finding) =>
+    compareText(a.file, b.file) || a.line - b.line || a.col - b.col || compareText(a.code, b.code) || compareText(a.path, b.path);
+  // Sorted first (the sort is stable, so findings that sort alike keep their order), then each
+  // run of findings alike in place and code is rid of repeats by their facts: the facts are
+  // written out only where two findings could be the same, not for every finding.
+  const sorted = [...findings].sort(order);
   const unique: Finding[] = [];
-  for (const f of findings) {
-    const key = JSON.stringify([f.file, f.line, f.col, f.code, f.path, f.facts]);
-    if (seen.has(key)) continue;
-    seen.add(key);
+  let run: Set<string> | undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const f = sorted[i]!;
+    const previous = sorted[i - 1];
+    if (previous === undefined || order(previous, f) !== 0) {
+      run = undefined;
+      unique.push(f);
+      continue;
+    }
+    run ??= new Set([JSON.stringify(previous.facts)]);
+    const facts = JSON.stringify(f.facts);
+    if (run.has(facts)) continue;
+    run.add(facts);
     unique.push(f);
   }
-  return unique.sort(
-    (a, b) =>
-      compareText(a.file, b.file) || a.line - b.line || a.col - b.col || compareText(a.code, b.code) || compareText(a.path, b.path),
-  );
+  return unique;
 }
 
 /** Byte-order comparison: the same everywhere, unlike localeCompare. */

@@ -15,7 +15,9 @@ export interface InputFile {
 }
 
 /** Whether a file a walk or a glob found is a framework, which the run leaves out. */
-export const leftOut = (input: InputFile, bytes: Uint8Array): boolean => input.foundBy !== undefined && frameworkText(headText(bytes));
+export const leftOut = (input: InputFile, bytes: Uint8Array): boolean =>
+  // A framework has the key x-framework: a file without those bytes is read no further here.
+  input.foundBy !== undefined && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("x-framework") && frameworkText(headText(bytes));
 
 /**
  * Reads one file for checking, refusing what is not a regular file or is over the size limit
