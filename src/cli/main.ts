@@ -98,7 +98,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .version(VERSION, "-v, --version")
     .option("--frameworks <dir>", "also load the frameworks in this folder (repeatable); they replace shipped ones of the same id", collect, [])
     .option("--no-config", "ignore .smartregion.yaml")
-    .option("-j, --jobs <n>", "worker threads for long runs: 0 picks by cores and number of files, 1 uses none", wholeNumber, 0)
+    .option("-j, --jobs <n>", "threads for long runs, this one among them: 0 picks by cores and number of files, 1 uses no worker", wholeNumber, 0)
     .option("--lang <languages>", "language of reports and messages: en or zh-CN; zh-CN,en puts both in one HTML or Markdown document (default: from LC_ALL, LC_MESSAGES or LANG)", languages)
     .option("--debug", "show the stack of an internal error")
     .showHelpAfterError()
