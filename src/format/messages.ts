@@ -1,4 +1,5 @@
 import type { Code, Facts, Finding } from "../model/findings.js";
+import { chineseDate } from "../i18n/dates.js";
 
 const q = (value: string | undefined) => `"${value ?? ""}"`;
 const list = (values: readonly string[] | undefined, max = 8) => {
@@ -252,10 +253,10 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "duplicate-member": (f) => `成员${zq(f.value)}重复列出（首次出现在 ${f.context ?? ""}）`,
   "duplicate-core": (f) => `又一个成员被标为核心城市（首个位于 ${f.context ?? ""}）；一个区域至多有一个核心城市`,
   "framework-version": (f) => `本评估按${f.value ?? ""}版填写，而加载的评估框架为${f.expected ?? ""}版；请核对作答是否仍然适用`,
-  "evidence-after-assessment": (f) => `佐证材料日期${f.value ?? ""}晚于评估日期${f.context ?? ""}`,
-  "target-before-assessment": (f) => `目标日期${f.value ?? ""}早于评估日期${f.context ?? ""}`,
+  "evidence-after-assessment": (f) => `佐证材料日期${chineseDate(f.value)}晚于评估日期${chineseDate(f.context)}`,
+  "target-before-assessment": (f) => `目标日期${chineseDate(f.value)}早于评估日期${chineseDate(f.context)}`,
   "evidence-missing": (f) => `所填${f.value ?? ""}级没有佐证材料；${f.limit ?? 3}级及以上须附佐证材料`,
-  "evidence-stale": (f) => `最新的佐证材料日期为${f.value ?? ""}，早于评估日期（${f.context ?? ""}）超过${f.limit ?? 0}个月`,
+  "evidence-stale": (f) => `最新的佐证材料日期为${chineseDate(f.value)}，早于评估日期（${chineseDate(f.context)}）超过${f.limit ?? 0}个月`,
   "evidence-self-reported": (f) => `所填${f.value ?? ""}级仅有自报的佐证材料`,
   "gate-failed": (f) =>
     `门槛 ${f.detail ?? ""} 未通过：${f.found === "null" || (f.titles?.["zh-CN"] ?? f.value) === undefined ? "尚无得分" : `当前为${f.titles?.["zh-CN"] ?? f.value ?? ""}`}${zReason(f.reason) === "" ? "" : `，还差${zReason(f.reason)}`}`,
@@ -266,7 +267,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "vague-descriptor": (f) => `该等级描述使用了${zq(f.value)}，不同评估人员理解不一；请改为明确的数量、比例、频次或可现场核查的材料`,
   "framework-replaced": (f) => `本次运行以评估框架${zq(f.key)}（${f.value ?? ""}版）取代了内置的同名框架（${f.expected ?? ""}版）`,
   "replaced-term": (f) => `该中文文本使用了${zq(f.value)}，术语表规定以${zq(f.expected)}代替（见 frameworks/meta/zh-terms.yaml）`,
-  "exception-expired": (f) => `此例外已于${f.value ?? ""}到期，现已不再覆盖任何问题。请解决其所覆盖的问题，或重新商定到期日`,
+  "exception-expired": (f) => `此例外已于${chineseDate(f.value)}到期，现已不再覆盖任何问题。请解决其所覆盖的问题，或重新商定到期日`,
   "exception-unused": () => `此例外在本次运行中没有覆盖任何问题：请删除，或检查其所指对象`,
   "disputed-answer": (f) => `评估人员对${zq(f.key)}意见不一（${(f.allowed ?? []).join("；")}），本文件暂取${f.value ?? ""}。协商一致后请删除 disputed: true`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于形成模式`),

@@ -1,3 +1,4 @@
+import { chineseDate } from "./dates.js";
 /**
  * The words of a report written for people to read as a document: its summary, who assessed
  * it, the evidence register, the method and glossary, and the appendix. Values passed in are
@@ -30,6 +31,8 @@ export interface BriefWords {
   readonly country: string;
   readonly population: string;
   readonly assessedOn: string;
+  /** A day in running text and in a fact's value (tables keep YYYY-MM-DD). */
+  readonly day: (iso: string) => string;
   readonly assessors: string;
   readonly frameworks: string;
   readonly sourceFile: string;
@@ -101,6 +104,7 @@ export const EN_BRIEF: BriefWords = {
   country: "Country",
   population: "Population",
   assessedOn: "Assessed",
+  day: (iso) => iso,
   assessors: "Assessors",
   frameworks: "Frameworks",
   sourceFile: "Source file",
@@ -174,7 +178,7 @@ export const ZH_BRIEF: BriefWords = {
   ties: (models) => `${models}的匹配度不相上下，暂无法确定最适合的形成模式。`,
   noneFits: "目前尚无适合的形成模式：各模式的关键指标均未达到其最低分。",
   tooLittle: (answered, needed) => `作答不足，尚无法判断最适合的形成模式（关键指标的作答比例为${answered}，至少需要${needed}）。`,
-  aims: (target, by) => `目标是${by === undefined ? "" : `在${by}前`}达到${target}阶段`,
+  aims: (target, by) => `目标是${by === undefined ? "" : `在${chineseDate(by)}前`}达到${target}阶段`,
   targetReached: (target) => `已达到目标阶段：${target}。`,
   distance: (stages) => `，距现状还有${count(stages, "个阶段")}`,
   timeLeft: (years, months) => `，自评估之日起尚余${years > 0 ? `${years}年` : ""}${months > 0 || years === 0 ? `${months}个月` : ""}`,
@@ -189,6 +193,7 @@ export const ZH_BRIEF: BriefWords = {
   country: "国家",
   population: "人口",
   assessedOn: "评估日期",
+  day: chineseDate,
   assessors: "评估人员",
   frameworks: "评估框架",
   sourceFile: "源文件",
@@ -199,7 +204,7 @@ export const ZH_BRIEF: BriefWords = {
     return about.length === 0 ? name : `${name}（${about.join("，")}）`;
   },
   assessorSep: "、",
-  assessedBy: (date, assessors) => `评估日期：${date}${assessors === "" ? "" : `；评估人员：${assessors}`}`,
+  assessedBy: (date, assessors) => `评估日期：${chineseDate(date)}${assessors === "" ? "" : `；评估人员：${assessors}`}`,
   whoAssessed: "评估分工与时间",
   withEvidence: "有佐证",
   registerTitle: "佐证材料清单",
@@ -218,7 +223,7 @@ export const ZH_BRIEF: BriefWords = {
   method: { measured: "实测", estimated: "估算", "self-reported": "自报" },
   check: {
     "evidence-missing": (level, from) => `${level}级无佐证材料（${from}级及以上须附佐证）`,
-    "evidence-stale": (date, months) => `最新佐证材料日期为${date}，早于评估日期${months}个月以上`,
+    "evidence-stale": (date, months) => `最新佐证材料日期为${chineseDate(date)}，早于评估日期${months}个月以上`,
     "evidence-self-reported": "仅有自报材料",
   },
   document: (name) => `文件：${name}`,

@@ -1,4 +1,5 @@
 import { EN_BRIEF, ZH_BRIEF } from "./brief.js";
+import { chineseDate } from "./dates.js";
 import { EN_RECONCILE, ZH_RECONCILE } from "./reconcile.js";
 import type { ReconcileWords } from "./reconcile.js";
 import { EN_WORKBOOK, ZH_WORKBOOK } from "./workbook.js";
@@ -581,9 +582,9 @@ export const ZH: Words = {
   severity: { error: "错误", warning: "警告" },
   none: "无",
   informatization: "信息化",
-  assessed: (date) => `评估日期：${date}`,
+  assessed: (date) => `评估日期：${chineseDate(date)}`,
   target: "目标",
-  targetValue: (stage, date) => (date !== undefined ? `${date}前达到${stage}` : stage),
+  targetValue: (stage, date) => (date !== undefined ? `${chineseDate(date)}前达到${stage}` : stage),
   stageReached: "已达阶段",
   nextStage: "下一阶段",
   heldBackBy: (blockers) => `，制约因素：${blockers}`,
@@ -682,9 +683,9 @@ export const ZH: Words = {
     nothingToRaise: "无需提升等级：作答其余问题即可达到该阶段。",
     everyStageReached: "所有阶段均已达到。",
     holdingBack: (stage) => `制约区域达到${stage}的成员`,
-    roadmap: (target, by) => `${by === undefined ? "" : `${by}前`}迈向${target}的路线图`,
-    milestone: (n, stage, by) => `第${n}步：${stage}${by === undefined ? "" : `（${by}前）`}`,
-    overdue: (by) => `目标日期（${by}）不晚于评估日期，以下各阶段均已到期。`,
+    roadmap: (target, by) => `${by === undefined ? "" : `${chineseDate(by)}前`}迈向${target}的路线图`,
+    milestone: (n, stage, by) => `第${n}步：${stage}${by === undefined ? "" : `（${chineseDate(by)}前）`}`,
+    overdue: (by) => `目标日期（${chineseDate(by)}）不晚于评估日期，以下各阶段均已到期。`,
     targetReached: "已达到目标阶段。",
     memberToReach: (member, current, next) => `${member}：从${current}迈向${next}`,
   },

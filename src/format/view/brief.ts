@@ -183,7 +183,7 @@ export function aboutView(report: GapReport, names: Names, set: FrameworkSet): B
   if (reg.country !== undefined) facts.push({ label: b.country, value: names.clean(reg.country) });
   const population = score.kind === "region" && reg.population === undefined ? sum(reg.parts.slice(1).map((p) => p.population)) : reg.population;
   if (population !== undefined) facts.push({ label: b.population, value: grouped(population) });
-  facts.push({ label: b.assessedOn, value: names.clean(score.date) });
+  facts.push({ label: b.assessedOn, value: names.clean(b.day(score.date)) });
   facts.push({ label: b.assessors, value: own.assessors.length === 0 ? b.noAssessors : assessorsText(own.assessors, names) });
   facts.push({ label: b.frameworks, value: used.map((f) => w.withVersion(names.framework(f.id), names.clean(f.version))).join(w.listSep) });
   facts.push({ label: b.sourceFile, value: { code: score.file } });
