@@ -1,5 +1,5 @@
 import type { FrameworkSet } from "../framework/model.js";
-import { calendarDate } from "../validation/uri.js";
+import { calendarDate } from "../validation/formats.js";
 import { finding } from "../model/findings.js";
 import type { Code, Facts, Finding } from "../model/findings.js";
 import { locate } from "../yaml/locate.js";

@@ -15,7 +15,7 @@ import { PRECOMPILED_DIR, SHIPPED_FRAMEWORKS, SHIPPED_SCHEMA_DIR, frameworkFiles
 import { frameworkSources } from "../framework/fingerprint.js";
 import { loadFrameworks } from "../framework/load.js";
 import { toPrecompiled } from "../framework/precompiled.js";
-import { calendarDate, URI_QUICK } from "../validation/uri.js";
+import { calendarDate, URI_QUICK } from "../validation/formats.js";
 
 const FORMATS_MODULE = `"use strict";
 const QUICK = ${URI_QUICK.toString()};

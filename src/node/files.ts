@@ -53,9 +53,14 @@ export function expandInputs(args: readonly string[], cwd: string, later = false
       continue;
     }
     if (matched.length === 0) missing.push({ arg, reason: kind === "directory" ? "no-yaml" : "not-found" });
-    // A file named on the command line is read as named, even if a walk found it too.
-    if (foundBy !== undefined) for (const f of matched) if (kind === "file" || kind === "other") foundBy.delete(f);
-    else if (!found.has(f)) foundBy.set(f, arg);
+    if (foundBy !== undefined) {
+      // A file named on the command line is read as named, even if a walk found it too.
+      const named = kind === "file" || kind === "other";
+      for (const f of matched) {
+        if (named) foundBy.delete(f);
+        else if (!found.has(f)) foundBy.set(f, arg);
+      }
+    }
     matched.forEach((f) => found.add(f));
   }
   runOf(found.size);

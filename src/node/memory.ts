@@ -3,13 +3,14 @@ import { createRequire } from "node:module";
 const load = createRequire(import.meta.url);
 
 /**
- * The young generation's size past which it grows no further, and the old generation's growth. V8 doubles it while objects
+ * How far V8's heap may grow in a long run. V8 doubles its young generation while objects
  * survive its collections, and over a long run enough always do (each file's data is alive
- * while the file is read), so a run of 10,000 files held 32 MB there where one of 1,000 held 8:
- * memory grew with the number of files though nothing of them is kept. Once a thread's young
- * generation is this big, V8 is told to grow it no more (the growth factor is read at each
- * growth, and is the same for every thread); measured with `npm run bench`. Called
- * often where many objects are made (listing files, checking them): a look costs a microsecond.
+ * while the file is read): a run of 10,000 files held 32 MB there where one of 1,000 held 8,
+ * though nothing of the files is kept. Once this thread's young generation is YOUNG_GENERATION,
+ * V8 is told to grow it no more (the growth factor is read at each growth, and is the same for
+ * every thread), and to let the old generation grow to half again what lives in it. Measured
+ * with `npm run bench`. Called often where many objects are made (listing files, checking
+ * them): a look costs a microsecond.
  */
 const YOUNG_GENERATION = 8 * 1024 * 1024;
 /** From how many files a run is long enough to hold its memory. */
@@ -31,9 +32,7 @@ export function holdYoungGeneration(): void {
   const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
   if (young === undefined || young.space_size < YOUNG_GENERATION) return;
   v8.setFlagsFromString("--semi-space-growth-factor=1");
-  // The old generation, likewise, is let grow to half as much again as what lives in it before
-  // it is collected, rather than to several times as much: a long run promotes much that dies soon.
+  // A long run promotes much that dies soon: collected at half again what lives, not several times.
   v8.setFlagsFromString("--heap-growing-percent=50");
   youngHeld = true;
 }
-

@@ -41,8 +41,9 @@ export function statInput(absolute: string, file: string, limits: Limits): Stats
 }
 
 /**
- * The bytes of a file already found to be fit to read, noted as an input of the run. It is
- * opened without waiting (a FIFO put in its place cannot hang the run) and checked again once open.
+ * The bytes of a file, noted as an input of the run once it is open. It is opened without
+ * waiting (a FIFO put in its place cannot hang the run); what is open must be a regular file of
+ * at most `maxBytes`, else a finding says why not.
  */
 export function readBytes(absolute: string, file: string, maxBytes = Infinity): Uint8Array | Finding {
   let fd: number | undefined;

@@ -14,8 +14,6 @@ import type { TaskResult, TaskSetup } from "./tasks.js";
  * (about 0.3 ms a file) from a few thousand. Measured with `npm run bench`.
  */
 export const WORKERS_FROM = { validate: 2000, score: 500, report: 500 } as const;
-/** A worker thread is started only for a long run: it holds its memory as such. */
-const LONG_WORKER = Number.MAX_SAFE_INTEGER;
 /** Files a worker is given at a time: enough to keep messages few, small enough to share work evenly. */
 const BATCH = 64;
 
@@ -67,13 +65,16 @@ export interface Started {
   readonly gone: Set<Worker>;
 }
 
+/** One worker thread for `setup`'s task. */
+const spawn = (setup: TaskSetup): Worker => new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
+
 /** Starts `threads` worker threads for `setup`'s task (none for one thread). */
 export function startWorkers(threads: number, setup: TaskSetup): Started | undefined {
   if (threads <= 1) return undefined;
   const gone = new Set<Worker>();
   // This thread is one of the `threads`: it takes its share of the work (see mapFiles).
   const workers = Array.from({ length: threads - 1 }, () => {
-    const worker = new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
+    const worker = spawn(setup);
     worker.unref();
     worker.once("error", () => gone.add(worker));
     worker.once("exit", () => gone.add(worker));
@@ -138,7 +139,7 @@ export async function mapFiles<R extends TaskResult>(
       };
       const ready = started?.setup === setup ? started.workers.filter((w) => !started.gone.has(w)) : [];
       for (let i = 0; i < threads - 1; i++) {
-        const worker = ready[i] ?? new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
+        const worker = ready[i] ?? spawn(setup);
         worker.ref();
         workers.push(worker);
         worker.on("message", (reply: Reply) => {
@@ -183,7 +184,7 @@ export async function mapFiles<R extends TaskResult>(
 }
 
 /** Stops threads started beforehand that the run does not use. */
-export async function stop(started: Started | undefined): Promise<void> {
+async function stop(started: Started | undefined): Promise<void> {
   if (started !== undefined) await Promise.all(started.workers.map((w) => w.terminate()));
 }
 
@@ -194,12 +195,13 @@ export function serveIfWorker(): boolean {
   const setup = (workerData as { smartregionWorker?: TaskSetup } | null)?.smartregionWorker;
   if (parentPort === null || setup === undefined) return false;
   markWorkerThread();
+  // A worker thread is started only for a long run: it holds its memory as such.
+  runOf(Number.MAX_SAFE_INTEGER);
   const port = parentPort;
   const task = taskFor(setup);
   port.on("message", (job: Job) => {
     try {
       const results = job.inputs.map(task);
-      runOf(LONG_WORKER);
       holdYoungGeneration();
       port.postMessage({ batch: job.batch, results, inputs: RUN_INPUTS.takeFresh() } satisfies Reply);
     } catch (error) {

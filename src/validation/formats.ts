@@ -1,3 +1,5 @@
+/** The formats the precompiled validator asks most often, answered quickly: links and days. */
+
 /**
  * Links as evidence usually holds them, told quickly: every piece is one of the alternatives of
  * ajv-formats' RFC 3986 expression for the `uri` format (the scheme `http:` or `https:`, `//`, a
