@@ -18,6 +18,16 @@ const LONG_RUN = 256;
 let youngHeld = false;
 let long = false;
 /**
+ * Worker threads still loading the bundle. V8 checks a code cache against its flags, which are
+ * the process's, not a thread's: changed while a worker loads, they make it refuse the cache and
+ * compile the bundle afresh. The generations are held once every worker has loaded.
+ */
+let loading = 0;
+/** Says that a worker thread starts loading (+1), or has loaded or stopped (-1). */
+export function workerLoading(change: 1 | -1): void {
+  loading += change;
+}
+/**
  * Says how many files the run has (or has found so far): from LONG_RUN on, the generations are
  * held. A shorter run never changes V8's flags, which V8's code cache is checked against: the
  * cache the build makes from short runs then fits every run, and a worker started before the
@@ -27,7 +37,7 @@ export function runOf(files: number): void {
   if (files >= LONG_RUN) long = true;
 }
 export function holdYoungGeneration(): void {
-  if (youngHeld || !long) return;
+  if (youngHeld || !long || loading > 0) return;
   const v8 = load("node:v8") as typeof import("node:v8");
   const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
   if (young === undefined || young.space_size < YOUNG_GENERATION) return;

@@ -4,7 +4,7 @@ import { markWorkerThread, RUN_INPUTS } from "../node/inputs.js";
 import type { NotedInput } from "../node/inputs.js";
 import type { InputFile } from "../node/read.js";
 import { taskFor } from "./tasks.js";
-import { holdYoungGeneration, runOf } from "../node/memory.js";
+import { holdYoungGeneration, runOf, workerLoading } from "../node/memory.js";
 import type { TaskResult, TaskSetup } from "./tasks.js";
 
 /**
@@ -16,6 +16,14 @@ import type { TaskResult, TaskSetup } from "./tasks.js";
 export const WORKERS_FROM = { validate: 2000, score: 500, report: 500 } as const;
 /** Files a worker is given at a time: enough to keep messages few, small enough to share work evenly. */
 const BATCH = 64;
+/**
+ * Batches a worker holds at once, once it has loaded. With one, a worker that is done waits,
+ * idle, until this thread ends its own batch and reads the reply; with two, it goes on with the
+ * next at once. A worker still loading holds one: this thread would otherwise wait for it at the end.
+ */
+const IN_FLIGHT = 2;
+/** Workers that have loaded the bundle and built their task. */
+const loadedWorkers = new WeakSet<Worker>();
 
 // Loaded by the runs that may use worker threads, not by every start of the command line.
 const load = createRequire(import.meta.url);
@@ -49,7 +57,11 @@ interface Job {
   readonly inputs: readonly InputFile[];
 }
 /** A batch's results, with the files the worker read for it (member files), which no output may replace. */
-type Reply = { readonly batch: number; readonly results: readonly TaskResult[]; readonly inputs: readonly NotedInput[] } | { readonly batch: number; readonly error: string };
+type Reply =
+  | { readonly batch: number; readonly results: readonly TaskResult[]; readonly inputs: readonly NotedInput[] }
+  | { readonly batch: number; readonly error: string }
+  /** Sent once, when the worker has loaded the bundle and built its task. */
+  | { readonly loaded: true };
 
 /** How long the work goes on in this thread before it lets signals (SIGINT, SIGTERM) be handled, in ms. */
 const YIELD_EVERY = 50;
@@ -65,8 +77,22 @@ export interface Started {
   readonly gone: Set<Worker>;
 }
 
-/** One worker thread for `setup`'s task. */
-const spawn = (setup: TaskSetup): Worker => new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
+/** One worker thread for `setup`'s task; V8's flags are left alone until it has loaded (see workerLoading). */
+function spawn(setup: TaskSetup): Worker {
+  const worker = new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup }, argv: [WORKER_ARG] });
+  workerLoading(1);
+  let loading = true;
+  const loaded = () => {
+    if (!loading) return;
+    loading = false;
+    loadedWorkers.add(worker);
+    workerLoading(-1);
+  };
+  worker.once("message", loaded);
+  worker.once("error", loaded);
+  worker.once("exit", loaded);
+  return worker;
+}
 
 /** Starts `threads` worker threads for `setup`'s task (none for one thread). */
 export function startWorkers(threads: number, setup: TaskSetup): Started | undefined {
@@ -143,6 +169,10 @@ export async function mapFiles<R extends TaskResult>(
         worker.ref();
         workers.push(worker);
         worker.on("message", (reply: Reply) => {
+          if ("loaded" in reply) {
+            for (let i = 1; i < IN_FLIGHT; i++) give(worker);
+            return;
+          }
           if ("error" in reply) {
             fail(new Error(reply.error));
             return;
@@ -163,7 +193,7 @@ export async function mapFiles<R extends TaskResult>(
         worker.on("exit", (code) => {
           if (delivered < batches.length) fail(new Error(`a worker thread stopped with code ${code} before its work was done`));
         });
-        give(worker);
+        for (let i = 0; i < (loadedWorkers.has(worker) ? IN_FLIGHT : 1); i++) give(worker);
       }
       // This thread takes batches too, between the workers' replies: one thread fewer to start.
       const here = async () => {
@@ -199,6 +229,7 @@ export function serveIfWorker(): boolean {
   runOf(Number.MAX_SAFE_INTEGER);
   const port = parentPort;
   const task = taskFor(setup);
+  port.postMessage({ loaded: true } satisfies Reply);
   port.on("message", (job: Job) => {
     try {
       const results = job.inputs.map(task);
