@@ -17,10 +17,11 @@ export interface Inputs {
   /** Arguments that named nothing that can be checked. */
   readonly missing: readonly { readonly arg: string; readonly reason: "not-found" | "no-yaml" }[];
   /**
-   * With `later`, the files a walk or a glob found (not named), each with the argument that
-   * found it: the reader of each leaves it out if it is a framework (see frameworkText).
+   * The files a walk or a glob found (not named), each with the argument that found it: with
+   * `later`, the reader of each leaves it out if it is a framework (see frameworkText). Each
+   * was a regular file in its folder's listing, not a link.
    */
-  readonly found?: ReadonlyMap<string, string>;
+  readonly found: ReadonlyMap<string, string>;
 }
 
 export const YAML_FILE = /\.ya?ml$/i;
@@ -40,7 +41,7 @@ export function expandInputs(args: readonly string[], cwd: string, later = false
   const missing: { arg: string; reason: "not-found" | "no-yaml" }[] = [];
   // Peeking at each file here would read it twice: with `later`, the reader does it.
   const kept = later ? () => true : (f: string) => !frameworkFile(f);
-  const foundBy = later ? new Map<string, string>() : undefined;
+  const foundBy = new Map<string, string>();
   for (const arg of args) {
     const absolute = resolve(cwd, arg);
     const kind = pathKind(absolute);
@@ -53,13 +54,11 @@ export function expandInputs(args: readonly string[], cwd: string, later = false
       continue;
     }
     if (matched.length === 0) missing.push({ arg, reason: kind === "directory" ? "no-yaml" : "not-found" });
-    if (foundBy !== undefined) {
-      // A file named on the command line is read as named, even if a walk found it too.
-      const named = kind === "file" || kind === "other";
-      for (const f of matched) {
-        if (named) foundBy.delete(f);
-        else if (!found.has(f)) foundBy.set(f, arg);
-      }
+    // A file named on the command line is read as named, even if a walk found it too.
+    const named = kind === "file" || kind === "other";
+    for (const f of matched) {
+      if (named) foundBy.delete(f);
+      else if (!found.has(f)) foundBy.set(f, arg);
     }
     matched.forEach((f) => found.add(f));
   }
@@ -69,7 +68,7 @@ export function expandInputs(args: readonly string[], cwd: string, later = false
   const shown = [...found].map((absolute) => ({ absolute, display: displayPath(absolute, cwd) }));
   holdYoungGeneration();
   shown.sort((a, b) => compareText(a.display, b.display));
-  return { files: shown.map((f) => f.absolute), display: shown.map((f) => f.display), missing, ...(foundBy === undefined ? {} : { found: foundBy }) };
+  return { files: shown.map((f) => f.absolute), display: shown.map((f) => f.display), missing, found: foundBy };
 }
 
 /** How far into a file a walk looks for the key that makes it a framework. */

@@ -35,7 +35,7 @@ export class InputFiles {
   private readonly byId = new Map<string, { readonly display: string; roles: number }>();
   private fresh: NotedInput[] = [];
   /** Paths noted but not yet looked up: a run that writes no file never pays for a stat of each. */
-  private pending: { absolute: string; display: string; role: InputRole }[] = [];
+  private pending: Pending[] = [];
 
   /** Notes a file by its identity. */
   note(input: NotedInput): void {
@@ -46,17 +46,31 @@ export class InputFiles {
     if (worker) this.fresh.push(input);
   }
 
-  /** Notes the file a path leads to, if there is one; it is looked up when an output is checked. */
-  notePath(absolute: string, display: string, role: InputRole = "read"): void {
-    this.pending.push({ absolute, display, role });
+  /**
+   * Notes the file a path leads to, if there is one; it is looked up when an output is checked.
+   * `listed` says that the path's last part was a regular file in its folder's listing, not a link.
+   */
+  notePath(absolute: string, display: string, role: InputRole = "read", listed = false): void {
+    this.pending.push({ absolute, display, role, listed });
   }
 
-  /** Looks up the paths noted so far, and notes the files they lead to now. */
-  private settle(): void {
+  /**
+   * Looks up the paths noted so far, and notes the files they lead to now. Given `only`, the
+   * name of a file with no other hard link, a listed path of another name cannot lead to that
+   * file: it is left to be looked up later, if ever. A run of many files over an existing
+   * output then pays for no stat of each.
+   */
+  private settle(only?: string): void {
     const pending = this.pending;
     this.pending = [];
-    for (const [i, { absolute, display, role }] of pending.entries()) {
+    const named = only === undefined ? undefined : sameName(only);
+    for (const [i, item] of pending.entries()) {
       if ((i & 255) === 255) holdYoungGeneration();
+      const { absolute, display, role } = item;
+      if (named !== undefined && item.listed && !named(absolute)) {
+        this.pending.push(item);
+        continue;
+      }
       let stat;
       try {
         stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
@@ -88,15 +102,38 @@ export class InputFiles {
 
   /**
    * The input a file of identity `id` is, as the user knows it; undefined when it is none,
-   * or when it is held only as `own` (the cache replacing its own file).
+   * or when it is held only as `own` (the cache replacing its own file). `onlyLink` is the
+   * file's name when it has one hard link only (a name that is no link itself).
    */
-  find(id: string, own?: InputRole): string | undefined {
-    this.settle();
+  find(id: string, own?: InputRole, onlyLink?: string): string | undefined {
+    this.settle(onlyLink);
     const known = this.byId.get(id);
     if (known === undefined || (own !== undefined && known.roles === ROLE[own])) return undefined;
     return known.display;
   }
 }
+
+interface Pending {
+  readonly absolute: string;
+  readonly display: string;
+  readonly role: InputRole;
+  readonly listed: boolean;
+}
+
+/**
+ * Whether a path's last part may be `name`. Where file systems commonly ignore case or the
+ * form of accents (macOS, Windows), both are ignored here too: a doubt is looked up.
+ */
+function sameName(name: string): (path: string) => boolean {
+  if (process.platform === "linux") return (path) => path.endsWith(name) && isSeparator(path.charCodeAt(path.length - name.length - 1));
+  const fold = (text: string) => text.normalize("NFC").toLowerCase();
+  const wanted = fold(name);
+  return (path) => {
+    const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+    return fold(path.slice(cut + 1)) === wanted;
+  };
+}
+const isSeparator = (code: number): boolean => code === 47 /* / */ || code === 92; /* \ */
 
 /** The files this process's run has read. */
 export const RUN_INPUTS = new InputFiles();

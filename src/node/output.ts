@@ -333,7 +333,8 @@ function checkTarget(absolute: string, display: string, mode: WriteMode, inputs:
   if (!stat.isFile()) {
     throw new UsageError(`refusing to write ${display}: it is not a regular file (a FIFO, a device or a socket)`, `拒绝写入 ${display}：它不是普通文件（而是管道、设备或套接字）`);
   }
-  const input = inputs.find(identityOf(stat), own);
+  // A file of one hard link is reached only by its own name (or by a link, which a listing never holds).
+  const input = inputs.find(identityOf(stat), own, stat.nlink === 1n ? basename(absolute) : undefined);
   if (input !== undefined) {
     throw new UsageError(`refusing to write ${display}: it is the input file ${input}`, `拒绝写入 ${display}：它就是输入文件 ${input}`);
   }

@@ -97,11 +97,11 @@ export function listInputs(args: readonly string[], cwd: string, later = false):
   const failures: Finding[] = inputs.missing.map(({ arg, reason }) => notFound(arg, reason));
   const found = inputs.found;
   const files = inputs.files.map((absolute, i): InputFile => {
-    const by = found?.get(absolute);
+    const by = later ? found.get(absolute) : undefined;
     return by === undefined ? { file: inputs.display[i]!, absolute } : { file: inputs.display[i]!, absolute, foundBy: by };
   });
   // Known before a byte is read, so an output can be refused before any work is done.
-  for (const input of files) RUN_INPUTS.notePath(input.absolute, input.file);
+  for (const input of files) RUN_INPUTS.notePath(input.absolute, input.file, "read", found.has(input.absolute));
   return { files, failures, absolute: inputs.files };
 }
 

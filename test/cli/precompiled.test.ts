@@ -40,4 +40,38 @@ describe("the code cache of the command line's bundle", () => {
     // The cache of every command, and validate's own.
     expect(JSON.parse(out)).toEqual([true, true]);
   });
+
+  it("is built from a bundle of ASCII alone, which V8 holds at one byte a character", () => {
+    const text = readFileSync(join(ROOT, "dist", "cli", "smartregion.cjs"), "utf8");
+    expect([...text].filter((c) => c.charCodeAt(0) > 0x7f).slice(0, 5)).toEqual([]);
+    // Its Chinese still reads as Chinese.
+    expect(smartregion(["score", "examples/city.yaml", "--lang", "zh-CN"], ROOT).stdout).toContain("集成创新");
+  });
+
+  it("stays fit for a worker thread that is loading while a long run fills its young generation", () => {
+    // V8's flags are the process's: a long run holds its heap by changing them, which would make
+    // a worker still loading refuse the cache. They are changed only once no worker is loading.
+    const probe = `
+      import { readFileSync } from "node:fs";
+      import { createRequire } from "node:module";
+      import { Script } from "node:vm";
+      import { holdYoungGeneration, runOf, workerLoading } from ${JSON.stringify(join(ROOT, "dist", "node", "memory.js"))};
+      const { CJS_WRAPPER } = createRequire(import.meta.url)(${JSON.stringify(join(ROOT, "bin", "wrapper.js"))});
+      const bundle = ${JSON.stringify(join(ROOT, "dist", "cli", "smartregion.cjs"))};
+      const source = CJS_WRAPPER[0] + readFileSync(bundle, "utf8") + CJS_WRAPPER[1];
+      const taken = () => !new Script(source, { filename: bundle, cachedData: readFileSync(bundle + ".v8cache") }).cachedDataRejected;
+      // Objects that live through many collections make V8 grow its young generation.
+      const kept = [];
+      for (let i = 0; i < 3e6; i++) kept.push({ i });
+      runOf(10000);
+      workerLoading(1);
+      holdYoungGeneration();
+      const whileLoading = taken();
+      workerLoading(-1);
+      holdYoungGeneration();
+      process.stdout.write(JSON.stringify([whileLoading, taken(), kept.length]));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+    // Taken while the worker loads; refused once the flags have changed, which shows they did.
+    expect(JSON.parse(out)).toEqual([true, false, 3e6]);
+  });
 });

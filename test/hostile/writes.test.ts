@@ -167,6 +167,22 @@ describe("outputs over inputs, compared by identity", () => {
     expectRun(c, ["diff", "city.yaml", "alias.yaml", "-o", "hard.yaml"], 2);
   });
 
+  it("refuses a file a folder's walk found, by its own name, through a linked folder, or as a hard link elsewhere", () => {
+    const c = freshCase();
+    mkdirSync(join(c.dir, "walked", "deep"), { recursive: true });
+    cpSync(join(c.dir, "city.yaml"), join(c.dir, "walked", "deep", "a.yaml"));
+    symlinkSync("walked", join(c.dir, "via"));
+    linkSync(join(c.dir, "walked", "deep", "a.yaml"), join(c.dir, "other-name.json"));
+    for (const command of ["validate", "score", "report"]) {
+      expect(expectRun(c, [command, "walked", "-f", "json", "-o", "walked/deep/a.yaml"], 2)).toContain("a.yaml");
+      expectRun(c, [command, "walked", "-f", "json", "-o", "via/deep/a.yaml"], 2);
+      expectRun(c, [command, "walked", "-f", "json", "-o", "other-name.json"], 2);
+      expectRun(c, [command, "via", "-f", "json", "-o", "walked/deep/a.yaml"], 2);
+    }
+    // A file of its own beside the walked ones is written.
+    expectRun(c, ["validate", "walked", "-f", "json", "-o", "walked/out.json"], 0, ["case/walked/out.json"]);
+  });
+
   it("refuses a member file of a region, and one validate only looked at", () => {
     const c = freshCase();
     region(c);
@@ -327,5 +343,29 @@ describe("writeFileSafely, the writer the cache uses", () => {
     const after = snapshot(c.root);
     expect(changes(before, after, ["case/.smartregion-cache", "case/link"]).filter((line) => !line.includes(".tmp"))).toEqual([]);
     expect(readFileSync(c.victim, "utf8")).toBe(VICTIM);
+  });
+});
+
+describe("InputFiles, looking up listed paths", () => {
+  it("finds a listed file by its own name, a link to it under any name, and the rest when asked without a name", () => {
+    const c = freshCase();
+    const inputs = new InputFiles();
+    const a = join(c.dir, "city.yaml");
+    const id = `${lstatSync(a, { bigint: true }).dev}:${lstatSync(a, { bigint: true }).ino}`;
+    inputs.notePath(a, "city.yaml", "read", true);
+    // A listed path of another name is not the file: it is not looked up for it.
+    expect(inputs.find(id, undefined, "other.yaml")).toBeUndefined();
+    expect(inputs.find(id, undefined, "city.yaml")).toBe("city.yaml");
+    const fresh = new InputFiles();
+    symlinkSync("city.yaml", join(c.dir, "alias.yaml"));
+    fresh.notePath(join(c.dir, "alias.yaml"), "alias.yaml");
+    fresh.notePath(a, "city.yaml", "read", true);
+    // A path that was not listed may be a link: it is looked up whatever its name.
+    expect(fresh.find(id, undefined, "other.yaml")).toBe("alias.yaml");
+    const later = new InputFiles();
+    later.notePath(a, "city.yaml", "read", true);
+    expect(later.find(id, undefined, "other.yaml")).toBeUndefined();
+    // Left for later, not dropped: a lookup without a name finds it.
+    expect(later.find(id)).toBe("city.yaml");
   });
 });
