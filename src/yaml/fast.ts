@@ -26,21 +26,51 @@ export type Spots = WeakMap<object, { readonly keys: Map<string, { key: Position
 const GIVE_UP: unique symbol = Symbol("give-up");
 type Value = unknown;
 
-interface Line {
+/**
+ * The lines of the text being read, blank and comment-only lines left out: columns of numbers,
+ * one entry a line, rather than an object and a string a line. A line's content is its text
+ * without indentation and trailing spaces, read from the one flat string where it stands. One
+ * set serves every read in the thread (no read is ever inside another), grown as texts need.
+ */
+class Lines {
   /** The line's number in the text, from 1. */
-  no: number;
+  no = new Int32Array(256);
   /** Where the line ends, trailing spaces included, as a column from 1: an empty value stands there. */
-  end: number;
-  indent: number;
-  /** The line without its indentation and trailing spaces; comment-only lines are dropped. */
-  text: string;
-  /** Where `text` starts in the whole text: keys are read there, from the one flat string, not from `text`. */
-  at: number;
+  end = new Int32Array(256);
+  indent = new Int32Array(256);
+  /** Where the content starts in the whole text. */
+  at = new Int32Array(256);
+  /** The content's length. */
+  length = new Int32Array(256);
   /** Blank lines just before this one: they matter inside a multi-line scalar. */
-  blanks: number;
-  /** Whether a comment line came just before this one (a multi-line scalar cannot go on past it). */
-  afterComment: boolean;
+  blanks = new Int32Array(256);
+  /** 1 when a comment line came just before this one (a multi-line scalar cannot go on past it). */
+  afterComment = new Uint8Array(256);
+
+  /** Room for `count` lines, keeping those already there. */
+  grow(count: number): void {
+    const size = Math.max(count, this.no.length * 2);
+    const more = <T extends Int32Array | Uint8Array>(old: T, make: new (n: number) => T): T => {
+      const next = new make(size);
+      next.set(old);
+      return next;
+    };
+    this.no = more(this.no, Int32Array);
+    this.end = more(this.end, Int32Array);
+    this.indent = more(this.indent, Int32Array);
+    this.at = more(this.at, Int32Array);
+    this.length = more(this.length, Int32Array);
+    this.blanks = more(this.blanks, Int32Array);
+    this.afterComment = more(this.afterComment, Uint8Array);
+  }
 }
+/** Lines this many or fewer are kept room for between reads; a longer text's room is let go after it. */
+const KEPT_LINES = 16384;
+let L = new Lines();
+/** A line's content as a string, where it is needed whole. */
+const lineText = (source: string, i: number): string => source.slice(L.at[i]!, L.at[i]! + L.length[i]!);
+/** Whether line `i` is a sequence item: `-` alone or followed by a space. */
+const isItemAt = (source: string, i: number): boolean => source.charCodeAt(L.at[i]!) === 45 /* - */ && (L.length[i] === 1 || source.charCodeAt(L.at[i]! + 1) === 32);
 
 /**
  * Characters the fast path never handles: controls, tabs, YAML 1.1's extra line breaks, and the
@@ -131,28 +161,33 @@ const ANY_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)
  */
 export function parseFast(text: string, maxDepth: number, maxEntries = Infinity, spots?: Spots): Record<string, Value> | undefined {
   if (AWKWARD.test(text)) return undefined;
-  const lines = splitLines(text);
-  if (lines === undefined || lines.length === 0 || lines[0]!.indent !== 0 || isItem(lines[0]!.text)) return undefined;
-  if (lines.length * 2 > maxEntries) return undefined;
-  const reader = new Reader(text, lines, maxDepth, spots);
   try {
+    const count = splitLines(text);
+    if (count <= 0 || L.indent[0] !== 0 || isItemAt(text, 0)) return undefined;
+    if (count * 2 > maxEntries) return undefined;
+    const reader = new Reader(text, count, maxDepth, spots);
     const root = reader.block(0, 0, 1);
-    if (root === GIVE_UP || reader.at !== lines.length) return undefined;
+    if (root === GIVE_UP || reader.at !== count) return undefined;
     return root as Record<string, Value>;
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
+  } finally {
+    if (L.no.length > KEPT_LINES) L = new Lines();
   }
 }
 
 /** Where the first key of a text the quick reader reads stands: where the full parser places the document. */
 export function firstSpot(text: string): Position | undefined {
-  const first = splitLines(text)?.[0];
-  return first === undefined ? undefined : { line: first.no, col: first.indent + 1 };
+  const count = splitLines(text);
+  const spot = count <= 0 ? undefined : { line: L.no[0]!, col: L.indent[0]! + 1 };
+  if (L.no.length > KEPT_LINES) L = new Lines();
+  return spot;
 }
 
-function splitLines(text: string): Line[] | undefined {
-  const lines: Line[] = [];
+/** Fills `L` with the text's lines: how many there are, or -1 to give up. */
+function splitLines(text: string): number {
+  let count = 0;
   let first = true;
   let blanks = 0;
   let afterComment = false;
@@ -181,7 +216,7 @@ function splitLines(text: string): Line[] | undefined {
     while (text.charCodeAt(last - 1) === 32) last--;
     if (last - body > LONG_KEY) {
       const colon = text.indexOf(":", body);
-      if (colon >= 0 && colon < last && colon - body >= LONG_KEY) return undefined;
+      if (colon >= 0 && colon < last && colon - body >= LONG_KEY) return -1;
     }
     const indent = body - start;
     if (first && indent === 0 && last - body === 3 && text.startsWith("---", body)) {
@@ -190,46 +225,53 @@ function splitLines(text: string): Line[] | undefined {
       continue;
     }
     first = false;
-    lines.push({ no, end: end - start + 1, indent, text: text.slice(body, last), at: body, blanks, afterComment });
+    if (count === L.no.length) L.grow(count + 1);
+    L.no[count] = no;
+    L.end[count] = end - start + 1;
+    L.indent[count] = indent;
+    L.at[count] = body;
+    L.length[count] = last - body;
+    L.blanks[count] = blanks;
+    L.afterComment[count] = afterComment ? 1 : 0;
+    count++;
     blanks = 0;
     afterComment = false;
     start = next;
   }
-  return lines;
+  return count;
 }
-
-const isItem = (text: string): boolean => text === "-" || text.startsWith("- ");
 
 class Reader {
   at = 0;
   constructor(
     /** The whole text, which each line's `at` points into. */
     private readonly source: string,
-    private readonly lines: Line[],
+    /** How many lines `L` holds for it. */
+    private readonly count: number,
     private readonly maxDepth: number,
     private readonly spots?: Spots,
   ) {}
 
   /** Where the next line's content starts, as the full parser places the node it opens. */
   private here(): Position | undefined {
-    const next = this.lines[this.at];
-    return next === undefined ? undefined : { line: next.no, col: next.indent + 1 };
+    const next = this.at;
+    return next >= this.count ? undefined : { line: L.no[next]!, col: L.indent[next]! + 1 };
   }
 
   /** A mapping or a sequence whose lines start at `indent`. */
   block(start: number, indent: number, depth: number): Value {
     if (depth > this.maxDepth) throw GIVE_UP;
     this.at = start;
-    return isItem(this.lines[start]!.text) ? this.sequence(indent, depth) : this.mapping(indent, depth);
+    return isItemAt(this.source, start) ? this.sequence(indent, depth) : this.mapping(indent, depth);
   }
 
   /** The block after a line that ends in `key:` or `-`, or null when nothing is nested. */
   private nested(parentIndent: number, depth: number, sequenceAllowed: boolean): Value {
-    const next = this.lines[this.at];
-    if (next === undefined || next.indent < parentIndent) return null;
-    if (next.indent > parentIndent) return this.block(this.at, next.indent, depth + 1);
+    const next = this.at;
+    if (next >= this.count || L.indent[next]! < parentIndent) return null;
+    if (L.indent[next]! > parentIndent) return this.block(next, L.indent[next]!, depth + 1);
     // A sequence may sit at its key's own indentation.
-    if (sequenceAllowed && isItem(next.text)) {
+    if (sequenceAllowed && isItemAt(this.source, next)) {
       if (depth + 1 > this.maxDepth) throw GIVE_UP;
       return this.sequence(parentIndent, depth + 1);
     }
@@ -238,37 +280,40 @@ class Reader {
 
   /** After a one-line value, the next line may not be deeper (that would be a continuation). */
   private noContinuation(indent: number): void {
-    const next = this.lines[this.at];
-    if (next !== undefined && next.indent > indent) throw GIVE_UP;
+    if (this.at < this.count && L.indent[this.at]! > indent) throw GIVE_UP;
   }
 
   private mapping(indent: number, depth: number): Record<string, Value> {
     const map: Record<string, Value> = {};
     const keys = this.spots === undefined ? undefined : new Map<string, { key: Position; value: Position | undefined }>();
     if (keys !== undefined) this.spots!.set(map, { keys });
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent) throw GIVE_UP;
-      const length = keyLength(this.source, line.at, line.text.length);
+    const source = this.source;
+    while (this.at < this.count) {
+      const i = this.at;
+      const lineIndent = L.indent[i]!;
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) throw GIVE_UP;
+      const at = L.at[i]!;
+      const textLength = L.length[i]!;
+      const length = keyLength(source, at, textLength);
       if (length < 0) throw GIVE_UP;
       const start = valueStart;
-      const key = keyOf(this.source, line.at, length);
+      const key = keyOf(source, at, length);
       if (key === undefined || Object.hasOwn(map, key)) throw GIVE_UP;
       this.at++;
-      if (start === line.text.length || line.text.charCodeAt(start) === 35 /* # */) {
+      if (start === textLength || source.charCodeAt(at + start) === 35 /* # */) {
         if (keys === undefined) {
           map[key] = this.nested(indent, depth, true);
           continue;
         }
-        const at = this.here();
+        const here = this.here();
         const value = (map[key] = this.nested(indent, depth, true));
         // An empty value stands after the colon and its spaces, before any comment.
-        const empty = { line: line.no, col: start === line.text.length ? line.end : line.indent + start + 1 };
-        keys.set(key, { key: { line: line.no, col: line.indent + 1 }, value: value === null ? empty : at });
+        const empty = { line: L.no[i]!, col: start === textLength ? L.end[i]! : lineIndent + start + 1 };
+        keys.set(key, { key: { line: L.no[i]!, col: lineIndent + 1 }, value: value === null ? empty : here });
       } else {
-        keys?.set(key, { key: { line: line.no, col: line.indent + 1 }, value: { line: line.no, col: line.indent + start + 1 } });
-        map[key] = this.scalar(line.text.slice(start), indent);
+        keys?.set(key, { key: { line: L.no[i]!, col: lineIndent + 1 }, value: { line: L.no[i]!, col: lineIndent + start + 1 } });
+        map[key] = this.scalar(source.slice(at + start, at + textLength), indent);
         this.noContinuation(indent);
       }
     }
@@ -279,39 +324,43 @@ class Reader {
     const list: Value[] = [];
     const items = this.spots === undefined ? undefined : ([] as (Position | undefined)[]);
     if (items !== undefined) this.spots!.set(list, { items });
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent) throw GIVE_UP;
-      if (!isItem(line.text)) break;
-      if (line.text === "-") {
+    const source = this.source;
+    while (this.at < this.count) {
+      const i = this.at;
+      if (L.indent[i]! < indent) break;
+      if (L.indent[i]! > indent) throw GIVE_UP;
+      if (!isItemAt(source, i)) break;
+      const no = L.no[i]!;
+      const at = L.at[i]!;
+      const length = L.length[i]!;
+      if (length === 1) {
+        // `-` alone: the item is the block below, or null.
         this.at++;
-        const at = items === undefined ? undefined : this.here();
+        const here = items === undefined ? undefined : this.here();
         list.push(this.nested(indent, depth, false));
-        items?.push(list.at(-1) === null ? { line: line.no, col: line.end } : at);
+        items?.push(list.at(-1) === null ? { line: no, col: L.end[i]! } : here);
         continue;
       }
       let offset = 2;
-      while (line.text.charCodeAt(offset) === 32) offset++;
-      const rest = line.text.slice(offset);
-      if (rest.startsWith("#")) {
+      while (offset < length && source.charCodeAt(at + offset) === 32) offset++;
+      if (source.charCodeAt(at + offset) === 35 /* # */) {
         this.at++;
-        const at = items === undefined ? undefined : this.here();
+        const here = items === undefined ? undefined : this.here();
         list.push(this.nested(indent, depth, false));
-        items?.push(list.at(-1) === null ? { line: line.no, col: line.indent + offset + 1 } : at);
-      } else if (keyLength(this.source, line.at + offset, rest.length) >= 0) {
+        items?.push(list.at(-1) === null ? { line: no, col: indent + offset + 1 } : here);
+      } else if (keyLength(source, at + offset, length - offset) >= 0) {
         // `- key: value` opens a mapping whose keys line up with `key`.
         if (depth + 1 > this.maxDepth) throw GIVE_UP;
-        items?.push({ line: line.no, col: line.indent + offset + 1 });
-        // The line is this read's own: it is changed in place rather than copied.
-        line.indent = indent + offset;
-        line.text = rest;
-        line.at += offset;
+        items?.push({ line: no, col: indent + offset + 1 });
+        // The line is this read's own: it is changed in place, to start at the key.
+        L.indent[i] = indent + offset;
+        L.at[i] = at + offset;
+        L.length[i] = length - offset;
         list.push(this.mapping(indent + offset, depth + 1));
       } else {
         this.at++;
-        items?.push({ line: line.no, col: line.indent + offset + 1 });
-        list.push(this.scalar(rest, indent));
+        items?.push({ line: no, col: indent + offset + 1 });
+        list.push(this.scalar(source.slice(at + offset, at + length), indent));
         this.noContinuation(indent);
       }
     }
@@ -330,9 +379,10 @@ class Reader {
     if (!this.continues(parent)) return plain(body);
     if (comment >= 0) throw GIVE_UP;
     while (this.continues(parent)) {
-      const line = this.lines[this.at++]!;
-      if (line.text.includes(" #") || /^[-?:,[\]{}#&*!|>'"%@`]/.test(line.text)) throw GIVE_UP;
-      body += this.fold(line) + line.text;
+      const i = this.at++;
+      const text = lineText(this.source, i);
+      if (text.includes(" #") || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text)) throw GIVE_UP;
+      body += fold(i) + text;
     }
     if (/:(?:\s|$)/.test(body)) throw GIVE_UP;
     return plain(body);
@@ -340,15 +390,10 @@ class Reader {
 
   /** Whether the next line carries on a scalar begun above it. */
   private continues(parent: number): boolean {
-    const next = this.lines[this.at];
-    if (next === undefined || next.indent <= parent) return false;
-    if (next.afterComment) throw GIVE_UP;
+    const next = this.at;
+    if (next >= this.count || L.indent[next]! <= parent) return false;
+    if (L.afterComment[next] === 1) throw GIVE_UP;
     return true;
-  }
-
-  /** What a line break becomes inside a flow scalar: a space, or one newline per blank line. */
-  private fold(line: Line): string {
-    return line.blanks === 0 ? " " : "\n".repeat(line.blanks);
   }
 
   private quoted(text: string, parent: number, quote: '"' | "'"): Value {
@@ -365,12 +410,15 @@ class Reader {
       }
       // The scalar goes on: an empty first or last piece folds in ways not worth copying here.
       if (content === "" || !this.continues(parent)) throw GIVE_UP;
-      const line = this.lines[this.at++]!;
-      value += this.fold(line);
-      segment = line.text;
+      const i = this.at++;
+      value += fold(i);
+      segment = lineText(this.source, i);
     }
   }
 }
+
+/** What the line break before line `i` becomes inside a flow scalar: a space, or one newline per blank line. */
+const fold = (i: number): string => (L.blanks[i] === 0 ? " " : "\n".repeat(L.blanks[i]!));
 
 function afterQuote(rest: string): void {
   if (rest !== "" && !/^ +(?:#.*)?$/.test(rest)) throw GIVE_UP;
