@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { smartregion } from "../cli/run.js";
 import { InputFiles } from "../../src/node/inputs.js";
-import { writeFileSafely } from "../../src/node/output.js";
+import { openFileSafely, writeFileSafely } from "../../src/node/output.js";
 
 const BIN = join(ROOT, "bin", "smartregion.js");
 const CITY = readFileSync(join(ROOT, "examples", "city.yaml"));
@@ -367,5 +367,22 @@ describe("InputFiles, looking up listed paths", () => {
     expect(later.find(id, undefined, "other.yaml")).toBeUndefined();
     // Left for later, not dropped: a lookup without a name finds it.
     expect(later.find(id)).toBe("city.yaml");
+  });
+});
+
+describe("openFileSafely, writing in pieces", () => {
+  it("writes every piece in order, whole, across many gathered writes, and nothing when abandoned", () => {
+    const c = freshCase();
+    const target = join(c.dir, "big.json");
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${i}:杭州-${"x".repeat(i % 500)}\n`);
+    const output = openFileSafely(target);
+    pieces.forEach((p, i) => (i % 7 === 0 ? output.writeBytes(Buffer.from(p, "utf8")) : output.write(p)));
+    output.close();
+    expect(readFileSync(target, "utf8")).toBe(pieces.join(""));
+    const again = openFileSafely(target);
+    again.write("y".repeat(300 * 1024));
+    again.abandon();
+    expect(readFileSync(target, "utf8")).toBe(pieces.join(""));
+    expect(readdirSync(c.dir).filter((name) => name.includes("big.json"))).toEqual(["big.json"]);
   });
 });
