@@ -113,7 +113,7 @@ export function assessmentRules(source: YamlSource, set: FrameworkSet, disk: Mem
     if (by !== undefined && by < date) report("target-before-assessment", ["targets", "by"], { value: by, context: date });
     forEachEvidence(data["indicators"], ["indicators"], (evidence, path) => {
       const when = isoDate(evidence["date"]);
-      if (when !== undefined && when > date) report("evidence-after-assessment", [...path, "date"], { value: when, context: date });
+      if (when !== undefined && when > date) report("evidence-after-assessment", [...path(), "date"], { value: when, context: date });
     });
   }
   return found;
@@ -126,15 +126,21 @@ export function isoDate(value: unknown): string | undefined {
   return typeof value === "string" && calendarDate(value) ? value : undefined;
 }
 
-function forEachEvidence(indicators: unknown, path: (string | number)[], visit: (evidence: Data, path: (string | number)[]) => void): void {
+/** Visits each piece of evidence; its path is made only when `visit` asks for it (most never do). */
+function forEachEvidence(indicators: unknown, path: (string | number)[], visit: (evidence: Data, path: () => (string | number)[]) => void): void {
   if (!isObject(indicators)) return;
-  for (const [framework, answers] of Object.entries(indicators)) {
+  for (const framework of Object.keys(indicators)) {
+    const answers = indicators[framework];
     if (!isObject(answers)) continue;
-    for (const [indicator, answer] of Object.entries(answers)) {
-      if (!isObject(answer) || !Array.isArray(answer["evidence"])) continue;
-      answer["evidence"].forEach((evidence: unknown, index) => {
-        if (isObject(evidence)) visit(evidence, [...path, framework, indicator, "evidence", index]);
-      });
+    for (const indicator of Object.keys(answers)) {
+      const answer = answers[indicator];
+      if (!isObject(answer)) continue;
+      const list = answer["evidence"];
+      if (!Array.isArray(list)) continue;
+      for (let index = 0; index < list.length; index++) {
+        const evidence: unknown = list[index];
+        if (isObject(evidence)) visit(evidence, () => [...path, framework, indicator, "evidence", index]);
+      }
     }
   }
 }
