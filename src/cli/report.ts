@@ -9,7 +9,7 @@ import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { openOutput, writingEach } from "../node/output.js";
-import { startWorkers, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
+import { threadsFor, WORKERS_FROM, workersAhead } from "../pipeline/pool.js";
 import { listInputs, withNotices } from "../node/read.js";
 import { replacementNotices } from "../pipeline/replaced.js";
 import { writeSubjects } from "../pipeline/subjects.js";
@@ -32,17 +32,19 @@ export interface ReportOptions extends CommonOptions {
 
 export async function runReport(args: readonly string[], options: ReportOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const inputs = withNotices(listInputs(args, cwd, true), replacementNotices(frameworks, options.frameworks, cwd));
   const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ReportFormatName>(options.formats, options.output, REPORT_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
   const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }));
   const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, evidence: options.evidence } as const;
   // A format that gathers every subject into one page is made in this thread.
-  const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
+  const gathers = writers.some((w) => w.gathers === true);
+  // The threads load while the files are listed and the outputs opened and checked.
+  const ahead = workersAhead(options.jobs, WORKERS_FROM.report, setup, !gathers);
+  const inputs = withNotices(listInputs(args, cwd, true, ahead.soon), replacementNotices(frameworks, options.frameworks, cwd));
+  const threads = gathers ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
   const local = reportTask(setup, writers, frameworks);
-  // The threads load while the outputs are opened and checked.
-  const started = startWorkers(threads, setup);
+  const started = ahead.started(inputs.files.length);
   return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
     const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
     const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "reported on", options.langs[0]), started);

@@ -5,7 +5,7 @@ import { progressFor } from "./progress.js";
 import type { ScoreFormatName } from "../format/score/index.js";
 import { writeSubjects } from "../pipeline/subjects.js";
 import { parseGates } from "../pipeline/gates.js";
-import { startWorkers, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
+import { threadsFor, WORKERS_FROM, workersAhead } from "../pipeline/pool.js";
 import { scoreTask } from "../pipeline/tasks.js";
 import { styleFor, terminalWidth, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
@@ -34,17 +34,19 @@ export interface ScoreOptions extends CommonOptions {
 export async function runScore(args: readonly string[], options: ScoreOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
   parseGates(frameworks, options.minStage, options.failUnder);
-  const inputs = withNotices(listInputs(args, cwd, true), replacementNotices(frameworks, options.frameworks, cwd));
   const width = terminalWidth(process.env, process.stdout);
   const outputs = parseFormats<ScoreFormatName>(options.formats, options.output, SCORE_FORMATS, "terminal");
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
   const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }));
   const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
   // A format that gathers every subject (one document a language) is made in this thread.
-  const threads = writers.some((w) => w.gathers === true) ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
+  const gathers = writers.some((w) => w.gathers === true);
+  // The threads load while the files are listed and the outputs opened and checked.
+  const ahead = workersAhead(options.jobs, WORKERS_FROM.score, setup, !gathers);
+  const inputs = withNotices(listInputs(args, cwd, true, ahead.soon), replacementNotices(frameworks, options.frameworks, cwd));
+  const threads = gathers ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
   const local = scoreTask(setup, writers, frameworks);
-  // The threads load while the outputs are opened and checked.
-  const started = startWorkers(threads, setup);
+  const started = ahead.started(inputs.files.length);
   return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
     const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
     const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "scored", options.langs[0]), started);

@@ -8,7 +8,7 @@ import { compareText, finding, START } from "../model/findings.js";
 import { closeSync, openSync, readSync, realpathSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { mapFiles, startWorkers, threadsFor, WORKERS_FROM } from "../pipeline/pool.js";
+import { mapFiles, threadsFor, WORKERS_FROM, workersAhead } from "../pipeline/pool.js";
 import { memberDisk, validateTask } from "../pipeline/tasks.js";
 import type { ExceptionPolicy } from "../pipeline/tasks.js";
 import { applyExceptions, exceptionFindings } from "../model/exceptions.js";
@@ -102,8 +102,11 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const outputs = parseFormats<ValidateFormat>(options.formats, options.output);
   const frameworks = frameworksFor(options.frameworks, cwd);
   const staged = options.staged;
+  const plain = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: false } as const;
+  // Without a cache every listed file is checked: the threads can load while the files are listed.
+  const ahead = workersAhead(options.jobs, WORKERS_FROM.validate, plain, staged === undefined && options.cache === undefined);
   const inputs = withNotices(
-    staged === undefined ? listInputs(args, cwd, true) : { files: args.map((absolute) => ({ absolute, file: displayPath(absolute, cwd) })), failures: [], absolute: args },
+    staged === undefined ? listInputs(args, cwd, true, ahead.soon) : { files: args.map((absolute) => ({ absolute, file: displayPath(absolute, cwd) })), failures: [], absolute: args },
     replacementNotices(frameworks, options.frameworks, cwd),
   );
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
@@ -113,9 +116,9 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   // Without a secret it can trust, the run goes on as without --cache, and says so once.
   if (opened !== undefined && !(opened instanceof CheckCache)) process.stderr.write(`smartregion: ${words(options.locale).cli.cacheUntrusted(opened.location, opened.problem, opened.detail)}\n`);
   const cache = opened instanceof CheckCache ? opened : undefined;
-  const setup = { command: "validate", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, recordDisk: cache !== undefined } as const;
-  // Without a cache every listed file is checked: the threads can load while the outputs are checked.
-  const started = staged === undefined && cache === undefined ? startWorkers(threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.validate), setup) : undefined;
+  const setup = cache === undefined ? plain : { ...plain, recordDisk: true };
+  // Threads started during the listing, or now: they load while the outputs are checked.
+  const started = staged === undefined && cache === undefined ? ahead.started(inputs.files.length) : undefined;
   // Every input listed, the frameworks, the config and the cache are known: an output over one is refused before the work.
   for (const { file } of outputs) checkOutput(file, cwd);
 

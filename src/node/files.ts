@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import type Picomatch from "picomatch";
 import { UsageError } from "../model/errors.js";
 import { RUN_INPUTS } from "./inputs.js";
@@ -36,7 +36,7 @@ const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
  * `*.yaml` and `*.yml`; symbolic links and anything that is not a regular file are skipped on
  * the way, so a walk can neither loop nor leave the folder.
  */
-export function expandInputs(args: readonly string[], cwd: string, later = false): Inputs {
+export function expandInputs(args: readonly string[], cwd: string, later = false, soon?: (found: number) => void): Inputs {
   const found = new Set<string>();
   const missing: { arg: string; reason: "not-found" | "no-yaml" }[] = [];
   // Peeking at each file here would read it twice: with `later`, the reader does it.
@@ -46,9 +46,10 @@ export function expandInputs(args: readonly string[], cwd: string, later = false
     const absolute = resolve(cwd, arg);
     const kind = pathKind(absolute);
     let matched: string[];
-    if (kind === "directory") matched = walk(absolute).filter((f) => YAML_FILE.test(f) && kept(f));
+    const seen = soon === undefined ? undefined : (more: number) => soon(found.size + more);
+    if (kind === "directory") matched = walk(absolute, seen).filter((f) => YAML_FILE.test(f) && kept(f));
     else if (kind !== "missing") matched = [absolute];
-    else if (GLOB_CHARS.test(arg)) matched = glob(arg, cwd).filter(kept);
+    else if (GLOB_CHARS.test(arg)) matched = glob(arg, cwd, seen).filter(kept);
     else {
       missing.push({ arg, reason: "not-found" });
       continue;
@@ -150,9 +151,13 @@ export const nodeMemberDisk: MemberDisk = {
   },
 };
 
-/** Every regular file below a folder, without following symbolic links. */
-function walk(root: string): string[] {
+/**
+ * Every regular file below a folder, without following symbolic links. `seen` is told, after
+ * each folder, how many YAML files the walk has found so far.
+ */
+function walk(root: string, seen?: (yaml: number) => void): string[] {
   const files: string[] = [];
+  let yaml = 0;
   const pending = [root];
   while (pending.length > 0) {
     const dir = pending.pop()!;
@@ -164,8 +169,14 @@ function walk(root: string): string[] {
     }
     runOf(files.length + entries.length);
     holdYoungGeneration();
+    if (seen !== undefined) {
+      for (const entry of entries) if (entry.isFile() && YAML_FILE.test(entry.name)) yaml++;
+      seen(yaml);
+    }
+    // A listed name is one part, never `.` or `..`, and the folder is already normal: joined as is.
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
-      const path = join(dir, entry.name);
+      const path = prefix + entry.name;
       if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(path);
       else if (entry.isFile()) files.push(path);
     }
@@ -198,7 +209,7 @@ export function globSource(pattern: string): string {
   }
 }
 
-function glob(pattern: string, cwd: string): string[] {
+function glob(pattern: string, cwd: string, seen?: (yaml: number) => void): string[] {
   const normalised = pattern.split(sep).join("/");
   const parts = normalised.split("/");
   const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
@@ -213,5 +224,5 @@ function glob(pattern: string, cwd: string): string[] {
     // A pattern picomatch cannot read is the user's mistake, not a crash.
     throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是能匹配文件名的模式`);
   }
-  return walk(base).filter((f) => matches(relative(base, f).split(sep).join("/")));
+  return walk(base, seen).filter((f) => matches(relative(base, f).split(sep).join("/")));
 }

@@ -36,6 +36,8 @@ export class InputFiles {
   private fresh: NotedInput[] = [];
   /** Paths noted but not yet looked up: a run that writes no file never pays for a stat of each. */
   private pending: Pending[] = [];
+  /** Listed paths not yet looked up, by their last part (see nameKey). */
+  private listed = new Map<string, Pending[]>();
 
   /** Notes a file by its identity. */
   note(input: NotedInput): void {
@@ -51,7 +53,15 @@ export class InputFiles {
    * `listed` says that the path's last part was a regular file in its folder's listing, not a link.
    */
   notePath(absolute: string, display: string, role: InputRole = "read", listed = false): void {
-    this.pending.push({ absolute, display, role, listed });
+    const item = { absolute, display, role };
+    if (!listed) {
+      this.pending.push(item);
+      return;
+    }
+    const name = nameKey(absolute.slice(Math.max(absolute.lastIndexOf("/"), absolute.lastIndexOf("\\")) + 1));
+    const same = this.listed.get(name);
+    if (same === undefined) this.listed.set(name, [item]);
+    else same.push(item);
   }
 
   /**
@@ -61,16 +71,19 @@ export class InputFiles {
    * output then pays for no stat of each.
    */
   private settle(only?: string): void {
-    const pending = this.pending;
+    let pending = this.pending;
     this.pending = [];
-    const named = only === undefined ? undefined : sameName(only);
-    for (const [i, item] of pending.entries()) {
+    if (only === undefined) {
+      for (const same of this.listed.values()) pending = pending.concat(same);
+      this.listed.clear();
+    } else {
+      const name = nameKey(only);
+      const same = this.listed.get(name);
+      if (same !== undefined) pending = pending.concat(same);
+      this.listed.delete(name);
+    }
+    for (const [i, { absolute, display, role }] of pending.entries()) {
       if ((i & 255) === 255) holdYoungGeneration();
-      const { absolute, display, role } = item;
-      if (named !== undefined && item.listed && !named(absolute)) {
-        this.pending.push(item);
-        continue;
-      }
       let stat;
       try {
         stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
@@ -117,23 +130,14 @@ interface Pending {
   readonly absolute: string;
   readonly display: string;
   readonly role: InputRole;
-  readonly listed: boolean;
 }
 
 /**
- * Whether a path's last part may be `name`. Where file systems commonly ignore case or the
- * form of accents (macOS, Windows), both are ignored here too: a doubt is looked up.
+ * A file name as listed paths are kept by. Where file systems commonly ignore case or the form
+ * of accents (macOS, Windows), so does the key: names that may be one file share it, and a doubt
+ * is looked up.
  */
-function sameName(name: string): (path: string) => boolean {
-  if (process.platform === "linux") return (path) => path.endsWith(name) && isSeparator(path.charCodeAt(path.length - name.length - 1));
-  const fold = (text: string) => text.normalize("NFC").toLowerCase();
-  const wanted = fold(name);
-  return (path) => {
-    const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
-    return fold(path.slice(cut + 1)) === wanted;
-  };
-}
-const isSeparator = (code: number): boolean => code === 47 /* / */ || code === 92; /* \ */
+const nameKey = process.platform === "linux" ? (name: string): string => name : (name: string): string => name.normalize("NFC").toLowerCase();
 
 /** The files this process's run has read. */
 export const RUN_INPUTS = new InputFiles();

@@ -92,8 +92,8 @@ export function withNotices<T extends { readonly failures: readonly Finding[] }>
  * path that names nothing. Files are read one at a time by the caller, so memory does not
  * grow with their number.
  */
-export function listInputs(args: readonly string[], cwd: string, later = false): { files: InputFile[]; failures: Finding[]; absolute: readonly string[] } {
-  const inputs = expandInputs(args, cwd, later);
+export function listInputs(args: readonly string[], cwd: string, later = false, soon?: (found: number) => void): { files: InputFile[]; failures: Finding[]; absolute: readonly string[] } {
+  const inputs = expandInputs(args, cwd, later, soon);
   const failures: Finding[] = inputs.missing.map(({ arg, reason }) => notFound(arg, reason));
   const found = inputs.found;
   const files = inputs.files.map((absolute, i): InputFile => {

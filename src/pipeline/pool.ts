@@ -111,6 +111,23 @@ export function startWorkers(threads: number, setup: TaskSetup): Started | undef
 }
 
 /**
+ * Worker threads started as soon as a listing has found enough files for them (`soon`, given to
+ * listInputs), so that they load while the listing goes on. `started` gives them once the files
+ * are known, or starts them for that count if none were. Without `early`, none start before.
+ */
+export function workersAhead(jobs: number, from: number, setup: TaskSetup, early = true): { soon: (found: number) => void; started: (count: number) => Started | undefined } {
+  let ahead: Started | undefined;
+  return {
+    soon: (found) => {
+      if (!early || ahead !== undefined) return;
+      const threads = threadsFor(found, jobs, from);
+      if (threads > 1) ahead = startWorkers(threads, setup);
+    },
+    started: (count) => ahead ?? startWorkers(threadsFor(count, jobs, from), setup),
+  };
+}
+
+/**
  * Runs `setup`'s task on every input in `threads` threads, this one and `threads - 1` workers,
  * and hands each result to `each` in input order (results that arrive early wait for the ones
  * before them). This thread's share is done by `local`; with one thread, all of it.
