@@ -375,6 +375,8 @@ describe("openFileSafely, writing in pieces", () => {
     const c = freshCase();
     const target = join(c.dir, "big.json");
     const pieces = Array.from({ length: 3000 }, (_, i) => `${i}:杭州-${"x".repeat(i % 500)}\n`);
+    // One piece larger than what is gathered at once.
+    pieces.splice(1500, 0, `${"z".repeat(400 * 1024)}杭州\n`);
     const output = openFileSafely(target);
     pieces.forEach((p, i) => (i % 7 === 0 ? output.writeBytes(Buffer.from(p, "utf8")) : output.write(p)));
     output.close();
