@@ -90,20 +90,14 @@ export function assessmentRules(source: YamlSource, set: FrameworkSet, disk: Mem
 
   // Answers reconciled from several assessors who dispute them: each is said at its line, so a
   // review (or a gate: validate --max-disputed) sees what is still to settle.
-  const disputes = (indicators: unknown, path: (string | number)[]) => {
-    if (!isObject(indicators)) return;
-    for (const [framework, answers] of Object.entries(indicators)) {
-      if (!isObject(answers)) continue;
-      for (const [indicator, answer] of Object.entries(answers)) {
-        if (!isObject(answer)) continue;
-        const reconciled = isObject(answer["reconciled"]) ? answer["reconciled"] : undefined;
-        if (reconciled?.["disputed"] !== true) continue;
-        const given = isObject(reconciled["answers"]) ? Object.entries(reconciled["answers"]).map(([name, v]) => `${name}: ${v === null ? "–" : String(v)}`) : [];
-        const taken = answer["not-applicable"] !== undefined ? "n/a" : answer["level"] === undefined || answer["level"] === null ? "–" : String(answer["level"]);
-        report("disputed-answer", [...path, framework, indicator, "reconciled", "disputed"], { key: `${framework}.${indicator}`, value: taken, allowed: given });
-      }
-    }
-  };
+  const disputes = (indicators: unknown, path: (string | number)[]) =>
+    forEachAnswer(indicators, (framework, indicator, answer) => {
+      const reconciled = isObject(answer["reconciled"]) ? answer["reconciled"] : undefined;
+      if (reconciled?.["disputed"] !== true) return;
+      const given = isObject(reconciled["answers"]) ? Object.entries(reconciled["answers"]).map(([name, v]) => `${name}: ${v === null ? "–" : String(v)}`) : [];
+      const taken = answer["not-applicable"] !== undefined ? "n/a" : answer["level"] === undefined || answer["level"] === null ? "–" : String(answer["level"]);
+      report("disputed-answer", [...path, framework, indicator, "reconciled", "disputed"], { key: `${framework}.${indicator}`, value: taken, allowed: given });
+    });
   disputes(data["indicators"], ["indicators"]);
   if (Array.isArray(data["members"])) data["members"].forEach((m: unknown, i) => isObject(m) && disputes(m["indicators"], ["members", i, "indicators"]));
 
@@ -126,21 +120,27 @@ export function isoDate(value: unknown): string | undefined {
   return typeof value === "string" && calendarDate(value) ? value : undefined;
 }
 
-/** Visits each piece of evidence; its path is made only when `visit` asks for it (most never do). */
-function forEachEvidence(indicators: unknown, path: (string | number)[], visit: (evidence: Data, path: () => (string | number)[]) => void): void {
+/** Visits each answer given as a mapping, by framework and indicator (no array of entries made for each). */
+function forEachAnswer(indicators: unknown, visit: (framework: string, indicator: string, answer: Data) => void): void {
   if (!isObject(indicators)) return;
   for (const framework of Object.keys(indicators)) {
     const answers = indicators[framework];
     if (!isObject(answers)) continue;
     for (const indicator of Object.keys(answers)) {
       const answer = answers[indicator];
-      if (!isObject(answer)) continue;
-      const list = answer["evidence"];
-      if (!Array.isArray(list)) continue;
-      for (let index = 0; index < list.length; index++) {
-        const evidence: unknown = list[index];
-        if (isObject(evidence)) visit(evidence, () => [...path, framework, indicator, "evidence", index]);
-      }
+      if (isObject(answer)) visit(framework, indicator, answer);
     }
   }
+}
+
+/** Visits each piece of evidence; its path is made only when `visit` asks for it (most never do). */
+function forEachEvidence(indicators: unknown, path: (string | number)[], visit: (evidence: Data, path: () => (string | number)[]) => void): void {
+  forEachAnswer(indicators, (framework, indicator, answer) => {
+    const list = answer["evidence"];
+    if (!Array.isArray(list)) return;
+    for (let index = 0; index < list.length; index++) {
+      const evidence: unknown = list[index];
+      if (isObject(evidence)) visit(evidence, () => [...path, framework, indicator, "evidence", index]);
+    }
+  });
 }
