@@ -23,7 +23,19 @@ export interface NotedInput {
 }
 
 /** The identity of what `stat` or `fstat` describes: two paths to one file have the same. */
-export const identityOf = (stat: { readonly dev: bigint; readonly ino: bigint }): string => `${stat.dev}:${stat.ino}`;
+export const identityOf = (stat: { readonly dev: bigint | number; readonly ino: bigint | number }): string => `${stat.dev}:${stat.ino}`;
+
+/**
+ * What an open file is, as `fstat` says: its plain numbers where they are exact, which cost less
+ * to make than big integers; a device or inode number past 2^53 is read again as a big integer,
+ * so that its identity is exact too.
+ */
+export function fstatExact(fd: number): { readonly isFile: boolean; readonly size: number; readonly id: string } {
+  const stat = fstatSync(fd);
+  if (Number.isSafeInteger(stat.ino) && Number.isSafeInteger(stat.dev)) return { isFile: stat.isFile(), size: stat.size, id: identityOf(stat) };
+  const exact = fstatSync(fd, { bigint: true });
+  return { isFile: exact.isFile(), size: Number(exact.size), id: identityOf(exact) };
+}
 
 /**
  * Every file a run reads, by identity, so that no output is written over one of them however
@@ -97,7 +109,7 @@ export class InputFiles {
 
   /** Notes the file an open descriptor reads, which no renaming can change. */
   noteFd(fd: number, display: string, role: InputRole = "read"): void {
-    this.note({ id: identityOf(fstatSync(fd, { bigint: true })), display, role });
+    this.note({ id: fstatExact(fd).id, display, role });
   }
 
   /** Notes what another thread read. */

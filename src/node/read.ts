@@ -1,11 +1,11 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, openSync, readFileSync, readSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
 import { finding, START } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
 import type { Limits } from "../yaml/source.js";
 import { expandInputs, frameworkText, headText, pathKind } from "./files.js";
 import { resolve } from "node:path";
-import { identityOf, RUN_INPUTS } from "./inputs.js";
+import { fstatExact, RUN_INPUTS } from "./inputs.js";
 
 export interface InputFile {
   readonly file: string;
@@ -50,10 +50,10 @@ export function readBytes(absolute: string, file: string, maxBytes = Infinity): 
   try {
     fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
     // One look at what is open: its kind, its identity, and how much to read.
-    const stat = fstatSync(fd, { bigint: true });
-    if (!stat.isFile()) return finding("not-a-file", file, START, "");
-    RUN_INPUTS.note({ id: identityOf(stat), display: file, role: "read" });
-    const size = Number(stat.size);
+    const stat = fstatExact(fd);
+    if (!stat.isFile) return finding("not-a-file", file, START, "");
+    RUN_INPUTS.note({ id: stat.id, display: file, role: "read" });
+    const size = stat.size;
     if (size > maxBytes) return finding("too-large", file, START, "", { limit: maxBytes, value: String(size) });
     // One byte more than the size is asked for: a read that returns less has met the end, and
     // a file that grew since it was looked at is read on to its end, as it is now.

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, fstatSync, openSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { smartregion } from "../cli/run.js";
-import { InputFiles } from "../../src/node/inputs.js";
+import { fstatExact, InputFiles } from "../../src/node/inputs.js";
 import { openFileSafely, writeFileSafely } from "../../src/node/output.js";
 
 const BIN = join(ROOT, "bin", "smartregion.js");
@@ -386,5 +386,19 @@ describe("openFileSafely, writing in pieces", () => {
     again.abandon();
     expect(readFileSync(target, "utf8")).toBe(pieces.join(""));
     expect(readdirSync(c.dir).filter((name) => name.includes("big.json"))).toEqual(["big.json"]);
+  });
+});
+
+describe("fstatExact", () => {
+  it("gives an open file the identity its big-integer numbers give, and its kind and size", () => {
+    const c = freshCase();
+    const file = join(c.dir, "city.yaml");
+    const fd = openSync(file, "r");
+    try {
+      const exact = fstatSync(fd, { bigint: true });
+      expect(fstatExact(fd)).toEqual({ isFile: true, size: Number(exact.size), id: `${exact.dev}:${exact.ino}` });
+    } finally {
+      closeSync(fd);
+    }
   });
 });
