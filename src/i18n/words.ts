@@ -88,6 +88,8 @@ export interface Words {
   readonly lacks: (model: string) => string;
   readonly regionStage: string;
   readonly equalWeight: string;
+  /** A member weighted by its population, in a column of weights. */
+  readonly populationWeight: (population: string) => string;
   readonly notScored: (problem: string) => string;
   readonly blocker: {
     readonly coverage: (dimension: string, share: string, minimum: string) => string;
@@ -112,6 +114,8 @@ export interface Words {
     readonly reachedBy: string;
     readonly member: string;
     readonly weight: string;
+    /** The members' column when each member's weight is its population. */
+    readonly population: string;
     readonly stageReached: string;
     readonly framework: string;
     readonly indicator: string;
@@ -352,6 +356,7 @@ export const EN: Words = {
   lacks: (model) => `${model} lacks`,
   regionStage: "Region stage (weakest member)",
   equalWeight: "1 (equal)",
+  populationWeight: (population) => `${population} (population)`,
   notScored: (problem) => `not scored (${problem})`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension} only ${share} answered (needs ${minimum})`,
@@ -376,6 +381,7 @@ export const EN: Words = {
     reachedBy: "reached by",
     member: "member",
     weight: "weight",
+    population: "population",
     stageReached: "stage reached",
     framework: "framework",
     indicator: "indicator",
@@ -619,6 +625,7 @@ export const ZH: Words = {
   lacks: (model) => `${model}的短板`,
   regionStage: "区域阶段（按最弱成员）",
   equalWeight: "1（等权）",
+  populationWeight: (population) => `${population}（人口）`,
   notScored: (problem) => `未评分（${problem}）`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension}仅作答${share}（须达${minimum}）`,
@@ -644,6 +651,7 @@ export const ZH: Words = {
     reachedBy: "达到的成员",
     member: "成员",
     weight: "权重",
+    population: "人口",
     stageReached: "已达阶段",
     framework: "评估框架",
     indicator: "指标",
