@@ -60,6 +60,14 @@ const TERMS = replacedTerms(parse(readFileSync(join(SHIPPED, "meta", "zh-terms.y
 const replaced = (output: string) => replacedTermsIn(output, TERMS).map((t) => `${t.avoid} → ${t.use}`);
 
 /**
+ * Each 模式 that does not stand for a formation model: 模式 is 形成模式, or one named as such
+ * (该模式, 其他模式, 最适合的模式), and the policy phrase 新业态、新模式; a data schema is a
+ * 数据标准 or 数据结构, an API pattern an 接口规范.
+ */
+const strayModes = (output: string) =>
+  [...output.replace(/新业态、\s*(?:#\s*)?新模式/g, "").matchAll(/(.{0,6})模式/gu)].filter((m) => !/(?:形成|该|本|这一|其他|各|适合|的)$/u.test(m[1]!)).map((m) => m[0]);
+
+/**
  * Lines of a wrapped paragraph (a line nearly as wide as the terminal, and the indented line
  * after it) that break between two Chinese characters: a break goes after punctuation, before an
  * opening mark, or after 的 in a phrase wider than a line.
@@ -200,6 +208,10 @@ describe("the checker itself", () => {
     expect(typographyProblems("用 `smartregion validate FILE` 检查，门槛 --min-stage merged 未通过：版本1.0.0")).toEqual([]);
     expect(typographyProblems("见 https://example.org/a,b 与（yaml.schemas）")).toEqual([]);
   });
+  it("finds 模式 that is not a formation model", () => {
+    expect(strayModes("统一的数据模式；标准接口（API）模式")).toHaveLength(2);
+    expect(strayModes("形成模式；该模式的关键；本模式区别于其他模式；最适合的模式；新业态、新模式；新业态、\n  # 新模式")).toEqual([]);
+  });
   it("finds a replaced term", () => {
     expect(replaced("区域组建模式")).toEqual(["组建模式 → 形成模式"]);
     expect(replaced("公共数据开放平台")).toEqual([]);
@@ -219,6 +231,7 @@ describe("every Chinese output of the shipped examples", () => {
       expect(text).toMatch(/[\u4e00-\u9fff]/);
       expect(typographyProblems(text), "half-width punctuation or a spaced number").toEqual([]);
       expect(replaced(text), "a term the glossary replaces").toEqual([]);
+      expect(strayModes(text), "模式 that is not a formation model").toEqual([]);
       if (width === undefined) return;
       // Wider than its width, a line would be broken by the terminal, wherever it falls.
       expect(text.split("\n").filter((line) => displayWidth(line) > width), "a line wider than the terminal").toEqual([]);
