@@ -88,6 +88,14 @@ function brokenPhrases(output: string, width = 80): string[] {
   return found;
 }
 
+/** Lines, and lines of a table's cells, that start with closing punctuation or end with an opening mark: a break Chinese never makes. */
+const badBreaks = (output: string) =>
+  output
+    .split("\n")
+    .flatMap((line) => (line.includes("│") ? line.split("│").slice(1, -1) : [line.replace(/^\s*#/, "")]))
+    .map((text) => text.trim())
+    .filter((text) => /^[，。、；：！？）》」』〉]/.test(text) || /[（《「『〈“]$/.test(text));
+
 /** The text of an HTML document, without its style and script, tags and the values of its attributes. */
 const htmlText = (html: string) =>
   html
@@ -236,6 +244,7 @@ describe("every Chinese output of the shipped examples", () => {
       // Wider than its width, a line would be broken by the terminal, wherever it falls.
       expect(text.split("\n").filter((line) => displayWidth(line) > width), "a line wider than the terminal").toEqual([]);
       expect(brokenPhrases(text, width), "a line broken inside a phrase").toEqual([]);
+      expect(badBreaks(text), "a line broken before closing punctuation or after an opening mark").toEqual([]);
     });
   }
 });
@@ -292,9 +301,31 @@ describe("the template's comments break Chinese only between words", () => {
 });
 
 describe("Chinese breaks between phrases", () => {
-  it("after punctuation or before an opening mark, never between two characters of a word", () => {
-    expect(phrases("已有若干部门接入（含政务信息平台），并对外开放。").map((p) => p.piece)).toEqual(["已有若干部门接入", "（含政务信息平台），", "并对外开放。"]);
+  it("after punctuation or before an opening quote, never between two characters of a word", () => {
+    expect(phrases("已有若干部门接入平台，并对外开放“公共数据”。").map((p) => p.piece)).toEqual(["已有若干部门接入平台，", "并对外开放", "“公共数据”。"]);
     expect(wrapText("已有若干部门接入平台，并对外开放数据。", 24)).toEqual(["已有若干部门接入平台，", "并对外开放数据。"]);
+  });
+  it("a bracket stays with the word before it: a level's name, a gloss, a score", () => {
+    expect(phrases("已有若干部门接入（含政务信息平台），并对外开放。").map((p) => p.piece)).toEqual(["已有若干部门接入（含政务信息平台），", "并对外开放。"]);
+    expect(wrapText("所填等级为3级（规范）", 16)).toEqual(["所填等级为", "3级（规范）"]);
+    expect(wrapText("机器可读格式与接口（API）", 20)).toEqual(["机器可读格式与接口", "（API）"]);
+    expect(wrapText("制约因素：公共数据开放（2.78\u00a0<\u00a03.00）；多方参与（2.44\u00a0<\u00a03.00）", 44)).toEqual(["制约因素：公共数据开放（2.78\u00a0<\u00a03.00）；", "多方参与（2.44\u00a0<\u00a03.00）"]);
+  });
+  it("a term wider than its cell puts its gloss on the next line, a level's name with its number", () => {
+    expect(wrapText("城市运行管理中心（城市大脑）", 26)).toEqual(["城市运行管理中心", "（城市大脑）"]);
+    expect(wrapText("评估等级4级（量化管理）", 16)).toEqual(["评估等级", "4级（量化管理）"]);
+  });
+  it("a word cut at the line's end never leaves closing punctuation at the start of a line, an opening mark at its end, or a number apart from its unit", () => {
+    const lineStarts = (lines: string[]) => lines.slice(1).map((l) => l.charAt(0));
+    const lineEnds = (lines: string[]) => lines.slice(0, -1).map((l) => l.slice(-1));
+    for (let width = 8; width <= 16; width++) {
+      for (const text of ["信息资源共享与交换平台覆盖全部部门）。", "共享清单（所列数据均可调用", "年办件量12345件共计38个部门达到3级"]) {
+        const lines = wrapText(text, width);
+        expect(lineStarts(lines).filter((c) => /[，。、；：！？）》」』〉]/.test(c)), `${text} at ${width}`).toEqual([]);
+        expect(lineEnds(lines).filter((c) => /[（《「『〈]/.test(c)), `${text} at ${width}`).toEqual([]);
+        expect(lines.slice(0, -1).filter((l, i) => /[0-9]$/.test(l) && /^[0-9级个件]/.test(lines[i + 1]!)), `${text} at ${width}`).toEqual([]);
+      }
+    }
   });
   it("a code span stays whole; a backtick with no partner opens nothing", () => {
     expect(wrapText("用 `npx smartregion score FILE` 评分，再看。", 28)).toEqual(["用", "`npx smartregion score FILE`", "评分，再看。"]);
