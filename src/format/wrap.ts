@@ -60,9 +60,9 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
  * punctuation or space in it is not broken: it goes whole onto the next line. A bracket that
  * follows a word stays with it, as a level's name with its number (3级（规范）), a gloss with its
  * term (接口（API）) and a score with its dimension (多方参与（2.44 < 3.00）). Only a run wider
- * than `room` columns (a whole line) is broken: after the particle 的, which ends the word before
- * it ("负责人的／牵头机构"), and then before such a bracket, where a Chinese table puts a gloss
- * that does not fit ("城市运行管理中心／（城市大脑）"); one with neither stands on a line longer
+ * than `room` columns (a whole line) is broken: before such a bracket, where a Chinese table puts
+ * a gloss that does not fit ("城市运行管理中心／（城市大脑）"), and then after the particle 的,
+ * which ends the word before it ("负责人的／牵头机构"); one with neither stands on a line longer
  * than the width. A code span between backticks is one piece, spaces and all.
  */
 export function phrases(text: string, room = Infinity): { piece: string; spaced: boolean }[] {
@@ -86,7 +86,7 @@ export function phrases(text: string, room = Infinity): { piece: string; spaced:
   const wide = (piece: string) => displayWidth(piece) > room;
   return out.flatMap((phrase) => {
     if (!wide(phrase.piece)) return [phrase];
-    const parts = phrase.piece.split(/(?<=的)(?=\p{Script=Han})/u).flatMap((part) => (wide(part) ? part.split(BEFORE_BRACKET) : [part]));
+    const parts = phrase.piece.split(BEFORE_BRACKET).flatMap((part) => (wide(part) ? part.split(/(?<=的)(?=\p{Script=Han})/u) : [part]));
     return parts.map((piece, i) => ({ piece, spaced: i === 0 ? phrase.spaced : false }));
   });
 }
