@@ -31,10 +31,11 @@ const BEFORE = new RegExp(`[,;:?!()\\[\\]] *[${HAN}${WIDE_MARKS}“‘]`, "gu");
 /** A space between a Chinese character and a number, either way round ("等级 2", "2 个"). */
 const SPACED = new RegExp(`[${HAN}] +[0-9]|[0-9] +[${HAN}]`, "gu");
 
-/** What may stand beside Chinese as it is typed: code spans, URLs, `file:line:col`, option names, keys; and versions, where only punctuation is looked at. */
+/** What may stand beside Chinese as it is typed: code spans, URLs, `file:line:col`, option names, command-line syntax (`[options]`, `<file>`), keys; and versions, where only punctuation is looked at. */
 function allowed(line: string, versions = true): string {
   const typed = line
     .replace(/&nbsp;/g, " ")
+    .replace(/[[<][\w.=[\]|-]*[\]>][\w.]*/g, "_")
     .replace(/\[([^\]]*)\]\([^)\s]*\)/g, "$1")
     .replace(/`[^`]*`/g, "_")
     .replace(/https?:\/\/[^\s）)”"<]*/g, "_")
@@ -177,6 +178,17 @@ const EXAMPLES = ["examples/city.yaml", "examples/seattle-region.yaml", "example
 const FRAMEWORKS = readdirSync(SHIPPED).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ""));
 const REVIEW = ["examples/city.yaml", "examples/riverton-review/second-assessor.yaml"];
 
+/** Every command, for its help. */
+const HELP = [[], ...["validate", "score", "report", "diff", "reconcile", "export", "import", "init", "schema", "frameworks"].map((c) => [c]), ...["list", "show", "lint"].map((c) => ["frameworks", c])];
+/** A mistake of each kind commander reports: an unknown option and command, a missing argument, option value and required option, a value refused, too many arguments. */
+const USAGE_ERRORS = [["--formt"], ["valdate"], ["diff"], ["validate", "--max-warnings"], ["export"], ["diff", "a", "b", "--format", "nope"], ["score", "--jobs", "x"], ["init", "a", "b"]];
+/** A usage error's message and the help after it, which exit with 2. */
+const usage = (args: readonly string[]) => {
+  const result = smartregion([...args, "--lang", "zh-CN"], ROOT, WIDE);
+  expect(result.code, args.join(" ")).toBe(2);
+  return result.stderr;
+};
+
 /** Every Chinese output of the shipped examples, by the command that makes it, and the width it is drawn to, if it is. */
 const OUTPUTS: [string, () => string, number?][] = [
   ...EXAMPLES.flatMap((file): [string, () => string, number?][] => [
@@ -201,6 +213,8 @@ const OUTPUTS: [string, () => string, number?][] = [
   ["reconcile --format html", () => htmlText(run(["reconcile", ...REVIEW, "--lang", "zh-CN", "--format", "html"])), undefined],
   ["diff", () => run(["diff", ...REVIEW, "--lang", "zh-CN", "--force"]), 80],
   ["diff --format markdown", () => run(["diff", ...REVIEW, "--lang", "zh-CN", "--force", "--format", "markdown"]), undefined],
+  ...HELP.map((command): [string, () => string, number?] => [`${[...command, "--help"].join(" ")}`, () => run([...command, "--help", "--lang", "zh-CN"]), 80]),
+  ["usage errors", () => USAGE_ERRORS.map((args) => usage(args)).join("\n"), 80],
 ];
 
 describe("the checker itself", () => {
@@ -215,6 +229,7 @@ describe("the checker itself", () => {
     expect(typographyProblems("examples/invalid.yaml:6:9    错误  不允许的值")).toEqual([]);
     expect(typographyProblems("用 `smartregion validate FILE` 检查，门槛 --min-stage merged 未通过：版本1.0.0")).toEqual([]);
     expect(typographyProblems("见 https://example.org/a,b 与（yaml.schemas）")).toEqual([]);
+    expect(typographyProblems("  diff [options] <older> [newer]  比较两次评估，或写作 [framework[.dimension]=]percent 针对某一维度")).toEqual([]);
   });
   it("finds 模式 that is not a formation model", () => {
     expect(strayModes("统一的数据模式；标准接口（API）模式")).toHaveLength(2);
