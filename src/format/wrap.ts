@@ -5,6 +5,25 @@ const OPENING = /[“‘（《「『【〔〈]/;
 const CLOSING = /[，。、；：！？”’）》」』】〕〉…]/;
 /** An opening bracket, which (unlike an opening quote) belongs to the word it follows: 3级（规范）, 接口（API）. */
 const BRACKET = /[（《「『【〔〈]/;
+/** The widest a bracket may be, brackets included, to stay with the word before it as its gloss. */
+const GLOSS = 20;
+
+/**
+ * Whether the bracket that opens piece `i` is a short gloss of the word before it (3级（规范）,
+ * 接口（API）, 中心（城市大脑）): closed within GLOSS columns, with no clause in it. A longer
+ * aside (（如在规定天数内完成更新的记录占比）) may start a line, as Chinese allows.
+ */
+function gloss(pieces: readonly { piece: string }[], i: number): boolean {
+  if (!BRACKET.test(pieces[i]!.piece.charAt(0))) return false;
+  let text = "";
+  for (let k = i; k < pieces.length && displayWidth(text) <= GLOSS; k++) {
+    text += pieces[k]!.piece;
+    const close = text.search(/[）》」』】〕〉]/);
+    if (close >= 0) return displayWidth(text.slice(0, close + 1)) <= GLOSS && !/[，。、；：！？]/.test(text.slice(0, close));
+  }
+  return false;
+}
+
 /**
  * Where a phrase too wide for a line may break before a bracket: after a word, and before a
  * number with its unit rather than between them and their bracket ("等级为／3级（规范）").
@@ -57,9 +76,10 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
  * of Chinese that end after punctuation (，。、；：？！）” and the like) or before an opening
  * quote (“). Chinese has no spaces between its words, and a break between two characters may fall
  * inside one ("若／干", "信／息"), so a run of Chinese characters, digits and Latin letters with no
- * punctuation or space in it is not broken: it goes whole onto the next line. A bracket that
- * follows a word stays with it, as a level's name with its number (3级（规范）), a gloss with its
- * term (接口（API）) and a score with its dimension (多方参与（2.44 < 3.00）). Only a run wider
+ * punctuation or space in it is not broken: it goes whole onto the next line. A short bracket
+ * that follows a word stays with it (see `gloss`), as a level's name with its number (3级（规范）),
+ * a gloss with its term (接口（API）) and a score with its dimension (多方参与（2.44 < 3.00）);
+ * a longer aside may start a line, as an opening quote may. Only a run wider
  * than `room` columns (a whole line) is broken: before such a bracket, where a Chinese table puts
  * a gloss that does not fit ("城市运行管理中心／（城市大脑）"), and then after the particle 的,
  * which ends the word before it ("负责人的／牵头机构"); one with neither stands on a line longer
@@ -72,7 +92,8 @@ export function phrases(text: string, room = Infinity): { piece: string; spaced:
   const ticks = (piece: string) => piece.split("`").length - 1;
   let left = ticks(text);
   let inCode = false;
-  for (const next of breakable(text)) {
+  const pieces = breakable(text);
+  for (const [i, next] of pieces.entries()) {
     const last = out.at(-1);
     const open = OPENING.test(next.piece.charAt(0));
     const own = ticks(next.piece);
@@ -80,7 +101,7 @@ export function phrases(text: string, room = Infinity): { piece: string; spaced:
     left -= own;
     if (own % 2 === 1) inCode = !inCode && left > 0;
     if (last !== undefined && wasInCode) last.piece += `${next.spaced ? " " : ""}${next.piece}`;
-    else if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)) && !BRACKET.test(next.piece.charAt(0)))) out.push({ ...next });
+    else if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)) && !gloss(pieces, i))) out.push({ ...next });
     else last.piece += next.piece;
   }
   const wide = (piece: string) => displayWidth(piece) > room;

@@ -320,8 +320,11 @@ describe("Chinese breaks between phrases", () => {
     expect(phrases("已有若干部门接入平台，并对外开放“公共数据”。").map((p) => p.piece)).toEqual(["已有若干部门接入平台，", "并对外开放", "“公共数据”。"]);
     expect(wrapText("已有若干部门接入平台，并对外开放数据。", 24)).toEqual(["已有若干部门接入平台，", "并对外开放数据。"]);
   });
-  it("a bracket stays with the word before it: a level's name, a gloss, a score", () => {
+  it("a short bracket stays with the word before it: a level's name, a gloss, a score", () => {
     expect(phrases("已有若干部门接入（含政务信息平台），并对外开放。").map((p) => p.piece)).toEqual(["已有若干部门接入（含政务信息平台），", "并对外开放。"]);
+    // A longer aside, or one with a clause in it, may start a line.
+    expect(phrases("按已公布的目标运行（如在规定天数内完成更新的记录占比），并通报。").map((p) => p.piece)).toEqual(["按已公布的目标运行", "（如在规定天数内完成更新的记录占比），", "并通报。"]);
+    expect(phrases("确立默认规则（除另有规定外，均可共享）。").map((p) => p.piece)).toEqual(["确立默认规则", "（除另有规定外，", "均可共享）。"]);
     expect(wrapText("所填等级为3级（规范）", 16)).toEqual(["所填等级为", "3级（规范）"]);
     expect(wrapText("机器可读格式与接口（API）", 20)).toEqual(["机器可读格式与接口", "（API）"]);
     expect(wrapText("制约因素：公共数据开放（2.78\u00a0<\u00a03.00）；多方参与（2.44\u00a0<\u00a03.00）", 44)).toEqual(["制约因素：公共数据开放（2.78\u00a0<\u00a03.00）；", "多方参与（2.44\u00a0<\u00a03.00）"]);
