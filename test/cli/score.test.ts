@@ -212,10 +212,10 @@ ${members}`;
     it(`heads the column with what its numbers are (${lang}): populations, or weights with a population marked`, () => {
       const people = membersTable(region("  - {name: A, population: 1000}\n  - {name: B, population: 2000}\n"), lang);
       expect(people.head).toBe(people.w.heading(people.w.head.population));
-      expect(people.weights).toEqual(["1000", "2000"]);
+      expect(people.weights).toEqual(["1,000", "2,000"]);
       const mixed = membersTable(region("  - {name: A, population: 1000}\n  - {name: B, weight: 3}\n  - {name: C}\n"), lang);
       expect(mixed.head).toBe(mixed.w.heading(mixed.w.head.weight));
-      expect(mixed.weights).toEqual([mixed.w.populationWeight("1000"), "3", mixed.w.equalWeight]);
+      expect(mixed.weights).toEqual([mixed.w.populationWeight("1,000"), "3", mixed.w.equalWeight]);
     });
   }
 });

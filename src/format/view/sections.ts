@@ -5,7 +5,7 @@ import { gateText } from "../../scoring/gates.js";
 import type { GateResult } from "../../scoring/gates.js";
 import type { CityScore, FrameworkResult, MemberResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
 import { blockerText } from "../names.js";
-import { aboutView, appendixView, methodView, registerView, disputesView, summaryView } from "./brief.js";
+import { aboutView, appendixView, grouped, methodView, registerView, disputesView, summaryView } from "./brief.js";
 import type { Names } from "../names.js";
 import { bar, fixed, pct, share } from "../numbers.js";
 import { strong, tone } from "./model.js";
@@ -216,10 +216,11 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   }
   out.push({ type: "table", columns: [left(h.stageDimension), right(h.min), right(h.weightedMean), right(h.max), right(h.spread), right(h.reachedBy)], rows: rollRows });
   // The column says what its numbers are: populations when every member gives one, else
-  // weights, a population among them marked as one.
+  // weights, a population among them marked as one. A population's thousands are grouped, as
+  // in the table of who assessed what.
   const byPopulation = score.members.length > 0 && score.members.every((m) => m.weightFrom === "population");
   const memberWeight = (m: MemberResult) =>
-    m.weightFrom === "equal" ? w.equalWeight : m.weightFrom === "population" && !byPopulation ? w.populationWeight(String(m.weight)) : String(m.weight);
+    m.weightFrom === "equal" ? w.equalWeight : m.weightFrom === "weight" ? String(m.weight) : byPopulation ? grouped(m.weight) : w.populationWeight(grouped(m.weight));
   out.push({
     type: "table",
     columns: [left(h.member), right(byPopulation ? h.population : h.weight), left(h.stageReached), ...set.stages.map((s) => right(names.framework(s.id)))],
