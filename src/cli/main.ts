@@ -3,13 +3,15 @@ import { envLocale, LOCALES, parseLangs } from "../i18n/locale.js";
 import type { Locale } from "../i18n/locale.js";
 import { words } from "../i18n/words.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { helpLocale, helpSettings, helpWords, outputSettings } from "./help.js";
+import type { HelpWords } from "../i18n/help.js";
 import { ConfigError, FrameworkError, UsageError } from "../model/errors.js";
 import { findConfig } from "../node/config.js";
 import type { ExceptionPolicy } from "../pipeline/tasks.js";
 import { sarifBase } from "../node/paths.js";
 import { stagedAssessments } from "../node/staged.js";
 import { PLAIN } from "../format/style.js";
-import { printable, printableLines } from "../format/printable.js";
+import { printable } from "../format/printable.js";
 import { VALIDATE_FORMATTERS } from "../format/validate/index.js";
 import { findingLines } from "../format/validate/stylish.js";
 import type { ExitCode } from "../pipeline/exit.js";
@@ -38,74 +40,57 @@ import { SCORE_FORMATS } from "../format/score/index.js";
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const megabytes = (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of megabytes");
-  return Math.round(n * 1024 * 1024);
-};
-
-const languages = (value: string): Locale[] => {
-  const parsed = parseLangs(value);
-  if (parsed === undefined) throw new InvalidArgumentError(`expected ${LOCALES.join(" or ")}, or several separated by commas`);
-  return parsed;
-};
-
 const list = (value: string) => value.split(",").map((v) => v.trim()).filter((v) => v !== "");
 
-const wholeNumber = (value: string) => {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
-  return Number(value);
-};
+/** The parsers of option values, each refusing a value with the reason in the help's language. */
+const parsers = (h: HelpWords) => ({
+  megabytes: (value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(h.expected.megabytes);
+    return Math.round(n * 1024 * 1024);
+  },
+  languages: (value: string): Locale[] => {
+    const parsed = parseLangs(value);
+    if (parsed === undefined) throw new InvalidArgumentError(h.expected.languages(LOCALES));
+    return parsed;
+  },
+  wholeNumber: (value: string) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(h.expected.wholeNumber);
+    return Number(value);
+  },
+  /** A day as YYYY-MM-DD. */
+  day: (value: string) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) throw new InvalidArgumentError(h.expected.day);
+    return value;
+  },
+});
 
-/** Where SARIF's URIs start. */
-const baseOption = () => new Option("--base <folder>", "the folder SARIF file paths are relative to (default: the top of the git repository, else the working folder)");
-
-/** A day as YYYY-MM-DD. */
-const day = (value: string) => {
-  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) throw new InvalidArgumentError("expected a date as YYYY-MM-DD");
-  return value;
-};
-
-/** How a run judges and shows the exceptions of .smartregion.yaml: the same three options on validate, score and report. */
-const exceptionOptions = (command: Command): Command =>
-  command
-    .option("--today <YYYY-MM-DD>", "judge the exceptions' expiry dates on this day (default: each assessment's own date; never the clock)", day)
-    .option("--show-excepted", "list the findings an exception covers (they are counted either way)")
-    .option("--strict-exceptions", "make an expired exception an error, not a warning");
-
-/** The size limit, given and shown in megabytes, held in bytes. */
-const maxFileSize = () => new Option("--max-file-size <MB>", "refuse files larger than this").argParser(megabytes).default(5 * 1024 * 1024, "5");
-
-/**
- * An option's line of help as commander writes it, less a default that tells the reader
- * nothing: the empty list a repeatable option starts from.
- */
-function optionDescription(option: Option): string {
-  const extra: string[] = [];
-  if (option.argChoices !== undefined) extra.push(`choices: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
-  const value: unknown = option.defaultValue;
-  const empty = Array.isArray(value) && value.length === 0;
-  if (value !== undefined && !empty && (option.required || option.optional || (option.isBoolean() && typeof value === "boolean"))) {
-    extra.push(`default: ${option.defaultValueDescription ?? JSON.stringify(value)}`);
-  }
-  return extra.length === 0 ? option.description : `${option.description} (${extra.join(", ")})`;
-}
-
-function program(setExit: (code: ExitCode) => void): Command {
+/** The command line, its help and its usage errors in the words of `h`. */
+function program(setExit: (code: ExitCode) => void, h: HelpWords): Command {
   const cwd = process.cwd();
-  const root = new Command("smartregion")
-    .description("Validate, score and report on smart-city and smart-region self-assessments.")
-    .version(VERSION, "-v, --version")
-    .option("--frameworks <dir>", "also load the frameworks in this folder (repeatable); they replace shipped ones of the same id", collect, [])
-    .option("--no-config", "ignore .smartregion.yaml")
-    .option("-j, --jobs <n>", "threads for long runs, this one among them: 0 picks by cores and number of files, 1 uses no worker", wholeNumber, 0)
-    .option("--lang <languages>", "language of reports and messages: en or zh-CN; zh-CN,en puts both in one HTML or Markdown document (default: from LC_ALL, LC_MESSAGES or LANG)", languages)
-    .option("--debug", "show the stack of an internal error")
+  const { megabytes, languages, wholeNumber, day } = parsers(h);
+  /** Where SARIF's URIs start. */
+  const baseOption = () => new Option("--base <folder>", h.shared.base);
+  /** How a run judges and shows the exceptions of .smartregion.yaml: the same three options on validate, score and report. */
+  const exceptionOptions = (command: Command): Command =>
+    command.option("--today <YYYY-MM-DD>", h.shared.today, day).option("--show-excepted", h.shared.showExcepted).option("--strict-exceptions", h.shared.strictExceptions);
+  /** The size limit, given and shown in megabytes, held in bytes. */
+  const maxFileSize = () => new Option("--max-file-size <MB>", h.shared.maxFileSize).argParser(megabytes).default(5 * 1024 * 1024, "5");
+  const root = new Command("smartregion").description(h.program);
+  // commander's own option and command are in the help's language; in English, as commander has them.
+  if (h.commander === undefined) root.version(VERSION, "-v, --version");
+  else root.version(VERSION, "-v, --version", h.commander.version).helpOption("-h, --help", h.commander.help).helpCommand("help [command]", h.commander.helpCommand);
+  root
+    .option("--frameworks <dir>", h.global.frameworks, collect, [])
+    .option("--no-config", h.global.noConfig)
+    .option("-j, --jobs <n>", h.global.jobs, wholeNumber, 0)
+    .option("--lang <languages>", h.global.lang(LOCALES), languages)
+    .option("--debug", h.global.debug)
     .showHelpAfterError()
-    .configureHelp({ optionDescription })
+    .configureHelp(helpSettings(h))
     // Arguments can hold control characters and line breaks (a file name from a shell's glob):
     // in an error message they are shown as escapes; help keeps its own lines.
-    .configureOutput({ writeErr: (text) => process.stderr.write(text.startsWith("error:") ? `${printable(text.trimEnd())}\n` : printableLines(text)) })
+    .configureOutput(outputSettings(h))
     .exitOverride();
   let dirs: string[] | undefined;
   // The folders of .smartregion.yaml first, then those given with --frameworks, which win on a clash of ids.
@@ -136,18 +121,18 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   exceptionOptions(root
     .command("validate")
-    .description("check assessment files against the frameworks")
-    .argument("[paths...]", "files, folders (walked for *.yaml and *.yml, framework files left out) or glob patterns; none: the assessments .smartregion.yaml lists")
-    .option("--staged", "check the assessment files staged for the next commit, as a pre-commit hook does")
-    .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(VALIDATE_FORMATTERS).join(", ")} (default: stylish)`, collect, [])
-    .option("-o, --output <file>", "write the output to a file instead of stdout")
-    .option("-q, --quiet", "report errors only, not warnings")
-    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", wholeNumber)
-    .option("--max-disputed <n>", "exit 1 when more answers than this are disputed among assessors (a reconciled file)", wholeNumber)
+    .description(h.validate.description)
+    .argument("[paths...]", h.validate.paths)
+    .option("--staged", h.validate.staged)
+    .option("-f, --format <format[=file]>", h.shared.formats(Object.keys(VALIDATE_FORMATTERS), "stylish"), collect, [])
+    .option("-o, --output <file>", h.shared.output)
+    .option("-q, --quiet", h.validate.quiet)
+    .option("--max-warnings <n>", h.validate.maxWarnings, wholeNumber)
+    .option("--max-disputed <n>", h.validate.maxDisputed, wholeNumber)
     .addOption(maxFileSize())
-    .option("--cache", "remember the findings of unchanged files between runs")
-    .option("--cache-location <path>", `the cache file, or a folder to keep ${DEFAULT_CACHE_FILE} in (default: ./${DEFAULT_CACHE_FILE})`)
-    .addOption(new Option("--cache-strategy <strategy>", "how a changed file is told: by size and modification time, or by content").choices(["metadata", "content"]).default("metadata"))
+    .option("--cache", h.validate.cache)
+    .option("--cache-location <path>", h.validate.cacheLocation(DEFAULT_CACHE_FILE))
+    .addOption(new Option("--cache-strategy <strategy>", h.validate.cacheStrategy).choices(["metadata", "content"]).default("metadata"))
     .addOption(baseOption()))
     .action(
       async (
@@ -172,12 +157,12 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   exceptionOptions(root
     .command("score")
-    .description("score assessments: stages, dimensions, formation models, region roll-up")
-    .argument("[paths...]", "files, folders or glob patterns; none: the assessments .smartregion.yaml lists")
-    .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(SCORE_FORMATS).join(", ")} (default: terminal)`, collect, [])
-    .option("-o, --output <file>", "write the output to a file instead of stdout")
-    .option("--min-stage <stage>", "exit 1 unless this stage is reached (a region: by its weakest member)")
-    .option("--fail-under <percent>", "exit 1 when a score is below this percent, of the subject or of [framework[.dimension]=]percent (repeatable)", collect, [])
+    .description(h.score.description)
+    .argument("[paths...]", h.shared.paths)
+    .option("-f, --format <format[=file]>", h.shared.formats(Object.keys(SCORE_FORMATS), "terminal"), collect, [])
+    .option("-o, --output <file>", h.shared.output)
+    .option("--min-stage <stage>", h.score.minStage)
+    .option("--fail-under <percent>", h.score.failUnder, collect, [])
     .addOption(maxFileSize())
     .addOption(baseOption()))
     .action(async (paths: string[], opts: { format: string[]; output?: string; minStage?: string; failUnder: string[]; maxFileSize: number; base?: string; today?: string; showExcepted?: boolean; strictExceptions?: boolean }) => {
@@ -186,13 +171,13 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   exceptionOptions(root
     .command("report")
-    .description("the gap report: prioritised gaps, the plan to the next stage, evidence to check")
-    .argument("[paths...]", "files, folders or glob patterns; none: the assessments .smartregion.yaml lists")
-    .option("-f, --format <format[=file]>", `output format, repeatable, each to stdout or its own file: ${Object.keys(REPORT_FORMATS).join(", ")} (default: terminal)`, collect, [])
-    .option("-o, --output <file>", "write the output to a file instead of stdout")
-    .option("--evidence-max-age <months>", "evidence older than this, counted back from the assessment date, is stale (default: each framework's, 36 in the shipped ones)", wholeNumber)
-    .option("--evidence-from-level <level>", "levels from this one up need evidence (default: each framework's, 3 in the shipped ones)", wholeNumber)
-    .option("--strict-evidence", "make evidence problems errors (exit 1)")
+    .description(h.report.description)
+    .argument("[paths...]", h.shared.paths)
+    .option("-f, --format <format[=file]>", h.shared.formats(Object.keys(REPORT_FORMATS), "terminal"), collect, [])
+    .option("-o, --output <file>", h.shared.output)
+    .option("--evidence-max-age <months>", h.report.evidenceMaxAge, wholeNumber)
+    .option("--evidence-from-level <level>", h.report.evidenceFromLevel, wholeNumber)
+    .option("--strict-evidence", h.report.strictEvidence)
     .addOption(maxFileSize())
     .addOption(baseOption()))
     .action(
@@ -207,14 +192,14 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   root
     .command("diff")
-    .description("progress between two assessments of one subject: indicators, evidence, scores and stages")
-    .argument("<older>", "the earlier assessment (with --since, the one assessment to compare with itself)")
-    .argument("[newer]", "the later assessment")
-    .option("--since <revision>", "compare the file with itself at this git revision (a branch, tag or commit), its member files as they were there")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(DIFF_FORMATS)).default("terminal"))
-    .option("-o, --output <file>", "write the output to a file instead of stdout")
-    .option("--fail-on-regression", "exit 1 when any stage, score or indicator went down")
-    .option("--force", "compare even when the two name different subjects")
+    .description(h.diff.description)
+    .argument("<older>", h.diff.older)
+    .argument("[newer]", h.diff.newer)
+    .option("--since <revision>", h.diff.since)
+    .addOption(new Option("-f, --format <format>", h.shared.format).choices(Object.keys(DIFF_FORMATS)).default("terminal"))
+    .option("-o, --output <file>", h.shared.output)
+    .option("--fail-on-regression", h.diff.failOnRegression)
+    .option("--force", h.diff.force)
     .addOption(maxFileSize())
     .action((older: string, newer: string | undefined, opts: { format: DiffFormatName; output?: string; failOnRegression?: boolean; force?: boolean; maxFileSize: number; since?: string }) =>
       setExit(
@@ -229,14 +214,14 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   root
     .command("reconcile")
-    .description("several assessors' files of one subject: their agreement, the indicators they dispute, and one merged assessment")
-    .argument("<files...>", "2 to 20 assessments of one city or region, one an assessor")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(RECONCILE_FORMATS)).default("terminal"))
-    .option("-o, --output <file>", "write the merged assessment here: each indicator at the rule's level, every assessor's evidence, disputes marked")
-    .option("--report <file>", "write the output (the format's) to a file instead of stdout")
-    .addOption(new Option("--rule <rule>", "the merged level: the median of the levels given (the lower middle one on an even count), or the lowest").choices(["median", "min"]).default("median"))
-    .option("--max-disputed <n>", "exit 1 when more indicators than this are in dispute", wholeNumber)
-    .option("--force", "reconcile even when the files name different subjects")
+    .description(h.reconcile.description)
+    .argument("<files...>", h.reconcile.files)
+    .addOption(new Option("-f, --format <format>", h.shared.format).choices(Object.keys(RECONCILE_FORMATS)).default("terminal"))
+    .option("-o, --output <file>", h.reconcile.output)
+    .option("--report <file>", h.reconcile.report)
+    .addOption(new Option("--rule <rule>", h.reconcile.rule).choices(["median", "min"]).default("median"))
+    .option("--max-disputed <n>", h.reconcile.maxDisputed, wholeNumber)
+    .option("--force", h.reconcile.force)
     .addOption(maxFileSize())
     .action((files: string[], opts: { format: ReconcileFormatName; output?: string; report?: string; rule: "median" | "min"; maxDisputed?: number; force?: boolean; maxFileSize: number }) =>
       setExit(runReconcile(files, { format: opts.format, output: opts.report, merged: opts.output, rule: opts.rule, maxDisputed: opts.maxDisputed, force: opts.force === true, maxFileSize: opts.maxFileSize, frameworks: frameworkDirs(), langs: langs() }, cwd)),
@@ -244,12 +229,12 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   root
     .command("export")
-    .description("write the workshop workbook (XLSX) of an assessment, or of an empty one, to fill in in a spreadsheet")
-    .argument("[assessment]", "the assessment whose answers fill the workbook; none: an empty one")
-    .addOption(new Option("-f, --format <format>", "the workbook's format").choices(["xlsx"]).default("xlsx"))
-    .requiredOption("-o, --output <file>", "the workbook to write (.xlsx)")
-    .addOption(new Option("--kind <kind>", "without an assessment: a city or a region").choices(["city", "region"]).default("city"))
-    .option("--subject <name>", "without an assessment: the city or region")
+    .description(h.export.description)
+    .argument("[assessment]", h.export.assessment)
+    .addOption(new Option("-f, --format <format>", h.export.format).choices(["xlsx"]).default("xlsx"))
+    .requiredOption("-o, --output <file>", h.export.output)
+    .addOption(new Option("--kind <kind>", h.export.kind).choices(["city", "region"]).default("city"))
+    .option("--subject <name>", h.export.subject)
     .addOption(maxFileSize())
     .action((assessment: string | undefined, opts: { output: string; kind: "city" | "region"; subject?: string; maxFileSize: number }) =>
       runExport(assessment, { output: opts.output, kind: opts.kind, subject: opts.subject, lang: langs()[0]!, frameworks: frameworkDirs(), maxFileSize: opts.maxFileSize }, cwd).then(setExit),
@@ -257,10 +242,10 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   root
     .command("import")
-    .description("read a workshop workbook back into an assessment file that validates")
-    .argument("<workbook>", "the workbook (.xlsx) made by export and filled in")
-    .option("-o, --output <file>", "the new assessment file to write")
-    .option("--into <file>", "update this assessment in place, keeping its comments and every key the workbook does not hold")
+    .description(h.import.description)
+    .argument("<workbook>", h.import.workbook)
+    .option("-o, --output <file>", h.import.output)
+    .option("--into <file>", h.import.into)
     .addOption(maxFileSize())
     .action((workbook: string, opts: { output?: string; into?: string; maxFileSize: number }) =>
       runImport(workbook, { output: opts.output, into: opts.into, lang: langs()[0]!, frameworks: frameworkDirs(), maxFileSize: opts.maxFileSize }, cwd).then(setExit),
@@ -268,27 +253,27 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   root
     .command("init")
-    .description("write a template assessment: every indicator with its question and level descriptors as comments")
-    .argument("[file]", "where to write it; - for stdout", "assessment.yaml")
-    .addOption(new Option("--kind <kind>", "what is assessed").choices(["city", "region"]).default("city"))
-    .option("--subject <name>", "the name of the city or region")
-    .option("--members <names>", "a region's member cities, separated by commas", (v: string, prev: string[]) => [...prev, ...list(v)], [])
-    .option("--only <ids>", "only these frameworks, separated by commas (default: every stage, and for a region every model)", (v: string, prev: string[]) => [...prev, ...list(v)], [])
-    .option("--date <YYYY-MM-DD>", "the day the assessment speaks for (default: today)")
-    .option("--schema-ref <path-or-url>", "what the editor schema line points at (default: the schema shipped with smartregion)")
-    .option("--force", "replace the file if it exists")
+    .description(h.init.description)
+    .argument("[file]", h.init.file, "assessment.yaml")
+    .addOption(new Option("--kind <kind>", h.init.kind).choices(["city", "region"]).default("city"))
+    .option("--subject <name>", h.init.subject)
+    .option("--members <names>", h.init.members, (v: string, prev: string[]) => [...prev, ...list(v)], [])
+    .option("--only <ids>", h.init.only, (v: string, prev: string[]) => [...prev, ...list(v)], [])
+    .option("--date <YYYY-MM-DD>", h.init.date)
+    .option("--schema-ref <path-or-url>", h.init.schemaRef)
+    .option("--force", h.init.force)
     .action((file: string, opts: { kind: "city" | "region"; subject?: string; members: string[]; only: string[]; date?: string; schemaRef?: string; force?: boolean }) =>
       setExit(runInit({ file, ...opts, subject: opts.subject, date: opts.date, schemaRef: opts.schemaRef, force: opts.force === true, frameworks: frameworkDirs(), lang: langs()[0]! }, cwd)),
     );
 
   root
     .command("schema")
-    .description("print the JSON Schema of an assessment, for editors (YAML language server) and other tools")
-    .argument("[files...]", "with --relink: the assessment files whose schema line to point at the schema again")
-    .option("-o, --output <file>", "write the schema to a file instead of stdout")
-    .option("--relink", "point the schema line of the files given at the schema again, relative to each (after a move)")
-    .option("--editor-settings", "map the schema to the assessments .smartregion.yaml lists, in .vscode/settings.json beside it")
-    .option("--to <schema>", "with --relink or --editor-settings: the schema file to point at (default: the one this install ships)")
+    .description(h.schema.description)
+    .argument("[files...]", h.schema.files)
+    .option("-o, --output <file>", h.schema.output)
+    .option("--relink", h.schema.relink)
+    .option("--editor-settings", h.schema.editorSettings)
+    .option("--to <schema>", h.schema.to)
     .action((files: string[], opts: { output?: string; relink?: boolean; editorSettings?: boolean; to?: string }) => {
       if (opts.editorSettings === true) {
         if (files.length > 0 || opts.relink === true) throw new UsageError("--editor-settings takes no files", "--editor-settings 不接受文件");
@@ -304,25 +289,25 @@ function program(setExit: (code: ExitCode) => void): Command {
       setExit(runSchema({ output: opts.output, frameworks: frameworkDirs(), lang: langs()[0]! }, cwd));
     });
 
-  const frameworks = root.command("frameworks").description("browse the frameworks");
+  const frameworks = root.command("frameworks").description(h.frameworks.description);
   frameworks
     .command("list")
-    .description("list the frameworks and what each assesses")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .description(h.frameworks.list)
+    .addOption(new Option("-f, --format <format>", h.shared.format).choices(["text", "json"]).default("text"))
     .action((opts: { format: "text" | "json" }) => setExit(runFrameworksList(opts.format, frameworkDirs(), cwd, langs()[0]!)));
   frameworks
     .command("show")
-    .description("show one framework: its dimensions, indicators and level descriptors")
-    .argument("<id>", "framework id, as in `frameworks list`")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .description(h.frameworks.show)
+    .argument("<id>", h.frameworks.id)
+    .addOption(new Option("-f, --format <format>", h.shared.format).choices(["text", "json"]).default("text"))
     .action((id: string, opts: { format: "text" | "json" }) => setExit(runFrameworksShow(id, opts.format, frameworkDirs(), cwd, langs()[0]!)));
   frameworks
     .command("lint")
-    .description("check framework files: the meta-schema, unique ids, level descriptors, weights, thresholds, translations")
-    .argument("<paths...>", "framework files or folders")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(VALIDATE_FORMATTERS)).default("stylish"))
-    .option("-o, --output <file>", "write the output to a file instead of stdout")
-    .option("--strict", "exit 1 on warnings (missing translations) too")
+    .description(h.frameworks.lint)
+    .argument("<paths...>", h.frameworks.paths)
+    .addOption(new Option("-f, --format <format>", h.shared.format).choices(Object.keys(VALIDATE_FORMATTERS)).default("stylish"))
+    .option("-o, --output <file>", h.shared.output)
+    .option("--strict", h.frameworks.strict)
     .action((paths: string[], opts: { format: ValidateFormat; output?: string; strict?: boolean }) =>
       setExit(runLint(paths, { format: opts.format, output: opts.output, strict: opts.strict === true, frameworks: frameworkDirs(), version: VERSION, locale: langs()[0]! }, cwd)),
     );
@@ -331,7 +316,7 @@ function program(setExit: (code: ExitCode) => void): Command {
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   let code: ExitCode = 0;
-  const cli = program((c) => (code = c));
+  const cli = program((c) => (code = c), helpWords(helpLocale(argv, process.env)));
   // The language of an error: --lang when it was read before the error, else the environment's.
   const locale = () => cli.opts<{ lang?: Locale[] }>().lang?.[0] ?? envLocale(process.env);
   try {

@@ -39,7 +39,7 @@ export function runSchema(options: SchemaOptions, cwd: string): ExitCode {
  */
 export function runRelink(files: readonly string[], options: { readonly to: string | undefined; readonly lang: string }, cwd: string): ExitCode {
   const schema = options.to === undefined ? join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)) : resolve(cwd, options.to);
-  if (pathKind(schema) !== "file") throw new UsageError(`no schema file at ${printable(schema)}`, `${printable(schema)} 处没有模式文件`);
+  if (pathKind(schema) !== "file") throw new UsageError(`no schema file at ${printable(schema)}`, `${printable(schema)} 处没有JSON Schema文件`);
   const problems: string[] = [];
   let done = 0;
   for (const file of files) {
@@ -77,7 +77,7 @@ export function runEditorSettings(options: { readonly to: string | undefined; re
   // With custom frameworks the shipped schema does not know them: the schema of the loaded frameworks is kept beside the settings.
   const custom = options.to === undefined && options.frameworks.length > 0;
   const schema = custom ? local : options.to === undefined ? join(SHIPPED_SCHEMA_DIR, editorSchemaFile(options.lang)) : resolve(cwd, options.to);
-  if (!custom && pathKind(schema) !== "file") throw new UsageError(`no schema file at ${printable(schema)}`, `${printable(schema)} 处没有模式文件`);
+  if (!custom && pathKind(schema) !== "file") throw new UsageError(`no schema file at ${printable(schema)}`, `${printable(schema)} 处没有JSON Schema文件`);
   const ref = schemaPathFrom(config.folder, schema);
   const entry = { [ref.startsWith("/") || ref.startsWith("../") ? ref : `./${ref}`]: [...config.patterns] };
   let settings: Record<string, unknown> = {};

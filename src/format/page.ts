@@ -52,7 +52,7 @@ footer{margin-top:48px;color:var(--muted);font-size:12px}
   body{font-size:10.5pt}main{max-width:none;padding:0}
   h2{break-before:page;border-top:none;padding-top:0;margin-top:0}section:first-of-type h2{break-before:auto}
   article+article{break-before:page;border-top:none;margin-top:0}
-  h1,h2,h3,h4,thead,p.advice,p:has(+ div.table),p:has(+ ol),p:has(+ h4){break-after:avoid}
+  h1,h2,h3,h4,dt,thead,p.advice,p:has(+ div.table),p:has(+ ol),p:has(+ h4){break-after:avoid}
   table.keep{break-inside:avoid}
   figure,tr,.card,dl.facts,li{break-inside:avoid}
   .card{background:none}div.table{overflow:visible}

@@ -1,9 +1,35 @@
 import { displayWidth } from "./width.js";
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-const OPENING = /[“‘（《「『【〔]/;
-const CLOSING = /[，。、；：！？”’）》」』】〕…]/;
-const ANY_SPECIAL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef“‘（《「『【〔，。、；：！？”’）》」』】〕…]/;
+const OPENING = /[“‘（《「『【〔〈]/;
+const CLOSING = /[，。、；：！？”’）》」』】〕〉…]/;
+/** An opening bracket, which (unlike an opening quote) belongs to the word it follows: 3级（规范）, 接口（API）. */
+const BRACKET = /[（《「『【〔〈]/;
+/** The widest a bracket may be, brackets included, to stay with the word before it as its gloss. */
+const GLOSS = 20;
+
+/**
+ * Whether the bracket that opens piece `i` is a short gloss of the word before it (3级（规范）,
+ * 接口（API）, 中心（城市大脑）): closed within GLOSS columns, with no clause in it. A longer
+ * aside (（如在规定天数内完成更新的记录占比）) may start a line, as Chinese allows.
+ */
+function gloss(pieces: readonly { piece: string }[], i: number): boolean {
+  if (!BRACKET.test(pieces[i]!.piece.charAt(0))) return false;
+  let text = "";
+  for (let k = i; k < pieces.length && displayWidth(text) <= GLOSS; k++) {
+    text += pieces[k]!.piece;
+    const close = text.search(/[）》」』】〕〉]/);
+    if (close >= 0) return displayWidth(text.slice(0, close + 1)) <= GLOSS && !/[，。、；：！？]/.test(text.slice(0, close));
+  }
+  return false;
+}
+
+/**
+ * Where a phrase too wide for a line may break before a bracket: after a word, and before a
+ * number with its unit rather than between them and their bracket ("等级为／3级（规范）").
+ */
+const BEFORE_BRACKET = /(?<=[^\s“‘（《「『【〔〈])(?<![0-9.][级个项件次年月日名位家倍万人]?)(?=(?:[0-9][0-9.]*[级个项件次年月日名位家倍万人]?)?[（《「『【〔〈])/u;
+const ANY_SPECIAL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef“‘（《「『【〔〈，。、；：！？”’）》」』】〕〉…]/;
 
 /**
  * The pieces a line may break between: words of Latin text, and single Chinese characters, each
@@ -47,13 +73,17 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
 
 /**
  * The pieces a line may break between when no word may be split: words of Latin text, and runs
- * of Chinese that end after punctuation (，。、；：？！）” and the like) or before an opening mark
- * (（“《). Chinese has no spaces between its words, and a break between two characters may fall
+ * of Chinese that end after punctuation (，。、；：？！）” and the like) or before an opening
+ * quote (“). Chinese has no spaces between its words, and a break between two characters may fall
  * inside one ("若／干", "信／息"), so a run of Chinese characters, digits and Latin letters with no
- * punctuation or space in it is not broken: it goes whole onto the next line. Only a run wider
- * than `room` columns (a whole line) is broken, after the particle 的, which ends the word before
- * it ("负责人的／牵头机构"); one with no 的 in it stands on a line longer than the width. A code
- * span between backticks is one piece, spaces and all.
+ * punctuation or space in it is not broken: it goes whole onto the next line. A short bracket
+ * that follows a word stays with it (see `gloss`), as a level's name with its number (3级（规范）),
+ * a gloss with its term (接口（API）) and a score with its dimension (多方参与（2.44 < 3.00）);
+ * a longer aside may start a line, as an opening quote may. Only a run wider
+ * than `room` columns (a whole line) is broken: before such a bracket, where a Chinese table puts
+ * a gloss that does not fit ("城市运行管理中心／（城市大脑）"), and then after the particle 的,
+ * which ends the word before it ("负责人的／牵头机构"); one with neither stands on a line longer
+ * than the width. A code span between backticks is one piece, spaces and all.
  */
 export function phrases(text: string, room = Infinity): { piece: string; spaced: boolean }[] {
   const out: { piece: string; spaced: boolean }[] = [];
@@ -62,7 +92,8 @@ export function phrases(text: string, room = Infinity): { piece: string; spaced:
   const ticks = (piece: string) => piece.split("`").length - 1;
   let left = ticks(text);
   let inCode = false;
-  for (const next of breakable(text)) {
+  const pieces = breakable(text);
+  for (const [i, next] of pieces.entries()) {
     const last = out.at(-1);
     const open = OPENING.test(next.piece.charAt(0));
     const own = ticks(next.piece);
@@ -70,12 +101,13 @@ export function phrases(text: string, room = Infinity): { piece: string; spaced:
     left -= own;
     if (own % 2 === 1) inCode = !inCode && left > 0;
     if (last !== undefined && wasInCode) last.piece += `${next.spaced ? " " : ""}${next.piece}`;
-    else if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)))) out.push({ ...next });
+    else if (last === undefined || next.spaced || CLOSING.test(last.piece.slice(-1)) || (open && !OPENING.test(last.piece.slice(-1)) && !gloss(pieces, i))) out.push({ ...next });
     else last.piece += next.piece;
   }
+  const wide = (piece: string) => displayWidth(piece) > room;
   return out.flatMap((phrase) => {
-    if (displayWidth(phrase.piece) <= room) return [phrase];
-    const parts = phrase.piece.split(/(?<=的)(?=\p{Script=Han})/u);
+    if (!wide(phrase.piece)) return [phrase];
+    const parts = phrase.piece.split(BEFORE_BRACKET).flatMap((part) => (wide(part) ? part.split(/(?<=的)(?=\p{Script=Han})/u) : [part]));
     return parts.map((piece, i) => ({ piece, spaced: i === 0 ? phrase.spaced : false }));
   });
 }
@@ -132,14 +164,46 @@ export function wrapText(text: string, width: number, first = "", hang = ""): st
   return lines.map((l) => l.trimEnd());
 }
 
-/** The first characters of `text` that fit in `room` columns, and the rest; a colour code is never split. */
+/**
+ * The first characters of `text` that fit in `room` columns, and the rest; a colour code is never
+ * split. The cut goes back, while there is a character left before it, from a place a Chinese
+ * line may not break: before closing punctuation, after an opening mark, and inside a number or
+ * between a number and its unit (3.30, 3级, 12个).
+ */
 function cut(text: string, room: number): [string, string] {
-  let head = "";
+  // The characters that fit, and the first that does not (read no further: a piece may be long).
+  const tokens: string[] = [];
+  let fit = -1;
+  let width = 0;
   for (const [token] of text.matchAll(/\x1b\[[0-9;]*m|[\s\S]/gu)) {
-    if (displayWidth(head + token) > room) break;
-    head += token;
+    tokens.push(token);
+    if ((width += displayWidth(token)) > room) {
+      fit = tokens.length - 1;
+      break;
+    }
   }
+  if (fit < 0) fit = tokens.length;
+  const visible = (from: number, step: 1 | -1) => {
+    for (let i = from; i >= 0 && i < tokens.length; i += step) if (!ANSI_TOKEN.test(tokens[i]!)) return tokens[i]!;
+    return "";
+  };
+  const allowed = (at: number) => breaksBetween(visible(at - 1, -1), visible(at, 1));
+  let at = fit;
+  while (at > 1 && !allowed(at)) at--;
+  const head = tokens.slice(0, allowed(at) ? at : fit).join("");
   return [head, text.slice(head.length)];
+}
+
+const ANSI_TOKEN = /^\x1b\[[0-9;]*m$/;
+/** A number's digits and marks, and the units that follow one in Chinese. */
+const NUMBER = /[0-9.,%]/;
+const UNIT = /[级个项件次年月日名位家倍万人]/;
+
+/** Whether a line may break between the characters `before` and `after`. */
+function breaksBetween(before: string, after: string): boolean {
+  if (before === "" || after === "") return true;
+  if (CLOSING.test(after) || OPENING.test(before)) return false;
+  return !(/[0-9]/.test(before) && (NUMBER.test(after) || UNIT.test(after))) && !(/[.,]/.test(before) && /[0-9]/.test(after));
 }
 
 /** A terminal colour code: no width of its own, and never to be split. */

@@ -88,7 +88,7 @@ export const ZH_RECONCILE: ReconcileWords = {
   spread: "极差",
   why: "分歧原因",
   reason: { spread: "相差两级及以上", applicability: "适用与否不一" },
-  own: "本级作答",
+  own: "区域层面作答",
   notApplicable: "不适用",
   none: "–",
   allHead: "全部已作答指标",

@@ -34,7 +34,7 @@ export const ZH_SCHEMA: Readonly<Record<string, string>> = {
   "$defs.member.properties.weight": "人口不宜作为比重时，该成员在区域汇总中的权重。",
   "$defs.member.properties.indicators": "直接写在本文件中的成员的作答，按评估框架和指标填写。",
   "$defs.level": "等级：0（未开展）至5（持续优化）的整数。",
-  "$defs.evidence": "一份佐证材料：标题，以及链接或文件名称、日期和获取方式。",
+  "$defs.evidence": "一份佐证材料：标题，以及链接或文件名称、日期和取得方式。",
   "$defs.evidence.properties.title": "佐证材料的标题。",
   "$defs.evidence.properties.link": "佐证材料的完整网址（如 https://example.org/page）。",
   "$defs.evidence.properties.document": "未在网上公开的文件，写明名称以便他人查找。",

@@ -17,7 +17,7 @@ export type SecretProblem = "link" | "not-a-file" | "not-a-folder" | "not-owned"
  * between Chinese and a number, a date, a unit or an ordinary Latin word ("第1阶段", "版本1.0.0",
  * "共3个问题", "YAML文件", "评估日期：2026-06-30"). One space stays on each side of what a user
  * types or copies as it is, where it stands between Chinese: a file path, a command, an option
- * and its value, a key or a code ("已写入 a.yaml：", "门槛 --min-stage merged 未通过", "由
+ * and its value, a key or a code ("已写入 a.yaml：", "达标检查 --min-stage merged 未通过", "由
  * smartregion 生成"). Nothing stands beside full-width punctuation. Punctuation in Chinese is
  * full-width (，；：（）？！); a list of titles, which may hold 、 themselves, is joined with "；"
  * (`listSep`), people's names with "、" (`nameSep`), short facts in brackets with "，"
@@ -88,6 +88,8 @@ export interface Words {
   readonly lacks: (model: string) => string;
   readonly regionStage: string;
   readonly equalWeight: string;
+  /** A member weighted by its population, in a column of weights. */
+  readonly populationWeight: (population: string) => string;
   readonly notScored: (problem: string) => string;
   readonly blocker: {
     readonly coverage: (dimension: string, share: string, minimum: string) => string;
@@ -112,6 +114,8 @@ export interface Words {
     readonly reachedBy: string;
     readonly member: string;
     readonly weight: string;
+    /** The members' column when each member's weight is its population. */
+    readonly population: string;
     readonly stageReached: string;
     readonly framework: string;
     readonly indicator: string;
@@ -352,6 +356,7 @@ export const EN: Words = {
   lacks: (model) => `${model} lacks`,
   regionStage: "Region stage (weakest member)",
   equalWeight: "1 (equal)",
+  populationWeight: (population) => `${population} (population)`,
   notScored: (problem) => `not scored (${problem})`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension} only ${share} answered (needs ${minimum})`,
@@ -376,6 +381,7 @@ export const EN: Words = {
     reachedBy: "reached by",
     member: "member",
     weight: "weight",
+    population: "population",
     stageReached: "stage reached",
     framework: "framework",
     indicator: "indicator",
@@ -591,9 +597,9 @@ export const ZH: Words = {
   reached: "已达到",
   notReached: "未达到",
   noAnswers: "尚无作答",
-  bestFit: "最适合的模式",
+  bestFit: "最适合的形成模式",
   verdict: {
-    none: "暂无适合的模式",
+    none: "暂无适合的形成模式",
     noneDetail: "；各模式的关键指标均未达到其最低分",
     tooLittle: "作答不足，尚无法判断",
     tooLittleDetail: (answered, needed) => `；关键指标的作答比例为${answered}，至少需要${needed}`,
@@ -619,6 +625,7 @@ export const ZH: Words = {
   lacks: (model) => `${model}的短板`,
   regionStage: "区域阶段（按最弱成员）",
   equalWeight: "1（等权）",
+  populationWeight: (population) => `${population}（人口）`,
   notScored: (problem) => `未评分（${problem}）`,
   blocker: {
     coverage: (dimension, share, minimum) => `${dimension}仅作答${share}（须达${minimum}）`,
@@ -629,8 +636,8 @@ export const ZH: Words = {
     stageNotReached: (stage) => `未达到${stage}`,
   },
   head: {
-    stageDimension: "阶段 / 维度",
-    modelDimension: "形成模式 / 维度",
+    stageDimension: "阶段/维度",
+    modelDimension: "形成模式/维度",
     score: "得分",
     answered: "已作答",
     status: "状态",
@@ -644,6 +651,7 @@ export const ZH: Words = {
     reachedBy: "达到的成员",
     member: "成员",
     weight: "权重",
+    population: "人口",
     stageReached: "已达阶段",
     framework: "评估框架",
     indicator: "指标",
@@ -654,17 +662,17 @@ export const ZH: Words = {
     priority: "优先级",
     from: "现状",
     to: "目标",
-    newLevel: "目标等级的表现",
-    newLevelAndHow: "目标等级的表现与实现路径",
+    newLevel: "目标等级描述",
+    newLevelAndHow: "目标等级描述与改进建议",
     advice: "改进建议",
     before: "之前",
     after: "之后",
     change: "变化",
   },
   gates: {
-    title: "质量门槛",
-    gate: "门槛",
-    onFile: (gate, file) => `${file} 的门槛 ${gate}`,
+    title: "达标检查",
+    gate: "达标检查",
+    onFile: (gate, file) => `${file} 的达标检查 ${gate}`,
     noScore: "无得分",
     passed: "通过",
     failedBy: (amount) => `未通过，差${amount}`,
@@ -692,7 +700,7 @@ export const ZH: Words = {
   gaps: {
     unanswered: "未作答",
     cityTitle: "差距（按紧迫程度排序）",
-    regionTitle: "区域层面与最适合模式的差距",
+    regionTitle: "区域层面的差距（对照最适合的形成模式）",
     ownTargets: "标“*”的目标由本评估自行设定。",
     evidence: "佐证材料",
     problems: "问题",
@@ -712,7 +720,7 @@ export const ZH: Words = {
     scores: "智慧城市评估得分",
     gapReport: "差距报告",
     gapReportOf: (name) => `差距报告：${name}`,
-    scale: (levels) => `得分采用0–5级：${levels}。`,
+    scale: (levels) => `得分采用0～5级：${levels}。`,
     madeWith: "由 smartregion 生成。",
     members: "成员城市",
     memberCount: (n) => `${n}个`,
@@ -720,18 +728,18 @@ export const ZH: Words = {
     seriesMean: "加权平均",
     seriesWeakest: "最弱成员",
     radarCity: "各阶段维度得分",
-    radarCityCaption: "各阶段每个维度的得分（0–5）；虚线环为维度须达到的门槛。",
+    radarCityCaption: "各阶段每个维度的得分（0～5）；虚线环为维度须达到的门槛。",
     radarRegion: "区域各阶段维度汇总",
     radarRegionCaption: "各维度上成员的加权平均（蓝）与最弱成员（绿）；虚线环为门槛。",
     memberChart: "各成员城市的阶段得分",
-    memberChartCaption: "各成员的阶段得分（0–5）。",
+    memberChartCaption: "各成员的阶段得分（0～5）。",
     languages: "语言",
   },
   diff: {
     older: "较早",
     title: (name) => `${name}进展对比`,
     radar: "各阶段维度前后对比",
-    radarCaption: "各阶段维度在较早一次评估（绿色）与较近一次评估（蓝色）中的得分（0–5）；区域为各成员的加权平均。",
+    radarCaption: "各阶段维度在较早一次评估（绿色）与较近一次评估（蓝色）中的得分（0～5）；区域为各成员的加权平均。",
     newer: "较新",
     backwards: "较早评估的日期晚于较新评估：以下变化的方向均相反。",
     membersMean: "成员各阶段得分（加权平均）",
@@ -739,8 +747,8 @@ export const ZH: Words = {
     joined: "在较早评估之后加入本区域。",
     left: "在较早评估之后退出本区域。",
     unscorable: "两次评估中有一次无法评分。",
-    noRegressions: "没有退步",
-    regressions: (n) => `退步（${n}项）`,
+    noRegressions: "没有下降项",
+    regressions: (n) => `下降项（共${n}项）`,
     noIndicatorMoved: "没有指标发生变化。",
     added: "新增",
     withdrawn: "撤回",
@@ -766,11 +774,12 @@ export const ZH: Words = {
   },
   validate: {
     valid: (files) => (files === 1 ? "✔ 文件有效" : `✔ ${files}个文件均有效`),
-    problems: (problems, errors, warnings, invalid, files) => `共${problems}个问题（${errors}个错误，${warnings}个警告）；${files}个文件中${invalid}个无效`,
+    problems: (problems, errors, warnings, invalid, files) =>
+      `共${problems}个问题（${errors}个错误，${warnings}个警告）；${invalid === 0 ? (files === 1 ? "文件有效" : `${files}个文件均有效`) : files === 1 ? "文件无效" : `${files}个文件中有${invalid}个无效`}`,
     errorCount: (n) => `${n}个错误`,
   },
   frameworks: {
-    listHead: ["id", "类型", "名称", "维度", "指标", "版本"],
+    listHead: ["标识", "类型", "名称", "维度", "指标", "版本"],
     stage: (order) => `第${order}阶段`,
     model: "形成模式",
     version: (v) => `版本${v}`,
@@ -784,12 +793,12 @@ export const ZH: Words = {
   template: {
     placeholder: { city: "城市名称", region: "区域名称" },
     intro: (subject, kind, command) =>
-      `${subject}（${kind}）自评估。用 \`${command} validate FILE\` 检查，用 \`${command} score FILE\` 评分，用 \`${command} report FILE\` 查看下一步该做什么。`,
+      `${subject}（${kind}）自评估。用 \`${command} validate FILE\` 检查，用 \`${command} score FILE\` 评分，用 \`${command} report FILE\` 生成差距报告。`,
     howTo:
-      "在每项指标下，对照其上方的等级描述，把 `level` 填为0–5；尚未作答时留空（评分时计入作答比例，不视为错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
+      "在每项指标下，对照其上方的等级描述，把 `level` 填为0～5；尚未作答时留空（评分时计入作答比例，不视为错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
     exampleTitle: "能说明该等级的材料",
     exampleDocument: "或 document: 未在网上公开的文件",
-    exampleNotes: "为什么是这一等级，而不是更高一级。",
+    exampleNotes: "说明为何评为这一等级，而不是更高一级。",
     exampleNotApplicable: "此处为何不适用。",
     model: "形成模式",
     models: "各形成模式的指标，由区域整体作答。",

@@ -82,7 +82,7 @@ export const ZH_WORKBOOK: WorkbookWords = {
     dimension: "维度",
     indicator: "指标",
     question: "问题",
-    level: "等级（0–5或 n/a）",
+    level: "等级（0～5或 n/a）",
     reason: "不适用的理由",
     notes: "备注",
     evidence: "佐证材料：标题",
@@ -93,5 +93,5 @@ export const ZH_WORKBOOK: WorkbookWords = {
   },
   notApplicable: "n/a",
   moreEvidence: "+ 佐证材料",
-  howTo: "请对照右侧各级描述，从下拉列表中为每项指标选择等级（0–5；不适用选 n/a 并填写理由）。备注与佐证材料填在同一行；指标下方标有“+ 佐证材料”的行可再填一份。尚未作答的等级留空。请勿改动灰色的编号列。",
+  howTo: "请对照右侧各级描述，从下拉列表中为每项指标选择等级（0～5；不适用选 n/a 并填写理由）。备注与佐证材料填在同一行；指标下方标有“+ 佐证材料”的行可再填一份。尚未作答的等级留空。请勿改动灰色的编号列。",
 };

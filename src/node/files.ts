@@ -205,7 +205,7 @@ export function globSource(pattern: string): string {
   try {
     return picomatch.makeRe(normalised, { dot: true, strictBrackets: true }).source;
   } catch {
-    throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是能匹配文件名的模式`);
+    throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是有效的文件名通配符`);
   }
 }
 
@@ -222,7 +222,7 @@ function glob(pattern: string, cwd: string, seen?: (yaml: number) => void): stri
     matches = picomatch(parts.slice(firstGlob).join("/"), { dot: true, strictBrackets: true });
   } catch {
     // A pattern picomatch cannot read is the user's mistake, not a crash.
-    throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是能匹配文件名的模式`);
+    throw new UsageError(`${pattern} is not a pattern that can match a file name`, `${pattern} 不是有效的文件名通配符`);
   }
   return walk(base, seen).filter((f) => matches(relative(base, f).split(sep).join("/")));
 }

@@ -1,6 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
+import { usageError } from "../../src/cli/help.js";
+import { zhHelp } from "../../src/i18n/help.js";
 import { smartregion } from "./run.js";
 
 describe("help and small messages", () => {
@@ -35,5 +37,78 @@ describe("help and small messages", () => {
       expect(run.stdout).toContain(informatization);
       expect(run.stdout).not.toMatch(/[:：] ?informatization[,，]/);
     }
+  });
+});
+
+describe("help and usage errors in Chinese", () => {
+  const COMMANDS = [[], ...["validate", "score", "report", "diff", "reconcile", "export", "import", "init", "schema", "frameworks"].map((c) => [c]), ...["list", "show", "lint"].map((c) => ["frameworks", c])];
+  /** The description column of a help: what follows the term of each item, and the lines that go on from it. */
+  const descriptions = (help: string) =>
+    help
+      .split("\n")
+      .flatMap((line) => /^ {2}\S.*? {2,}(\S.*)$/.exec(line)?.[1] ?? /^ {10,}(\S.*)$/.exec(line)?.[1] ?? [])
+      .filter((text) => /[a-z]{3,} [a-z]{3,}/.test(text.replace(/`[^`]*`/g, "")));
+  /** The flags and argument names a help lists, in order. */
+  const terms = (help: string) => help.split("\n").flatMap((line) => /^ {2}(\S.*?)(?: {2,}|$)/.exec(line)?.[1] ?? []);
+
+  for (const command of COMMANDS) {
+    it(`${[...command, "--help"].join(" ")}: every description in Chinese, the same options and commands as in English`, () => {
+      const english = smartregion([...command, "--help"]);
+      const chinese = smartregion([...command, "--help", "--lang", "zh-CN"]);
+      expect(chinese.code).toBe(0);
+      expect(english.code).toBe(0);
+      expect(descriptions(english.stdout).length).toBeGreaterThan(0);
+      for (const text of descriptions(english.stdout)) expect(chinese.stdout, text).not.toContain(text);
+      expect(descriptions(chinese.stdout)).toEqual([]);
+      expect(chinese.stdout).not.toMatch(/^(?:Usage|Options|Arguments|Commands):/m);
+      expect(terms(chinese.stdout)).toEqual(terms(english.stdout));
+      expect(english.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+    });
+  }
+
+  it("follows the language of the environment, which --lang overrides", () => {
+    const zh = { LANG: "zh_CN.UTF-8" };
+    expect(smartregion(["validate", "--help"], undefined, zh).stdout).toBe(smartregion(["validate", "--help", "--lang", "zh-CN"]).stdout);
+    expect(smartregion(["validate", "--help", "--lang", "en"], undefined, zh).stdout).toBe(smartregion(["validate", "--help"]).stdout);
+    expect(smartregion(["--lang=zh-CN", "score", "--help"]).stdout).toBe(smartregion(["score", "--help", "--lang", "zh-CN"]).stdout);
+  });
+
+  const MISTAKES: [string[], string][] = [
+    [["--bogus"], "--bogus"],
+    [["valdate"], "valdate"],
+    [["validate", "--formt"], "--format"],
+    [["diff"], "older"],
+    [["validate", "--max-warnings"], "--max-warnings"],
+    [["export"], "--output"],
+    [["diff", "a", "b", "--format", "nope"], "markdown"],
+    [["score", "--jobs", "x"], "--jobs"],
+    [["score", "--lang", "fr"], "--lang"],
+    [["init", "a", "b"], "init"],
+  ];
+  for (const [args, fact] of MISTAKES) {
+    it(`says what is wrong with ${args.join(" ")} in Chinese, with the same exit code as in English`, () => {
+      const english = smartregion(args);
+      const chinese = smartregion([...args, "--lang", "zh-CN"]);
+      expect(chinese.code).toBe(2);
+      expect(english.code).toBe(2);
+      const [first = ""] = chinese.stderr.split("\n");
+      expect(first).toMatch(/^错误：/);
+      expect(first).toContain(fact);
+      expect(first).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+      expect(english.stderr).toMatch(/^error: /);
+      // The help after the error is the help of the command, in Chinese.
+      expect(chinese.stderr).toContain("用法：smartregion");
+    });
+  }
+});
+
+describe("commander's usage errors in Chinese", () => {
+  const zh = zhHelp().commander!;
+  it("keeps an error it does not know as commander wrote it", () => {
+    expect(usageError("error: something commander says one day", zh)).toBe("error: something commander says one day");
+  });
+  it("names the long flag of an option and every near miss", () => {
+    expect(usageError("error: option '-o, --output <file>' argument missing", zh)).toContain("--output");
+    expect(usageError("error: unknown option '--fo'\n(Did you mean one of --format, --force?)", zh)).toMatch(/--format.*--force/);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { EN, ZH } from "../../src/i18n/words.js";
 import { smartregion } from "./run.js";
 
 interface ScoreJson {
@@ -183,4 +184,38 @@ members:
     expect(run.stdout).toContain("| Stage / dimension |");
     expect(run.stdout).toContain("**Best-fit model:** Networked alliance");
   });
+});
+
+describe("the members table", () => {
+  const region = (members: string) => `smartregion: 1
+subject:
+  name: R
+  kind: region
+date: 2026-01-31
+members:
+${members}`;
+  /** The members table of `score --format markdown`: its head and each member's weight cell. */
+  const membersTable = (yaml: string, lang: "en" | "zh-CN") => {
+    const dir = mkdtempSync(join(tmpdir(), "sr-weights-"));
+    writeFileSync(join(dir, "region.yaml"), yaml);
+    const run = smartregion(["score", "--format", "markdown", "--lang", lang, "region.yaml"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const w = lang === "en" ? EN : ZH;
+    const lines = run.stdout.split("\n");
+    const head = lines.findIndex((l) => l.startsWith(`| ${w.heading(w.head.member)} |`));
+    const cells = (line: string) => line.split(" | ").map((c) => c.replace(/^\| |\s\|$/g, ""));
+    const rows = lines.slice(head + 2).filter((l) => l.startsWith("| ")).map(cells);
+    return { head: cells(lines[head]!)[1], weights: rows.map((r) => r[1]), w };
+  };
+
+  for (const lang of ["en", "zh-CN"] as const) {
+    it(`heads the column with what its numbers are (${lang}): populations, or weights with a population marked`, () => {
+      const people = membersTable(region("  - {name: A, population: 1000}\n  - {name: B, population: 2000}\n"), lang);
+      expect(people.head).toBe(people.w.heading(people.w.head.population));
+      expect(people.weights).toEqual(["1,000", "2,000"]);
+      const mixed = membersTable(region("  - {name: A, population: 1000}\n  - {name: B, weight: 3}\n  - {name: C}\n"), lang);
+      expect(mixed.head).toBe(mixed.w.heading(mixed.w.head.weight));
+      expect(mixed.weights).toEqual([mixed.w.populationWeight("1,000"), "3", mixed.w.equalWeight]);
+    });
+  }
 });

@@ -31,10 +31,11 @@ const BEFORE = new RegExp(`[,;:?!()\\[\\]] *[${HAN}${WIDE_MARKS}“‘]`, "gu");
 /** A space between a Chinese character and a number, either way round ("等级 2", "2 个"). */
 const SPACED = new RegExp(`[${HAN}] +[0-9]|[0-9] +[${HAN}]`, "gu");
 
-/** What may stand beside Chinese as it is typed: code spans, URLs, `file:line:col`, option names, keys; and versions, where only punctuation is looked at. */
+/** What may stand beside Chinese as it is typed: code spans, URLs, `file:line:col`, option names, command-line syntax (`[options]`, `<file>`), keys; and versions, where only punctuation is looked at. */
 function allowed(line: string, versions = true): string {
   const typed = line
     .replace(/&nbsp;/g, " ")
+    .replace(/[[<][\w.=[\]|-]*[\]>][\w.]*/g, "_")
     .replace(/\[([^\]]*)\]\([^)\s]*\)/g, "$1")
     .replace(/`[^`]*`/g, "_")
     .replace(/https?:\/\/[^\s）)”"<]*/g, "_")
@@ -60,6 +61,14 @@ const TERMS = replacedTerms(parse(readFileSync(join(SHIPPED, "meta", "zh-terms.y
 const replaced = (output: string) => replacedTermsIn(output, TERMS).map((t) => `${t.avoid} → ${t.use}`);
 
 /**
+ * Each 模式 that does not stand for a formation model: 模式 is 形成模式, or one named as such
+ * (该模式, 其他模式, 最适合的模式), and the policy phrase 新业态、新模式; a data schema is a
+ * 数据标准 or 数据结构, an API pattern an 接口规范.
+ */
+const strayModes = (output: string) =>
+  [...output.replace(/新业态、\s*(?:#\s*)?新模式/g, "").matchAll(/(.{0,6})模式/gu)].filter((m) => !/(?:形成|该|本|这一|其他|各|适合|的)$/u.test(m[1]!)).map((m) => m[0]);
+
+/**
  * Lines of a wrapped paragraph (a line nearly as wide as the terminal, and the indented line
  * after it) that break between two Chinese characters: a break goes after punctuation, before an
  * opening mark, or after 的 in a phrase wider than a line.
@@ -79,6 +88,14 @@ function brokenPhrases(output: string, width = 80): string[] {
   }
   return found;
 }
+
+/** Lines, and lines of a table's cells, that start with closing punctuation or end with an opening mark: a break Chinese never makes. */
+const badBreaks = (output: string) =>
+  output
+    .split("\n")
+    .flatMap((line) => (line.includes("│") ? line.split("│").slice(1, -1) : [line.replace(/^\s*#/, "")]))
+    .map((text) => text.trim())
+    .filter((text) => /^[，。、；：！？）》」』〉]/.test(text) || /[（《「『〈“]$/.test(text));
 
 /** The text of an HTML document, without its style and script, tags and the values of its attributes. */
 const htmlText = (html: string) =>
@@ -161,6 +178,17 @@ const EXAMPLES = ["examples/city.yaml", "examples/seattle-region.yaml", "example
 const FRAMEWORKS = readdirSync(SHIPPED).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ""));
 const REVIEW = ["examples/city.yaml", "examples/riverton-review/second-assessor.yaml"];
 
+/** Every command, for its help. */
+const HELP = [[], ...["validate", "score", "report", "diff", "reconcile", "export", "import", "init", "schema", "frameworks"].map((c) => [c]), ...["list", "show", "lint"].map((c) => ["frameworks", c])];
+/** A mistake of each kind commander reports: an unknown option and command, a missing argument, option value and required option, a value refused, too many arguments. */
+const USAGE_ERRORS = [["--formt"], ["valdate"], ["diff"], ["validate", "--max-warnings"], ["export"], ["diff", "a", "b", "--format", "nope"], ["score", "--jobs", "x"], ["init", "a", "b"]];
+/** A usage error's message and the help after it, which exit with 2. */
+const usage = (args: readonly string[]) => {
+  const result = smartregion([...args, "--lang", "zh-CN"], ROOT, WIDE);
+  expect(result.code, args.join(" ")).toBe(2);
+  return result.stderr;
+};
+
 /** Every Chinese output of the shipped examples, by the command that makes it, and the width it is drawn to, if it is. */
 const OUTPUTS: [string, () => string, number?][] = [
   ...EXAMPLES.flatMap((file): [string, () => string, number?][] => [
@@ -185,6 +213,8 @@ const OUTPUTS: [string, () => string, number?][] = [
   ["reconcile --format html", () => htmlText(run(["reconcile", ...REVIEW, "--lang", "zh-CN", "--format", "html"])), undefined],
   ["diff", () => run(["diff", ...REVIEW, "--lang", "zh-CN", "--force"]), 80],
   ["diff --format markdown", () => run(["diff", ...REVIEW, "--lang", "zh-CN", "--force", "--format", "markdown"]), undefined],
+  ...HELP.map((command): [string, () => string, number?] => [`${[...command, "--help"].join(" ")}`, () => run([...command, "--help", "--lang", "zh-CN"]), 80]),
+  ["usage errors", () => USAGE_ERRORS.map((args) => usage(args)).join("\n"), 80],
 ];
 
 describe("the checker itself", () => {
@@ -199,6 +229,11 @@ describe("the checker itself", () => {
     expect(typographyProblems("examples/invalid.yaml:6:9    错误  不允许的值")).toEqual([]);
     expect(typographyProblems("用 `smartregion validate FILE` 检查，门槛 --min-stage merged 未通过：版本1.0.0")).toEqual([]);
     expect(typographyProblems("见 https://example.org/a,b 与（yaml.schemas）")).toEqual([]);
+    expect(typographyProblems("  diff [options] <older> [newer]  比较两次评估，或写作 [framework[.dimension]=]percent 针对某一维度")).toEqual([]);
+  });
+  it("finds 模式 that is not a formation model", () => {
+    expect(strayModes("统一的数据模式；标准接口（API）模式")).toHaveLength(2);
+    expect(strayModes("形成模式；该模式的关键；本模式区别于其他模式；最适合的模式；新业态、新模式；新业态、\n  # 新模式")).toEqual([]);
   });
   it("finds a replaced term", () => {
     expect(replaced("区域组建模式")).toEqual(["组建模式 → 形成模式"]);
@@ -219,10 +254,12 @@ describe("every Chinese output of the shipped examples", () => {
       expect(text).toMatch(/[\u4e00-\u9fff]/);
       expect(typographyProblems(text), "half-width punctuation or a spaced number").toEqual([]);
       expect(replaced(text), "a term the glossary replaces").toEqual([]);
+      expect(strayModes(text), "模式 that is not a formation model").toEqual([]);
       if (width === undefined) return;
       // Wider than its width, a line would be broken by the terminal, wherever it falls.
       expect(text.split("\n").filter((line) => displayWidth(line) > width), "a line wider than the terminal").toEqual([]);
       expect(brokenPhrases(text, width), "a line broken inside a phrase").toEqual([]);
+      expect(badBreaks(text), "a line broken before closing punctuation or after an opening mark").toEqual([]);
     });
   }
 });
@@ -279,9 +316,34 @@ describe("the template's comments break Chinese only between words", () => {
 });
 
 describe("Chinese breaks between phrases", () => {
-  it("after punctuation or before an opening mark, never between two characters of a word", () => {
-    expect(phrases("已有若干部门接入（含政务信息平台），并对外开放。").map((p) => p.piece)).toEqual(["已有若干部门接入", "（含政务信息平台），", "并对外开放。"]);
+  it("after punctuation or before an opening quote, never between two characters of a word", () => {
+    expect(phrases("已有若干部门接入平台，并对外开放“公共数据”。").map((p) => p.piece)).toEqual(["已有若干部门接入平台，", "并对外开放", "“公共数据”。"]);
     expect(wrapText("已有若干部门接入平台，并对外开放数据。", 24)).toEqual(["已有若干部门接入平台，", "并对外开放数据。"]);
+  });
+  it("a short bracket stays with the word before it: a level's name, a gloss, a score", () => {
+    expect(phrases("已有若干部门接入（含政务信息平台），并对外开放。").map((p) => p.piece)).toEqual(["已有若干部门接入（含政务信息平台），", "并对外开放。"]);
+    // A longer aside, or one with a clause in it, may start a line.
+    expect(phrases("按已公布的目标运行（如在规定天数内完成更新的记录占比），并通报。").map((p) => p.piece)).toEqual(["按已公布的目标运行", "（如在规定天数内完成更新的记录占比），", "并通报。"]);
+    expect(phrases("确立默认规则（除另有规定外，均可共享）。").map((p) => p.piece)).toEqual(["确立默认规则", "（除另有规定外，", "均可共享）。"]);
+    expect(wrapText("所填等级为3级（规范）", 16)).toEqual(["所填等级为", "3级（规范）"]);
+    expect(wrapText("机器可读格式与接口（API）", 20)).toEqual(["机器可读格式与接口", "（API）"]);
+    expect(wrapText("制约因素：公共数据开放（2.78\u00a0<\u00a03.00）；多方参与（2.44\u00a0<\u00a03.00）", 44)).toEqual(["制约因素：公共数据开放（2.78\u00a0<\u00a03.00）；", "多方参与（2.44\u00a0<\u00a03.00）"]);
+  });
+  it("a term wider than its cell puts its gloss on the next line, a level's name with its number", () => {
+    expect(wrapText("城市运行管理中心（城市大脑）", 26)).toEqual(["城市运行管理中心", "（城市大脑）"]);
+    expect(wrapText("评估等级4级（量化管理）", 16)).toEqual(["评估等级", "4级（量化管理）"]);
+  });
+  it("a word cut at the line's end never leaves closing punctuation at the start of a line, an opening mark at its end, or a number apart from its unit", () => {
+    const lineStarts = (lines: string[]) => lines.slice(1).map((l) => l.charAt(0));
+    const lineEnds = (lines: string[]) => lines.slice(0, -1).map((l) => l.slice(-1));
+    for (let width = 8; width <= 16; width++) {
+      for (const text of ["信息资源共享与交换平台覆盖全部部门）。", "共享清单（所列数据均可调用", "年办件量12345件共计38个部门达到3级"]) {
+        const lines = wrapText(text, width);
+        expect(lineStarts(lines).filter((c) => /[，。、；：！？）》」』〉]/.test(c)), `${text} at ${width}`).toEqual([]);
+        expect(lineEnds(lines).filter((c) => /[（《「『〈]/.test(c)), `${text} at ${width}`).toEqual([]);
+        expect(lines.slice(0, -1).filter((l, i) => /[0-9]$/.test(l) && /^[0-9级个件]/.test(lines[i + 1]!)), `${text} at ${width}`).toEqual([]);
+      }
+    }
   });
   it("a code span stays whole; a backtick with no partner opens nothing", () => {
     expect(wrapText("用 `npx smartregion score FILE` 评分，再看。", 28)).toEqual(["用", "`npx smartregion score FILE`", "评分，再看。"]);

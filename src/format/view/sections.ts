@@ -3,9 +3,9 @@ import type { FrameworkSet } from "../../framework/model.js";
 import type { Finding } from "../../model/findings.js";
 import { gateText } from "../../scoring/gates.js";
 import type { GateResult } from "../../scoring/gates.js";
-import type { CityScore, FrameworkResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
+import type { CityScore, FrameworkResult, MemberResult, RegionScore, StageProfile, SubjectScore } from "../../scoring/model.js";
 import { blockerText } from "../names.js";
-import { aboutView, appendixView, methodView, registerView, disputesView, summaryView } from "./brief.js";
+import { aboutView, appendixView, grouped, methodView, registerView, disputesView, summaryView } from "./brief.js";
 import type { Names } from "../names.js";
 import { bar, fixed, pct, share } from "../numbers.js";
 import { strong, tone } from "./model.js";
@@ -215,13 +215,19 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
     for (const d of s.dimensions) rollRows.push({ kind: "member", cells: [names.dimension(s.id, d.id), fixed(d.min), fixed(d.mean), fixed(d.max), fixed(d.spread), ""] });
   }
   out.push({ type: "table", columns: [left(h.stageDimension), right(h.min), right(h.weightedMean), right(h.max), right(h.spread), right(h.reachedBy)], rows: rollRows });
+  // The column says what its numbers are: populations when every member gives one, else
+  // weights, a population among them marked as one. A population's thousands are grouped, as
+  // in the table of who assessed what.
+  const byPopulation = score.members.length > 0 && score.members.every((m) => m.weightFrom === "population");
+  const memberWeight = (m: MemberResult) =>
+    m.weightFrom === "equal" ? w.equalWeight : m.weightFrom === "weight" ? String(m.weight) : byPopulation ? grouped(m.weight) : w.populationWeight(grouped(m.weight));
   out.push({
     type: "table",
-    columns: [left(h.member), right(h.weight), left(h.stageReached), ...set.stages.map((s) => right(names.framework(s.id)))],
+    columns: [left(h.member), right(byPopulation ? h.population : h.weight), left(h.stageReached), ...set.stages.map((s) => right(names.framework(s.id)))],
     rows: score.members.map((m) => ({
       cells: [
         names.clean(m.name),
-        m.weightFrom === "equal" ? w.equalWeight : String(m.weight),
+        memberWeight(m),
         m.profile === undefined ? tone("bad", w.notScored(names.clean(m.problem ?? ""))) : names.stage(m.profile.current),
         ...set.stages.map((_, i) => (m.profile === undefined ? "–" : fixed(m.profile.stages[i]!.score))),
       ],
