@@ -66,7 +66,8 @@ export function outputSettings(h: HelpWords): OutputConfiguration {
   const c = h.commander;
   return {
     writeErr: (text) => process.stderr.write(printableLines(text)),
-    outputError: (text, write) => write(`${printable(c === undefined ? text.trimEnd() : usageError(text.trimEnd(), c))}\n`),
+    // commander's own line breaks ("(Did you mean --format?)" goes on the next line) are kept; anything else unsafe is escaped.
+    outputError: (text, write) => write(`${c === undefined ? printableLines(text.trimEnd()) : printable(usageError(text.trimEnd(), c))}\n`),
   };
 }
 

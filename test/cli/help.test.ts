@@ -17,6 +17,15 @@ describe("help and small messages", () => {
     expect(smartregion(["--help"]).stdout).not.toContain("(default: [])");
   });
 
+  it("prints commander's suggestion on its own line, and escapes what the user typed", () => {
+    const run = smartregion(["validate", "--formt", "json"], process.cwd());
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n").slice(0, 2)).toEqual(["error: unknown option '--formt'", "(Did you mean --format?)"]);
+    const hostile = smartregion(["validate", "--fo\u001b[31mrmt"], process.cwd());
+    expect(hostile.code).toBe(2);
+    expect(hostile.stderr).not.toContain("\u001b");
+  });
+
   it("says a folder with no YAML in it holds none, rather than that it does not exist", () => {
     const empty = mkdtempSync(`${tmpdir()}/smartregion-empty-`);
     const run = smartregion(["validate", empty, "--format", "json"]);
