@@ -66,9 +66,17 @@ export function outputSettings(h: HelpWords): OutputConfiguration {
   const c = h.commander;
   return {
     writeErr: (text) => process.stderr.write(printableLines(text)),
-    // commander's own line breaks ("(Did you mean --format?)" goes on the next line) are kept; anything else unsafe is escaped.
-    outputError: (text, write) => write(`${c === undefined ? printableLines(text.trimEnd()) : printable(usageError(text.trimEnd(), c))}\n`),
+    outputError: (text, write) => write(`${c === undefined ? englishError(text.trimEnd()) : printable(usageError(text.trimEnd(), c))}\n`),
   };
+}
+
+/**
+ * commander's English error, escaped: its suggestion ("(Did you mean --format?)") stays on a line
+ * of its own, as commander writes it, and every break in what the user typed is escaped.
+ */
+function englishError(text: string): string {
+  const suggested = /^([\s\S]*)\n(\(Did you mean [\s\S]*\?\))$/.exec(text);
+  return suggested === null ? printable(text) : `${printable(suggested[1]!)}\n${printable(suggested[2]!)}`;
 }
 
 /** The long flag of an option's flags ("-o, --output <file>" is --output), else the short one. */
