@@ -53,11 +53,14 @@ export class InputFiles {
 
   /** Notes a file by its identity. */
   note(input: NotedInput): void {
+    // A worker thread hands its notes on and keeps none: only the main thread checks outputs.
+    if (worker) {
+      this.fresh.push(input);
+      return;
+    }
     const known = this.byId.get(input.id);
     if (known === undefined) this.byId.set(input.id, { display: input.display, roles: ROLE[input.role] });
     else known.roles |= ROLE[input.role];
-    // Only a worker thread hands its notes on; the main thread would only keep a second copy.
-    if (worker) this.fresh.push(input);
   }
 
   /**

@@ -65,7 +65,9 @@ export async function writeSubjects(
     append(findings, result.findings);
     append(gates, result.gates);
     append(remarks, keepAll ? result.remarks : result.remarks.filter(counts));
-    if (result.exceptionUse !== undefined) uses.push(result.exceptionUse);
+    // Only a subject some exception touched tells the exceptions anything: the others are not kept.
+    const use = result.exceptionUse;
+    if (use !== undefined && (use.used.length > 0 || use.expired.length > 0)) uses.push(use);
     if (result.pieces !== undefined) {
       destinations.forEach(({ output, writer }, i) => output.write(writer.before(count) + result.pieces![i]!));
       count++;
