@@ -172,7 +172,10 @@ console.log("");
 for (const [count, validate, score, ajv, gaps] of throughput) {
   const rate = (m) => `${Math.round(count / (m.ms / 1000))} files/s`;
   console.log(`${count} files: validate ${rate(validate)}, score ${rate(score)}, report ${rate(gaps)}, ajv-cli ${rate(ajv)}`);
-  console.log(`  ajv-cli's time / ours: validate ${verdict(ajv.ms / validate.ms, 2.5, false)}, score --format json ${verdict(ajv.ms / score.ms, 1.5, false)}`);
+  // The goals are set for 10,000 files: a smaller run is printed for comparison.
+  const goal = count >= 10000;
+  const plainRatio = (value) => value.toFixed(2);
+  console.log(`  ajv-cli's time / ours: validate ${goal ? verdict(ajv.ms / validate.ms, 2.5, false) : plainRatio(ajv.ms / validate.ms)}, score --format json ${goal ? verdict(ajv.ms / score.ms, 1.5, false) : plainRatio(ajv.ms / score.ms)}`);
 }
 if (throughput.length >= 2) {
   const [small, large] = [throughput[0], throughput.at(-1)];
@@ -187,7 +190,7 @@ if (process.argv.includes("--markdown")) {
   console.log("| --- | ---: | ---: | --- | ---: |");
   for (const [name, ms, ratio, goal, mb] of rows) console.log(`| ${name.replace(/^smartregion /, "`smartregion ").replace(/^(`smartregion [^0-9(]*?)( \(| [0-9]|$)/, "$1`$2")} | ${ms} | ${ratio} | ${goal} | ${mb} |`);
   for (const [count, validate, score, ajv] of throughput) {
-    console.log(`| ajv-cli's time / ours, ${count} files | validate ${(ajv.ms / validate.ms).toFixed(2)}, score ${(ajv.ms / score.ms).toFixed(2)} | | ≥ 2.5, ≥ 1.5 | |`);
+    console.log(`| ajv-cli's time / ours, ${count} files | validate ${(ajv.ms / validate.ms).toFixed(2)}, score ${(ajv.ms / score.ms).toFixed(2)} | | ${count >= 10000 ? "≥ 2.5, ≥ 1.5" : ""} | |`);
   }
   if (throughput.length >= 2) {
     const [small, large] = [throughput[0], throughput.at(-1)];
