@@ -258,7 +258,7 @@ function fitFact(score: RegionScore, names: Names, set: FrameworkSet): Fact {
       return {
         label: w.bestFit,
         value: strong(names.framework(fit.best!)),
-        detail: w.fitLine(fixed(best?.fit), runnerUp === undefined ? undefined : names.framework(runnerUp.model), runnerUp === undefined ? undefined : fixed(runnerUp.fit), pct(best?.readiness)),
+        detail: w.fitLine(fixed(best?.fit), runnerUp === undefined ? undefined : names.framework(runnerUp.model), runnerUp === undefined ? undefined : fixed(runnerUp.fit), fixed(best?.readiness)),
       };
     case "tie":
       return { label: w.bestFit, value: strong(w.verdict.tie(fit.tied.map((m) => names.framework(m)).join(w.listSep))), detail: w.verdict.tieDetail(fixed(set.byId.get(fit.tied[0]!)?.fit?.tieMargin)) };
