@@ -572,7 +572,7 @@ export const EN: Words = {
 export const ZH: Words = {
   locale: "zh-CN",
   colon: "：",
-  // Titles may hold 、 themselves ("新服务和新业态、新模式"): a list of them is joined with ；.
+  // Titles may hold 、 themselves ("新服务、新业态、新模式"): a list of them is joined with ；.
   listSep: "；",
   nameSep: "、",
   factSep: "，",
