@@ -112,6 +112,8 @@ export interface Words {
     readonly max: string;
     readonly spread: string;
     readonly reachedBy: string;
+    /** The column of a score as a share of the scale's top (5). */
+    readonly percent: string;
     readonly member: string;
     readonly weight: string;
     /** The members' column when each member's weight is its population. */
@@ -379,6 +381,7 @@ export const EN: Words = {
     max: "max",
     spread: "spread",
     reachedBy: "reached by",
+    percent: "%",
     member: "member",
     weight: "weight",
     population: "population",
@@ -606,7 +609,7 @@ export const ZH: Words = {
     tie: (models) => `${models}不相上下`,
     tieDetail: (margin) => `；匹配度相差不超过${margin}`,
     tooLittleShort: "作答不足",
-    belowFloor: (floor) => `低于最低分${floor}`,
+    belowFloor: (floor) => `未达最低分（${floor}）`,
     coreNotLeading: "核心城市未居领先",
     fits: "适合",
     fitsLessWell: "匹配度较低",
@@ -648,7 +651,8 @@ export const ZH: Words = {
     weightedMean: "加权平均",
     max: "最高",
     spread: "极差",
-    reachedBy: "达到的成员",
+    reachedBy: "已达到的成员数",
+    percent: "得分率",
     member: "成员",
     weight: "权重",
     population: "人口",
