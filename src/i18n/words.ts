@@ -803,7 +803,7 @@ export const ZH: Words = {
     exampleTitle: "能说明该等级的材料",
     exampleDocument: "或 document: 未在网上公开的文件",
     exampleNotes: "说明为何评为这一等级，而不是更高一级。",
-    exampleNotApplicable: "此处为何不适用。",
+    exampleNotApplicable: "说明不适用的理由。",
     model: "形成模式",
     models: "各形成模式的指标，由区域整体作答。",
     members:
