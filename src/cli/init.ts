@@ -49,7 +49,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   const twice = options.members.find((m, i) => options.members.indexOf(m) !== i);
   if (twice !== undefined) throw new UsageError(`--members names ${twice} twice`, `--members 中 ${twice} 出现了两次`);
   const date = options.date ?? today();
-  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a day as YYYY-MM-DD`, `--date ${date}：应为YYYY-MM-DD格式的日期`);
+  if (isoDate(date) === undefined) throw new UsageError(`--date ${date}: expected a valid date written YYYY-MM-DD`, `--date ${date}：不是有效日期（格式应为YYYY-MM-DD）`);
 
   const set = frameworksFor(options.frameworks, cwd);
   // A template with more members than the assessment schema allows would not validate.

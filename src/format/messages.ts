@@ -117,7 +117,7 @@ const ZH_TYPES: Readonly<Record<string, string>> = {
   scalar: "单个值",
 };
 // No space between the Chinese and what follows (the rule is in src/i18n/words.ts).
-const ZH_FORMATS: Readonly<Record<string, string>> = { date: "YYYY-MM-DD格式的日期", uri: "完整的网址（如 https://example.org/page）" };
+const ZH_FORMATS: Readonly<Record<string, string>> = { date: "有效日期（格式应为YYYY-MM-DD）", uri: "完整的网址（如 https://example.org/page）" };
 const zType = (type: string) => ZH_TYPES[type] ?? type;
 
 /**

@@ -63,7 +63,10 @@ export interface BriefWords {
   };
   readonly document: (name: string) => string;
   readonly methodTitle: string;
+  /** The method, paragraph by paragraph; the second is on reaching a stage. */
   readonly methodText: readonly string[];
+  /** Said after the paragraph on reaching a stage where a radar chart is drawn (HTML). */
+  readonly radarNote: string;
   readonly methodRegion: readonly string[];
   readonly glossaryTitle: string;
   readonly glossary: readonly (readonly [string, string])[];
@@ -138,9 +141,10 @@ export const EN_BRIEF: BriefWords = {
   methodTitle: "How to read this report",
   methodText: [
     "Each indicator is answered with a level from 0 to 5. A dimension's score is the weighted mean of its answered indicators, and a stage's score the weighted mean of its dimensions. An unanswered indicator is left out of the mean and shown as unanswered, never as 0.",
-    "A stage is reached when every one of its dimensions scores at least the stage's bar, enough of its indicators are answered, and the stage before it is reached. On the radar charts the bar is the dashed ring.",
+    "A stage is reached when every one of its dimensions scores at least the stage's bar, enough of its indicators are answered, and the stage before it is reached.",
     "The plan lists the level increases of least effort that reach the next stage; a roadmap does so for every stage up to the target, with dates shared out by effort. A gap is the distance from an indicator's level to its target, and its priority is its weight times the gap.",
   ],
+  radarNote: " On the radar charts the bar is the dashed ring.",
   methodRegion: [
     "A region's stage is the lowest stage all its members have reached. Readiness is a formation model's score over all its indicators; fit is its score over the indicators that set that model apart. A model is named the best fit only when enough is answered, it clears its floor and it leads the next model by more than the tie margin.",
   ],
@@ -180,8 +184,8 @@ export const ZH_BRIEF: BriefWords = {
   tooLittle: (answered, needed) => `作答不足，尚无法判断最适合的形成模式（关键指标的作答比例为${answered}，至少需要${needed}）。`,
   aims: (target, by) => `目标是${by === undefined ? "" : `在${chineseDate(by)}前`}达到${target}阶段`,
   targetReached: (target) => `已达到目标阶段：${target}。`,
-  distance: (stages) => `，距现状还有${count(stages, "个阶段")}`,
-  timeLeft: (years, months) => `，自评估之日起尚余${years > 0 ? `${years}年` : ""}${months > 0 || years === 0 ? `${months}个月` : ""}`,
+  distance: (stages) => `，比现状高${count(stages, "个阶段")}`,
+  timeLeft: (years, months) => `，距目标期限还有${years > 0 ? `${years}年` : ""}${months > 0 || years === 0 ? `${months}个月` : ""}`,
   overdue: "；该日期不晚于评估日期，目标已逾期",
   planSize: (levels, indicators) => `按下文计划，需在${indicators}项指标上共提升${levels}级。`,
   membersBehind: (behind, members, stage) => (behind === members ? `${members}个成员均尚未达到${stage}阶段。` : `${members}个成员中仍有${behind}个尚未达到${stage}阶段。`),
@@ -230,16 +234,17 @@ export const ZH_BRIEF: BriefWords = {
   methodTitle: "阅读说明",
   methodText: [
     "每项指标按0～5级作答。维度得分为该维度已作答指标的加权平均，阶段得分为各维度得分的加权平均。未作答的指标不计入平均，并标为“未作答”，不按0分计。",
-    "一个阶段的每个维度得分均达到门槛、作答比例足够，且上一阶段已经达到时，即视为达到该阶段。雷达图中的虚线环即为门槛。",
+    "一个阶段的每个维度得分均达到达标线、作答比例足够，且上一阶段已经达到时，即视为达到该阶段。",
     "计划列出以最小投入达到下一阶段所需提升的等级；路线图则对目标之前的每个阶段逐一给出计划，并按投入分配时间节点。差距为指标现状等级与目标等级之差，优先级为权重乘以差距。",
   ],
+  radarNote: "雷达图中的虚线环即为达标线。",
   methodRegion: [
     "区域所处阶段为全体成员均已达到的最低阶段。就绪度是某一形成模式全部指标的得分；匹配度是区分该模式的关键指标的得分。只有关键指标作答足够、匹配度不低于最低分，且领先其他模式超过规定幅度时，才认定为最适合的模式。",
   ],
   glossaryTitle: "术语",
   glossary: [
-    ["信息化", "第一阶段之前的起点：各系统已经数字化，但尚未互联互通。"],
-    ["门槛", "达到一个阶段时，该阶段每个维度须达到的最低得分。"],
+    ["信息化", "第一阶段之前的起点，即各系统已经数字化，但尚未互联互通。"],
+    ["达标线", "达到一个阶段时，该阶段每个维度须达到的最低得分。"],
     ["作答比例", "适用指标中已给出等级的比例。"],
     ["佐证材料", "支撑某一等级的文件、链接或数据，并注明取得方式：实测、估算或自报。"],
   ],

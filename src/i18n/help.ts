@@ -203,7 +203,7 @@ export const EN_HELP: HelpWords = {
     megabytes: "expected a positive number of megabytes",
     languages: (locales) => `expected ${locales.join(" or ")}, or several separated by commas`,
     wholeNumber: "expected a whole number",
-    day: "expected a date as YYYY-MM-DD",
+    day: "expected a valid date written YYYY-MM-DD",
   },
   described: (description, choices, shownDefault) => {
     const extra = [...(choices === undefined ? [] : [`choices: ${choices.map((c) => JSON.stringify(c)).join(", ")}`]), ...(shownDefault === undefined ? [] : [`default: ${shownDefault}`])];
@@ -320,7 +320,7 @@ export function zhHelp(): HelpWords {
       megabytes: "应为大于0的数（单位MB）",
       languages: (locales) => `应为 ${locales.join(" 或 ")}，或以逗号分隔的多种语言`,
       wholeNumber: "应为0或正整数",
-      day: "应为YYYY-MM-DD格式的日期",
+      day: "不是有效日期（格式应为YYYY-MM-DD）",
     },
     described: (description, choices, shownDefault) => {
       const extra = [...(choices === undefined ? [] : [`可选值：${choices.join("、")}`]), ...(shownDefault === undefined ? [] : [`默认：${shownDefault}`])];

@@ -90,7 +90,7 @@ export const ZH_RECONCILE: ReconcileWords = {
   reason: { spread: "相差两级及以上", applicability: "适用与否不一" },
   own: "区域层面作答",
   notApplicable: "不适用",
-  none: "–",
+  none: "—",
   allHead: "全部已作答指标",
   reportHead: (n) => `评估人员之间有${n}项作答存在分歧`,
   reportIntro: "本评估由多位评估人员的作答合并而成。以下列出存在分歧的指标、每位评估人员的作答及本评估采用的等级；在依据本评估制定计划之前，应先协商解决这些分歧。",

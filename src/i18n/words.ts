@@ -112,6 +112,8 @@ export interface Words {
     readonly max: string;
     readonly spread: string;
     readonly reachedBy: string;
+    /** The column of a score as a share of the scale's top (5). */
+    readonly percent: string;
     readonly member: string;
     readonly weight: string;
     /** The members' column when each member's weight is its population. */
@@ -379,6 +381,7 @@ export const EN: Words = {
     max: "max",
     spread: "spread",
     reachedBy: "reached by",
+    percent: "%",
     member: "member",
     weight: "weight",
     population: "population",
@@ -572,7 +575,7 @@ export const EN: Words = {
 export const ZH: Words = {
   locale: "zh-CN",
   colon: "：",
-  // Titles may hold 、 themselves ("新服务和新业态、新模式"): a list of them is joined with ；.
+  // Titles may hold 、 themselves ("新服务、新业态、新模式"): a list of them is joined with ；.
   listSep: "；",
   nameSep: "、",
   factSep: "，",
@@ -606,7 +609,7 @@ export const ZH: Words = {
     tie: (models) => `${models}不相上下`,
     tieDetail: (margin) => `；匹配度相差不超过${margin}`,
     tooLittleShort: "作答不足",
-    belowFloor: (floor) => `低于最低分${floor}`,
+    belowFloor: (floor) => `未达最低分（${floor}）`,
     coreNotLeading: "核心城市未居领先",
     fits: "适合",
     fitsLessWell: "匹配度较低",
@@ -648,7 +651,8 @@ export const ZH: Words = {
     weightedMean: "加权平均",
     max: "最高",
     spread: "极差",
-    reachedBy: "达到的成员",
+    reachedBy: "已达到的成员数",
+    percent: "得分率",
     member: "成员",
     weight: "权重",
     population: "人口",
@@ -728,9 +732,9 @@ export const ZH: Words = {
     seriesMean: "加权平均",
     seriesWeakest: "最弱成员",
     radarCity: "各阶段维度得分",
-    radarCityCaption: "各阶段每个维度的得分（0～5）；虚线环为维度须达到的门槛。",
+    radarCityCaption: "各阶段每个维度的得分（0～5）；虚线环为维度须达到的达标线。",
     radarRegion: "区域各阶段维度汇总",
-    radarRegionCaption: "各维度上成员的加权平均（蓝）与最弱成员（绿）；虚线环为门槛。",
+    radarRegionCaption: "各维度上成员的加权平均（蓝）与最弱成员（绿）；虚线环为达标线。",
     memberChart: "各成员城市的阶段得分",
     memberChartCaption: "各成员的阶段得分（0～5）。",
     languages: "语言",
@@ -799,7 +803,7 @@ export const ZH: Words = {
     exampleTitle: "能说明该等级的材料",
     exampleDocument: "或 document: 未在网上公开的文件",
     exampleNotes: "说明为何评为这一等级，而不是更高一级。",
-    exampleNotApplicable: "此处为何不适用。",
+    exampleNotApplicable: "说明不适用的理由。",
     model: "形成模式",
     models: "各形成模式的指标，由区域整体作答。",
     members:

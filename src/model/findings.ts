@@ -96,7 +96,7 @@ export interface Facts {
   /** The key or value at fault, as written. */
   readonly key?: string;
   readonly value?: string;
-  /** What was expected, as words ("integer", "a date as YYYY-MM-DD"). */
+  /** What was expected, as words ("integer", "a valid date (written YYYY-MM-DD)"). */
   readonly expected?: string;
   /** What was found instead. */
   readonly actual?: string;

@@ -8,7 +8,7 @@ import { nearest } from "./nearest.js";
 type Schema = Record<string, unknown>;
 
 const FORMAT_WORDS: Record<string, string> = {
-  date: "a date as YYYY-MM-DD",
+  date: "a valid date (written YYYY-MM-DD)",
   uri: "an absolute URI such as https://example.org/page",
 };
 

@@ -292,12 +292,23 @@ function checkText(c: Check, names: Names): string {
   }
 }
 
+/** The paragraph of the method on reaching a stage, after which HTML says how its radar charts show the bar. */
+const STAGE_PARAGRAPH = 1;
+
 /** How to read the report: the method in a few paragraphs, and the words it uses. */
 export function methodView(report: GapReport, names: Names, set: FrameworkSet): Block {
   const { w } = names;
   const b = w.brief;
   const region = report.score.kind === "region";
-  const paragraphs = [...b.methodText, ...(region ? b.methodRegion : [])].map((text): Block => ({ type: "paragraph", text }));
+  // Only HTML draws the radar charts: the note on their dashed ring is said there alone.
+  const paragraphs = [...b.methodText, ...(region ? b.methodRegion : [])].flatMap((text, i): Block[] =>
+    i === STAGE_PARAGRAPH
+      ? [
+          { type: "paragraph", text: `${text}${b.radarNote}`, only: ["html"] },
+          { type: "paragraph", text, only: ["markdown"] },
+        ]
+      : [{ type: "paragraph", text }],
+  );
   const frameworks = (region ? set.all : set.stages).map((f): readonly [Inline, Inline] => [names.framework(f.id), names.text(f.summary)]);
   const terms = [...b.glossary, ...(region ? b.glossaryRegion : [])].map(([term, meaning]): readonly [Inline, Inline] => [term, meaning]);
   return {

@@ -143,7 +143,7 @@ function profileTable(profile: StageProfile, names: Names): Block {
   const h = names.w.head;
   return {
     type: "table",
-    columns: [left(h.stageDimension), right(h.score), BAR, right("%"), right(h.answered), left(h.status)],
+    columns: [left(h.stageDimension), right(h.score), BAR, right(h.percent), right(h.answered), left(h.status)],
     rows: profile.stages.flatMap((s) => frameworkRows(s, names)),
   };
 }
@@ -187,7 +187,7 @@ function regionView(score: RegionScore, names: Names, set: FrameworkSet): Block[
   }
   out.push({
     type: "table",
-    columns: [left(h.model), right(h.fit), right(h.readiness), BAR, right("%"), right(h.answered), left(h.status)],
+    columns: [left(h.model), right(h.fit), right(h.readiness), BAR, right(h.percent), right(h.answered), left(h.status)],
     rows: fit.ranking.map((r) => {
       const model = score.models.find((m) => m.id === r.model)!;
       const title = names.framework(r.model);
@@ -258,7 +258,7 @@ function fitFact(score: RegionScore, names: Names, set: FrameworkSet): Fact {
       return {
         label: w.bestFit,
         value: strong(names.framework(fit.best!)),
-        detail: w.fitLine(fixed(best?.fit), runnerUp === undefined ? undefined : names.framework(runnerUp.model), runnerUp === undefined ? undefined : fixed(runnerUp.fit), pct(best?.readiness)),
+        detail: w.fitLine(fixed(best?.fit), runnerUp === undefined ? undefined : names.framework(runnerUp.model), runnerUp === undefined ? undefined : fixed(runnerUp.fit), fixed(best?.readiness)),
       };
     case "tie":
       return { label: w.bestFit, value: strong(w.verdict.tie(fit.tied.map((m) => names.framework(m)).join(w.listSep))), detail: w.verdict.tieDetail(fixed(set.byId.get(fit.tied[0]!)?.fit?.tieMargin)) };
