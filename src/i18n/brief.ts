@@ -177,7 +177,7 @@ export const ZH_BRIEF: BriefWords = {
   cityStands: (name, stage) => `${name}目前处于${stage}阶段。`,
   nextHeldBack: (next, blockers) => `迈向下一阶段（${next}）的制约在于：${blockers}。`,
   everyStage: "各阶段均已达到。",
-  regionStands: (name, stage) => `${name}目前处于${stage}阶段，即最弱成员所达到的阶段。`,
+  regionStands: (name, stage) => `${name}目前处于${stage}阶段，以发展水平最低的成员计（短板原则）。`,
   fits: (model, fit) => `成员之间的协作方式最接近“${model}”（匹配度${fit}，满分5）。`,
   ties: (models) => `${models}的匹配度不相上下，暂无法确定最适合的形成模式。`,
   noneFits: "目前尚无适合的形成模式：各模式的关键指标均未达到其最低分。",

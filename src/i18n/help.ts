@@ -248,7 +248,7 @@ export function zhHelp(): HelpWords {
     },
     score: {
       description: "计算评估得分：阶段、维度、形成模式和区域汇总",
-      minStage: "未达到该阶段时，退出码为1（区域按最弱成员判断）",
+      minStage: "未达到该阶段时，退出码为1（区域以发展水平最低的成员计）",
       failUnder: "得分低于该百分比时，退出码为1；可针对整体，或写作 [framework[.dimension]=]percent 针对某一框架或维度（可多次使用）",
     },
     report: {
