@@ -9,10 +9,9 @@ import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { openOutput, writingEach } from "../node/output.js";
-import { threadsFor, WORKERS_FROM, workersAhead } from "../pipeline/pool.js";
-import { listInputs, withNotices } from "../node/read.js";
+import { WORKERS_FROM } from "../pipeline/pool.js";
 import { replacementNotices } from "../pipeline/replaced.js";
-import { writeSubjects } from "../pipeline/subjects.js";
+import { listSubjects, writeSubjects } from "../pipeline/subjects.js";
 import { reportTask } from "../pipeline/tasks.js";
 import { parseFormats } from "./validate.js";
 import type { CommonOptions } from "./validate.js";
@@ -37,14 +36,9 @@ export async function runReport(args: readonly string[], options: ReportOptions,
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
   const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }));
   const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, evidence: options.evidence } as const;
-  // A format that gathers every subject into one page is made in this thread.
-  const gathers = writers.some((w) => w.gathers === true);
-  // The threads load while the files are listed and the outputs opened and checked.
-  const ahead = workersAhead(options.jobs, WORKERS_FROM.report, setup, !gathers);
-  const inputs = withNotices(listInputs(args, cwd, true, ahead.soon), replacementNotices(frameworks, options.frameworks, cwd));
-  const threads = gathers ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.report);
+  // The files are listed while the worker threads load; a format that gathers every subject into one page is made in this thread.
+  const { inputs, threads, started } = listSubjects(args, cwd, options.jobs, WORKERS_FROM.report, setup, writers.some((w) => w.gathers === true), replacementNotices(frameworks, options.frameworks, cwd));
   const local = reportTask(setup, writers, frameworks);
-  const started = ahead.started(inputs.files.length);
   return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
     const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
     const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "reported on", options.langs[0]), started);

@@ -3,16 +3,15 @@ import { reportProblems } from "./problems.js";
 import { SCORE_FORMATS } from "../format/score/index.js";
 import { progressFor } from "./progress.js";
 import type { ScoreFormatName } from "../format/score/index.js";
-import { writeSubjects } from "../pipeline/subjects.js";
+import { listSubjects, writeSubjects } from "../pipeline/subjects.js";
 import { parseGates } from "../pipeline/gates.js";
-import { threadsFor, WORKERS_FROM, workersAhead } from "../pipeline/pool.js";
+import { WORKERS_FROM } from "../pipeline/pool.js";
 import { scoreTask } from "../pipeline/tasks.js";
 import { styleFor, terminalWidth, wantsColour } from "../format/colour.js";
 import { frameworksFor } from "../node/context.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { openOutput, writingEach } from "../node/output.js";
-import { listInputs, withNotices } from "../node/read.js";
 import { replacementNotices } from "../pipeline/replaced.js";
 import { parseFormats } from "./validate.js";
 import type { CommonOptions } from "./validate.js";
@@ -39,14 +38,9 @@ export async function runScore(args: readonly string[], options: ScoreOptions, c
   const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
   const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }));
   const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
-  // A format that gathers every subject (one document a language) is made in this thread.
-  const gathers = writers.some((w) => w.gathers === true);
-  // The threads load while the files are listed and the outputs opened and checked.
-  const ahead = workersAhead(options.jobs, WORKERS_FROM.score, setup, !gathers);
-  const inputs = withNotices(listInputs(args, cwd, true, ahead.soon), replacementNotices(frameworks, options.frameworks, cwd));
-  const threads = gathers ? 1 : threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.score);
+  // The files are listed while the worker threads load; a format that gathers every subject (one document a language) is made in this thread.
+  const { inputs, threads, started } = listSubjects(args, cwd, options.jobs, WORKERS_FROM.score, setup, writers.some((w) => w.gathers === true), replacementNotices(frameworks, options.frameworks, cwd));
   const local = scoreTask(setup, writers, frameworks);
-  const started = ahead.started(inputs.files.length);
   return writingEach(outputs.map((o) => () => openOutput(o.file, cwd)), async (opened) => {
     const destinations = opened.map((output, i) => ({ output, writer: writers[i]! }));
     const summary = await writeSubjects(destinations, inputs, threads, setup, local, progressFor(inputs.files.length, "scored", options.langs[0]), started);

@@ -118,7 +118,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   const cache = opened instanceof CheckCache ? opened : undefined;
   const setup = cache === undefined ? plain : { ...plain, recordDisk: true };
   // Threads started during the listing, or now: they load while the outputs are checked.
-  const started = staged === undefined && cache === undefined ? ahead.started(inputs.files.length) : undefined;
+  const started = staged === undefined && cache === undefined ? ahead.started(threadsFor(inputs.files.length, options.jobs, WORKERS_FROM.validate)) : undefined;
   // Every input listed, the frameworks, the config and the cache are known: an output over one is refused before the work.
   for (const { file } of outputs) checkOutput(file, cwd);
 

@@ -112,10 +112,10 @@ export function startWorkers(threads: number, setup: TaskSetup): Started | undef
 
 /**
  * Worker threads started as soon as a listing has found enough files for them (`soon`, given to
- * listInputs), so that they load while the listing goes on. `started` gives them once the files
- * are known, or starts them for that count if none were. Without `early`, none start before.
+ * listInputs), so that they load while the listing goes on. `started` gives them once the run's
+ * threads are known, or starts that many if none were. Without `early`, none start before.
  */
-export function workersAhead(jobs: number, from: number, setup: TaskSetup, early = true): { soon: (found: number) => void; started: (count: number) => Started | undefined } {
+export function workersAhead(jobs: number, from: number, setup: TaskSetup, early = true): { soon: (found: number) => void; started: (threads: number) => Started | undefined } {
   let ahead: Started | undefined;
   return {
     soon: (found) => {
@@ -123,7 +123,7 @@ export function workersAhead(jobs: number, from: number, setup: TaskSetup, early
       const threads = threadsFor(found, jobs, from);
       if (threads > 1) ahead = startWorkers(threads, setup);
     },
-    started: (count) => ahead ?? startWorkers(threadsFor(count, jobs, from), setup),
+    started: (threads) => ahead ?? startWorkers(threads, setup),
   };
 }
 

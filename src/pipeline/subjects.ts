@@ -5,12 +5,12 @@ import type { ScoreSummary } from "../format/score/model.js";
 import type { StreamWriter } from "../format/stream.js";
 import type { GateResult } from "../scoring/gates.js";
 import type { Output } from "../node/output.js";
-import { mapFiles } from "./pool.js";
+import { mapFiles, threadsFor, workersAhead } from "./pool.js";
 import type { Started } from "./pool.js";
 import { exceptionFindings } from "../model/exceptions.js";
 import type { ExceptionUse } from "../model/exceptions.js";
-import { nothingLeft } from "../node/read.js";
-import type { InputFile, listInputs } from "../node/read.js";
+import { listInputs, nothingLeft, withNotices } from "../node/read.js";
+import type { InputFile } from "../node/read.js";
 import type { SubjectResult, TaskSetup } from "./tasks.js";
 
 /** What a run of `score` or `report` gathers besides its output. */
@@ -29,6 +29,26 @@ const counts = (f: Finding): boolean => (f.severity === "error" && f.excepted ==
 export interface Destination {
   readonly output: Output;
   readonly writer: Pick<StreamWriter<never, ScoreSummary>, "head" | "before" | "tail" | "ignoresRemarks">;
+}
+
+/**
+ * The inputs of a run of `score` or `report`, with `notices` among their failures, listed while
+ * its worker threads load (from `from` files, see WORKERS_FROM); and the threads it uses: one
+ * when a format gathers every subject, which is then made in this thread.
+ */
+export function listSubjects(
+  args: readonly string[],
+  cwd: string,
+  jobs: number,
+  from: number,
+  setup: TaskSetup,
+  gathers: boolean,
+  notices: readonly Finding[],
+): { inputs: ReturnType<typeof listInputs>; threads: number; started: Started | undefined } {
+  const ahead = workersAhead(jobs, from, setup, !gathers);
+  const inputs = withNotices(listInputs(args, cwd, true, ahead.soon), notices);
+  const threads = gathers ? 1 : threadsFor(inputs.files.length, jobs, from);
+  return { inputs, threads, started: ahead.started(threads) };
 }
 
 /**
