@@ -11,8 +11,10 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   const bundle = join(__dirname, "..", "dist", "cli", "smartregion.cjs");
   let cachedData;
   try {
-    // validate has a smaller cache of its own, without the code of scoring and reports.
-    cachedData = readFileSync(args[0] === "validate" ? `${bundle}.validate.v8cache` : `${bundle}.v8cache`);
+    // validate has a smaller cache of its own, without the code of scoring and reports; a
+    // worker thread started after its run held the heap loads under the flags that did it
+    // (dist/node/memory.js), and takes the cache made under them.
+    cachedData = readFileSync(heldFlags() ? `${bundle}.held.v8cache` : args[0] === "validate" ? `${bundle}.validate.v8cache` : `${bundle}.v8cache`);
   } catch {
     try {
       cachedData = readFileSync(`${bundle}.v8cache`);
@@ -34,4 +36,11 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
     main.paths = Module._nodeModulePaths(dirname(bundle));
     script.runInThisContext()(main.exports, Module.createRequire(bundle), main, bundle, dirname(bundle));
   }
+}
+
+/** Whether this is a worker thread of a run that has held V8's heap flags, as its starter marks it. */
+function heldFlags() {
+  if (!args.includes("--smartregion-worker-thread")) return false;
+  const mark = require("node:worker_threads").workerData?.smartregionHeld;
+  return mark instanceof Int32Array && Atomics.load(mark, 0) === 1;
 }

@@ -114,6 +114,11 @@ for (const args of runs) spawnSync(process.execPath, [warm, cache, ...args], { c
 const validateCache = `${cli}.validate.v8cache`;
 rmSync(validateCache, { force: true });
 if (runs.length > 0) spawnSync(process.execPath, [warm, validateCache, ...runs[0]!], { cwd: tmpdir(), stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
+// Worker threads that start once a long run has held its heap load under other flags (see
+// HELD_FLAGS in node/memory.ts), which the caches above do not fit: they take one made under those.
+const heldCache = `${cli}.held.v8cache`;
+rmSync(heldCache, { force: true });
+for (const args of runs) spawnSync(process.execPath, [warm, heldCache, ...args], { cwd: tmpdir(), stdio: "ignore", env: { ...process.env, NO_COLOR: "1", SMARTREGION_WARM_HELD: "1" } });
 // Without the examples (or if a run failed to write it), the cache of the top level alone.
 if (!existsSync(cache)) {
   const wrapped = `${CJS_WRAPPER[0]}${readFileSync(cli, "utf8")}${CJS_WRAPPER[1]}`;

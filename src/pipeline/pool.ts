@@ -4,7 +4,7 @@ import { markWorkerThread, RUN_INPUTS } from "../node/inputs.js";
 import type { NotedInput } from "../node/inputs.js";
 import type { InputFile } from "../node/read.js";
 import { taskFor } from "./tasks.js";
-import { holdYoungGeneration, runOf, workerLoading } from "../node/memory.js";
+import { heldMark, holdYoungGeneration, runOf, shareHeldMark } from "../node/memory.js";
 import type { TaskResult, TaskSetup } from "./tasks.js";
 
 /**
@@ -77,18 +77,11 @@ export interface Started {
   readonly gone: Set<Worker>;
 }
 
-/** One worker thread for `setup`'s task; V8's flags are left alone until it has loaded (see workerLoading). */
+/** One worker thread for `setup`'s task. */
 function spawn(setup: TaskSetup): Worker {
   // The command comes first, as on the command line: bin/smartregion.js picks validate's smaller code cache by it.
-  const worker = new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup }, argv: [setup.command, WORKER_ARG] });
-  workerLoading(1);
-  let loading = true;
-  const loaded = () => {
-    if (!loading) return;
-    loading = false;
-    loadedWorkers.add(worker);
-    workerLoading(-1);
-  };
+  const worker = new (workerThreads().Worker)(entryUrl(), { workerData: { smartregionWorker: setup, smartregionHeld: heldMark() }, argv: [setup.command, WORKER_ARG] });
+  const loaded = () => loadedWorkers.add(worker);
   worker.once("message", loaded);
   worker.once("error", loaded);
   worker.once("exit", loaded);
@@ -141,7 +134,7 @@ export async function mapFiles<R extends TaskResult>(
   /** Threads started beforehand for the same setup (`startWorkers`); stopped here, used or not. */
   started?: Started,
 ): Promise<void> {
-  runOf(inputs.length);
+  runOf(inputs.length, setup.command);
   if (threads <= 1 || started?.setup !== setup) await stop(started);
   if (threads <= 1) {
     let since = Date.now();
@@ -240,11 +233,13 @@ async function stop(started: Started | undefined): Promise<void> {
 export function serveIfWorker(): boolean {
   if (!process.argv.includes(WORKER_ARG)) return false;
   const { parentPort, workerData } = workerThreads();
-  const setup = (workerData as { smartregionWorker?: TaskSetup } | null)?.smartregionWorker;
+  const data = workerData as { smartregionWorker?: TaskSetup; smartregionHeld?: Int32Array } | null;
+  const setup = data?.smartregionWorker;
   if (parentPort === null || setup === undefined) return false;
+  if (data?.smartregionHeld instanceof Int32Array) shareHeldMark(data.smartregionHeld);
   markWorkerThread();
   // A worker thread is started only for a long run: it holds its memory as such.
-  runOf(Number.MAX_SAFE_INTEGER);
+  runOf(Number.MAX_SAFE_INTEGER, setup.command);
   const port = parentPort;
   const task = taskFor(setup);
   port.postMessage({ loaded: true } satisfies Reply);

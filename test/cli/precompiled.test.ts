@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,30 +48,51 @@ describe("the code cache of the command line's bundle", () => {
     expect(smartregion(["score", "examples/city.yaml", "--lang", "zh-CN"], ROOT).stdout).toContain("集成创新");
   });
 
-  it("stays fit for a worker thread that is loading while a long run fills its young generation", () => {
-    // V8's flags are the process's: a long run holds its heap by changing them, which would make
-    // a worker still loading refuse the cache. They are changed only once no worker is loading.
+  it("has a cache for the worker threads that start once a long run has held its heap", () => {
+    // V8's flags are the process's: a long run holds its heap by changing them, after which the
+    // build's other caches are refused, and the cache made under the held flags is taken.
     const probe = `
       import { readFileSync } from "node:fs";
       import { createRequire } from "node:module";
       import { Script } from "node:vm";
-      import { holdYoungGeneration, runOf, workerLoading } from ${JSON.stringify(join(ROOT, "dist", "node", "memory.js"))};
+      import { heldMark, holdYoungGeneration, runOf } from ${JSON.stringify(join(ROOT, "dist", "node", "memory.js"))};
       const { CJS_WRAPPER } = createRequire(import.meta.url)(${JSON.stringify(join(ROOT, "bin", "wrapper.js"))});
       const bundle = ${JSON.stringify(join(ROOT, "dist", "cli", "smartregion.cjs"))};
       const source = CJS_WRAPPER[0] + readFileSync(bundle, "utf8") + CJS_WRAPPER[1];
-      const taken = () => !new Script(source, { filename: bundle, cachedData: readFileSync(bundle + ".v8cache") }).cachedDataRejected;
+      // Each under a name of its own: V8 would otherwise find the script it compiled before, and read no cache.
+      let n = 0;
+      const taken = (cache) => !new Script(source, { filename: bundle + "#" + n++, cachedData: readFileSync(bundle + cache) }).cachedDataRejected;
+      const mark = heldMark();
+      const before = [taken(".v8cache"), taken(".held.v8cache"), mark[0]];
       // Objects that live through many collections make V8 grow its young generation.
       const kept = [];
       for (let i = 0; i < 3e6; i++) kept.push({ i });
-      runOf(10000);
-      workerLoading(1);
+      runOf(10000, "score");
       holdYoungGeneration();
-      const whileLoading = taken();
-      workerLoading(-1);
-      holdYoungGeneration();
-      process.stdout.write(JSON.stringify([whileLoading, taken(), kept.length]));`;
+      process.stdout.write(JSON.stringify([before, [taken(".v8cache"), taken(".held.v8cache"), mark[0]], kept.length]));`;
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
-    // Taken while the worker loads; refused once the flags have changed, which shows they did.
-    expect(JSON.parse(out)).toEqual([true, false, 3e6]);
+    // Before the hold, the usual cache is taken and the mark is clear; after it, the held one, and the mark says so.
+    expect(JSON.parse(out)).toEqual([[true, false, 0], [false, true, 1], 3e6]);
+  });
+
+  it("gives a worker thread of a long run the cache its flags fit", () => {
+    const dir = mkdtempSync(join(tmpdir(), "smartregion-held-"));
+    for (let i = 0; i < 1200; i++) cpSync(join(ROOT, "examples", "city.yaml"), join(dir, `city-${String(i).padStart(4, "0")}.yaml`));
+    const probe = `
+      const { Worker } = require("node:worker_threads");
+      const made = Worker;
+      // Every worker the run starts is told, in its own thread, whether its cache was taken.
+      require("node:worker_threads").Worker = class extends made {
+        constructor(url, options) {
+          super(url, { ...options, execArgv: ["--require", ${JSON.stringify(join(ROOT, "test", "fixtures", "cache-probe.cjs"))}] });
+        }
+      };
+      process.argv = [process.argv[0], ${JSON.stringify(join(ROOT, "bin", "smartregion.js"))}, "score", ${JSON.stringify(dir)}, "--format", "json", "-o", ${JSON.stringify(join(dir, "out.json"))}, "--jobs", "2"];
+      require(${JSON.stringify(join(ROOT, "bin", "smartregion.js"))});`;
+    const run = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+    expect(run.status).toBe(0);
+    const said = run.stderr.split("\n").filter((line) => line.startsWith("cache "));
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.every((line) => line === "cache taken")).toBe(true);
   });
 });
