@@ -109,6 +109,8 @@ export function startWorkers(threads: number, setup: TaskSetup): Started | undef
  * threads are known, or starts that many if none were. Without `early`, none start before.
  */
 export function workersAhead(jobs: number, from: number, setup: TaskSetup, early = true): { soon: (found: number) => void; started: (threads: number) => Started | undefined } {
+  // The young generation the command holds, known before the listing fills it.
+  runOf(0, setup.command);
   let ahead: Started | undefined;
   return {
     soon: (found) => {

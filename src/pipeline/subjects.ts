@@ -6,7 +6,6 @@ import type { StreamWriter } from "../format/stream.js";
 import type { GateResult } from "../scoring/gates.js";
 import type { Output } from "../node/output.js";
 import { mapFiles, threadsFor, workersAhead } from "./pool.js";
-import { runOf } from "../node/memory.js";
 import type { Started } from "./pool.js";
 import { exceptionFindings } from "../model/exceptions.js";
 import type { ExceptionUse } from "../model/exceptions.js";
@@ -46,8 +45,6 @@ export function listSubjects(
   gathers: boolean,
   notices: readonly Finding[],
 ): { inputs: ReturnType<typeof listInputs>; threads: number; started: Started | undefined } {
-  // The young generation this command holds, known before the listing fills it.
-  runOf(0, setup.command);
   const ahead = workersAhead(jobs, from, setup, !gathers);
   const inputs = withNotices(listInputs(args, cwd, true, ahead.soon), notices);
   const threads = gathers ? 1 : threadsFor(inputs.files.length, jobs, from);
