@@ -3,13 +3,13 @@ import { displayWidth } from "./width.js";
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const OPENING = /[“‘（《「『【〔〈]/;
 const CLOSING = /[，。、；：！？”’）》」』】〕〉…]/;
-/** An opening bracket, which (unlike an opening quote) belongs to the word it follows: 3级（规范）, 接口（API）. */
+/** An opening bracket, which (unlike an opening quote) belongs to the word it follows: 3级（稳健级）, 接口（API）. */
 const BRACKET = /[（《「『【〔〈]/;
 /** The widest a bracket may be, brackets included, to stay with the word before it as its gloss. */
 const GLOSS = 20;
 
 /**
- * Whether the bracket that opens piece `i` is a short gloss of the word before it (3级（规范）,
+ * Whether the bracket that opens piece `i` is a short gloss of the word before it (3级（稳健级）,
  * 接口（API）, 中心（城市大脑）): closed within GLOSS columns, with no clause in it. A longer
  * aside (（如在规定天数内完成更新的记录占比）) may start a line, as Chinese allows.
  */
@@ -26,7 +26,7 @@ function gloss(pieces: readonly { piece: string }[], i: number): boolean {
 
 /**
  * Where a phrase too wide for a line may break before a bracket: after a word, and before a
- * number with its unit rather than between them and their bracket ("等级为／3级（规范）").
+ * number with its unit rather than between them and their bracket ("等级为／3级（稳健级）").
  */
 const BEFORE_BRACKET = /(?<=[^\s“‘（《「『【〔〈])(?<![0-9.][级个项件次年月日名位家倍万人]?)(?=(?:[0-9][0-9.]*[级个项件次年月日名位家倍万人]?)?[（《「『【〔〈])/u;
 const ANY_SPECIAL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef“‘（《「『【〔〈，。、；：！？”’）》」』】〕〉…]/;
@@ -77,7 +77,7 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
  * quote (“). Chinese has no spaces between its words, and a break between two characters may fall
  * inside one ("若／干", "信／息"), so a run of Chinese characters, digits and Latin letters with no
  * punctuation or space in it is not broken: it goes whole onto the next line. A short bracket
- * that follows a word stays with it (see `gloss`), as a level's name with its number (3级（规范）),
+ * that follows a word stays with it (see `gloss`), as a level's name with its number (3级（稳健级）),
  * a gloss with its term (接口（API）) and a score with its dimension (多方参与（2.44 < 3.00）);
  * a longer aside may start a line, as an opening quote may. Only a run wider
  * than `room` columns (a whole line) is broken: before such a bracket, where a Chinese table puts

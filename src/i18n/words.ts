@@ -14,7 +14,7 @@ export type SecretProblem = "link" | "not-a-file" | "not-a-folder" | "not-owned"
  * Every word the reports, tables and summaries print, in each language.
  *
  * The Chinese follows one rule for spaces, the rule the framework texts follow too: no space
- * between Chinese and a number, a date, a unit or an ordinary Latin word ("第1阶段", "版本1.0.0",
+ * between Chinese and a number, a date, a unit or an ordinary Latin word ("3个问题", "版本1.0.0",
  * "共3个问题", "YAML文件", "评估日期：2026-06-30"). One space stays on each side of what a user
  * types or copies as it is, where it stands between Chinese: a file path, a command, an option
  * and its value, a key or a code ("已写入 a.yaml：", "达标检查 --min-stage merged 未通过", "由
@@ -43,7 +43,7 @@ export interface Words {
   readonly quote: (text: string) => string;
   /** A table heading as a Markdown or HTML table starts it. */
   readonly heading: (text: string) => string;
-  /** A level of the scale with its name: "3 defined", "3级（规范）". */
+  /** A level of the scale with its name: "3 defined", "3级（稳健级）". */
   readonly levelName: (level: number, name: string) => string;
 
   readonly kind: { readonly city: string; readonly region: string };
@@ -572,6 +572,9 @@ export const EN: Words = {
   },
 };
 
+/** The numbers a Chinese text writes in characters where it counts in order (第一阶段), up to ten. */
+const CHINESE_ORDINALS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
 export const ZH: Words = {
   locale: "zh-CN",
   colon: "：",
@@ -784,7 +787,8 @@ export const ZH: Words = {
   },
   frameworks: {
     listHead: ["标识", "类型", "名称", "维度", "指标", "版本"],
-    stage: (order) => `第${order}阶段`,
+    // An ordinal of a sequence, as Chinese documents number their stages: 第一阶段.
+    stage: (order) => `第${CHINESE_ORDINALS[Number(order)] ?? order}阶段`,
     model: "形成模式",
     version: (v) => `版本${v}`,
     case: "案例",

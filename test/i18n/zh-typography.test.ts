@@ -357,7 +357,7 @@ describe("Chinese breaks between phrases", () => {
 
 describe("one rule for spaces between Chinese and digits or Latin", () => {
   it("no space between Chinese and a number; a space beside a command, an option or a path", () => {
-    expect(ZH.frameworks.stage("1")).toBe("第1阶段");
+    expect(ZH.frameworks.stage("1")).toBe("第一阶段");
     expect(ZH.frameworks.version("1.0.0")).toBe("版本1.0.0");
     expect(ZH.frameworks.weight("3")).toBe("权重3");
     expect(ZH.validate.problems(3, 2, 1, 1, 1)).toMatch(/^共3个问题（2个错误，1个警告）/);
