@@ -86,7 +86,7 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
 
   const subject = options.subject ?? words(options.lang).template.placeholder[options.kind];
   const command = commandFor(cwd);
-  const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang, command });
+  const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang, command, ...(toStdout ? {} : { file: options.file }) });
   if (toStdout) {
     process.stdout.write(text);
     return 0;

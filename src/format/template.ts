@@ -21,6 +21,8 @@ export interface TemplateOptions {
   readonly locale: string;
   /** How the tool is run where the template is used; `smartregion` when not given. */
   readonly command?: string;
+  /** The name the template is written as, for the commands its first lines show; FILE when not given. */
+  readonly file?: string;
 }
 
 const WIDTH = 100;
@@ -40,7 +42,11 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   const w = words(options.locale);
   const say = w.template;
   out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
-  comment(say.intro(t(options.subject), w.kind[options.kind], options.command ?? "smartregion"), 0);
+  // A name a shell would read as it stands is shown as the file; any other, as FILE.
+  const file = options.file !== undefined && /^[\w./-]+$/.test(options.file) ? options.file : "FILE";
+  comment(say.intro(t(options.subject), options.kind, options.command ?? "smartregion", file), 0);
+  // Each example value that has a few, with the others beside it, glossed where the language needs it.
+  const choices = (value: string, values: readonly { value: string; gloss: string }[]) => `${value.padEnd(26)}# ${say.choices(values)}`;
   out.push("#");
   comment(say.howTo, 0);
   out.push(
@@ -51,7 +57,7 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
     `#       - title: ${say.exampleTitle}`,
     `#         link: https://example.org/where   # ${say.exampleDocument}`,
     "#         date: 2026-01-31",
-    "#         method: measured                  # measured | estimated | self-reported",
+    `#         method: ${choices("measured", (["measured", "estimated", "self-reported"] as const).map((m) => ({ value: m, gloss: say.methods[m] })))}`,
     `#     notes: ${say.exampleNotes}`,
     "#   another-indicator:",
     `#     not-applicable: ${say.exampleNotApplicable}`,
@@ -71,7 +77,8 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
     out.push("frameworks:", ...options.frameworks.map((f) => `  ${f.id}: ${f.version}`));
   }
   if (set.stages.length > 0) {
-    out.push("# targets:", `#   stage: ${set.stages[set.stages.length > 1 ? 1 : 0]!.id}   # ${set.stages.map((s) => s.id).join(" | ")}`, "#   by:");
+    const stage = set.stages[set.stages.length > 1 ? 1 : 0]!.id;
+    out.push("# targets:", `#   stage: ${stage}   # ${say.choices(set.stages.map((s) => ({ value: s.id, gloss: t(s.title) })))}`, "#   by:");
   }
 
   const answers = (frameworks: readonly Framework[], indent: number, described: boolean) => {

@@ -28,6 +28,21 @@ function schemaOf(file: string): string {
 }
 
 describe("init", () => {
+  it("names the file it wrote in the commands its first lines show, and glosses each value a field may take in Chinese", () => {
+    const dir = scratch();
+    expect(smartregion(["init", "riverton.yaml", "--lang", "zh-CN"], dir).code).toBe(0);
+    const head = readFileSync(join(dir, "riverton.yaml"), "utf8").split("\n").slice(0, 40).join("\n");
+    for (const command of ["validate", "score", "report"]) expect(head).toMatch(new RegExp(`${command} riverton\\.yaml\``));
+    // Every stage the targets may name is there with its Chinese title, and every method of evidence with a gloss.
+    const stages = shipped.filter((f) => f.kind === "stage") as unknown as { id: string; title: Record<string, string> }[];
+    const targets = head.split("\n").find((line) => line.startsWith("#   stage:"))!;
+    for (const stage of stages) expect(targets).toContain(`${stage.id}（${stage.title["zh-CN"]}）`);
+    expect(head.split("\n").find((line) => line.includes("method: measured"))).toMatch(/measured（.+）、estimated（.+）、self-reported（.+）/);
+    // A name a shell would split is not shown as if it could be typed as it stands.
+    expect(smartregion(["init", "my file.yaml"], dir).code).toBe(0);
+    expect(readFileSync(join(dir, "my file.yaml"), "utf8").split("\n").slice(0, 6).join("\n")).toContain("validate FILE");
+  });
+
   it("writes a city template that lists every stage indicator, unanswered, and validates", () => {
     const dir = scratch();
     const run = smartregion(["init", "riverton.yaml", "--subject", "Riverton", "--date", "2026-11-21"], dir);
