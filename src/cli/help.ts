@@ -51,11 +51,21 @@ export function helpSettings(h: HelpWords): HelpConfiguration {
     ...options,
     argumentDescription: (argument) => h.described(argument.description, argument.argChoices, argument.defaultValue === undefined ? undefined : (argument.defaultValueDescription ?? h.value(argument.defaultValue))),
     styleTitle: (title) => c.titles[title] ?? title,
+    // The placeholders in the usage line, the command list and the option and argument terms.
+    styleOptionText: (text) => placeholders(text, c),
+    styleSubcommandText: (text) => placeholders(text, c),
+    styleArgumentText: (text) => (/^[[<]/.test(text) ? placeholders(text, c) : (c.placeholders[text] ?? text)),
     displayWidth,
     boxWrap: (text, width) => (width < 40 ? text : text.split("\n").map((line) => wrapText(line, width).join("\n")).join("\n")),
     formatHelp: (command, helper) => Help.prototype.formatHelp.call(helper, command, helper).replace(/^(\S+：) /, "$1"),
   };
 }
+
+/**
+ * The words of a term's placeholders (`<file>`, `[paths...]`, `[framework[.dimension]=]`) in the
+ * language; the rest of the term (`--output`, `...`) as it is.
+ */
+const placeholders = (text: string, c: CommanderWords): string => text.replace(/([[<.=])([a-z][a-z-]*)(?=[\]>=.[])/g, (all, open: string, word: string) => (c.placeholders[word] === undefined ? all : `${open}${c.placeholders[word]}`));
 
 /**
  * Where commander writes. An error is one line: what it quotes from the command line is shown

@@ -42,11 +42,17 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   const w = words(options.locale);
   const say = w.template;
   out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
-  // A name a shell would read as it stands is shown as the file; any other, as FILE.
-  const file = options.file !== undefined && /^[\w./-]+$/.test(options.file) ? options.file : "FILE";
-  comment(say.intro(t(options.subject), options.kind, options.command ?? "smartregion", file), 0);
+  // A name a shell would read as it stands is shown as the file, unless its commands would not
+  // fit on a line of the template; any other, as FILE.
+  const command = options.command ?? "smartregion";
+  const named = options.file !== undefined && /^[\w./-]+$/.test(options.file) && `# \`${command} validate ${options.file}\``.length <= WIDTH - 20;
+  comment(say.intro(t(options.subject), options.kind, command, named ? options.file! : "FILE"), 0);
   // Each example value that has a few, with the others beside it, glossed where the language needs it.
-  const choices = (value: string, values: readonly { value: string; gloss: string }[]) => `${value.padEnd(26)}# ${say.choices(values)}`;
+  // Lined up with the comment of the line above it, when the line stays within WIDTH.
+  const choices = (value: string, values: readonly { value: string; gloss: string }[]) => {
+    const listed = `# ${values.map((v) => say.choice(v.value, v.gloss)).join(say.choiceSep)}`;
+    return displayWidth(`#         method: ${value.padEnd(26)}${listed}`) <= WIDTH ? `${value.padEnd(26)}${listed}` : `${value}  ${listed}`;
+  };
   out.push("#");
   comment(say.howTo, 0);
   out.push(
@@ -78,7 +84,7 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   }
   if (set.stages.length > 0) {
     const stage = set.stages[set.stages.length > 1 ? 1 : 0]!.id;
-    out.push("# targets:", `#   stage: ${stage}   # ${say.choices(set.stages.map((s) => ({ value: s.id, gloss: t(s.title) })))}`, "#   by:");
+    out.push("# targets:", `#   stage: ${stage}   # ${set.stages.map((s) => say.choice(s.id, t(s.title))).join(say.choiceSep)}`, "#   by:");
   }
 
   const answers = (frameworks: readonly Framework[], indent: number, described: boolean) => {

@@ -81,6 +81,11 @@ export interface HelpWords {
 /** What commander itself says: its headings, its own options and commands, and its usage errors. */
 export interface CommanderWords {
   readonly titles: Readonly<Record<string, string>>;
+  /**
+   * The words of the placeholders in usage lines and option terms (`[options]`, `<file>`), as a
+   * command line in the language names them; a word not here is shown as it is.
+   */
+  readonly placeholders: Readonly<Record<string, string>>;
   readonly help: string;
   readonly helpCommand: string;
   readonly version: string;
@@ -213,6 +218,41 @@ export const EN_HELP: HelpWords = {
 };
 
 /** The Chinese help, made only when a run speaks Chinese. */
+/** The words of the Chinese help's placeholders (see CommanderWords). */
+const ZH_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  options: "选项",
+  command: "命令",
+  assessment: "评估文件",
+  dir: "文件夹",
+  file: "文件",
+  files: "文件",
+  folder: "文件夹",
+  format: "格式",
+  framework: "框架",
+  dimension: "维度",
+  id: "标识",
+  ids: "标识",
+  kind: "类型",
+  languages: "语言",
+  level: "等级",
+  months: "月数",
+  n: "数量",
+  name: "名称",
+  names: "名称",
+  newer: "新评估",
+  older: "旧评估",
+  "path-or-url": "路径或网址",
+  path: "路径",
+  paths: "路径",
+  percent: "百分比",
+  revision: "版本",
+  rule: "规则",
+  schema: "Schema文件",
+  stage: "阶段",
+  strategy: "方式",
+  workbook: "工作簿",
+};
+
 export function zhHelp(): HelpWords {
   const output = "将结果写入文件，而不是标准输出";
   return {
@@ -230,7 +270,7 @@ export function zhHelp(): HelpWords {
       format: "输出格式",
       output,
       maxFileSize: "文件大小上限（MB），超过则不读取",
-      base: "SARIF报告里文件路径的基准文件夹（默认为git仓库根目录，否则为当前文件夹）",
+      base: "SARIF报告里文件路径的基准文件夹（默认为git仓库的根文件夹，否则为当前文件夹）",
       today: "以该日期判断豁免是否过期（默认以各评估文件的评估日期为准，不取系统时间）",
       showExcepted: "列出已豁免的问题（无论是否列出，均计入统计）",
       strictExceptions: "豁免过期时报错误，而不是警告",
@@ -249,7 +289,7 @@ export function zhHelp(): HelpWords {
     score: {
       description: "计算评估得分：阶段、维度、形成模式和区域汇总",
       minStage: "未达到该阶段时，退出码为1（区域以发展水平最低的成员计）",
-      failUnder: "得分低于该百分比时，退出码为1；可针对整体，或写作 [framework[.dimension]=]percent 针对某一框架或维度（可多次使用）",
+      failUnder: "得分低于该百分比时，退出码为1；可针对整体，或写作“框架标识=百分比”“框架标识.维度标识=百分比”针对某一框架或维度（如 integrated.sharing=60；可多次使用）",
     },
     report: {
       description: "生成差距报告：按优先级排列的差距、达到下一阶段的改进计划和需核实的佐证材料",
@@ -329,13 +369,14 @@ export function zhHelp(): HelpWords {
     value: (value) => (typeof value === "string" ? value : JSON.stringify(value)),
     commander: {
       titles: { "Usage:": "用法：", "Arguments:": "参数：", "Options:": "选项：", "Global Options:": "全局选项：", "Commands:": "命令：" },
+      placeholders: ZH_PLACEHOLDERS,
       help: "显示帮助",
       helpCommand: "显示某个命令的帮助",
       version: "显示版本号",
       error: (message) => `错误：${message}`,
       unknownOption: (option, similar) => `未知选项 ${option}${similar.length === 0 ? "" : `（相近的选项：${similar.join("、")}）`}`,
       unknownCommand: (command, similar) => `未知命令 ${command}${similar.length === 0 ? "" : `（相近的命令：${similar.join("、")}）`}`,
-      missingArgument: (argument) => `缺少参数 ${argument}`,
+      missingArgument: (argument) => `缺少参数“${ZH_PLACEHOLDERS[argument] ?? argument}”`,
       optionMissingArgument: (option) => `选项 ${option} 缺少取值`,
       missingOption: (option) => `缺少必需的选项 ${option}`,
       invalidOption: (option, value, reason) => `选项 ${option} 的值“${value}”无效：${reason}`,

@@ -272,8 +272,10 @@ export interface Words {
     /** `command`: how the tool is run where the template was made (`npx smartregion`, `smartregion`). */
     /** The template's first line: `kind` is the subject's, `file` the name the template was written as (FILE when unknown). */
     readonly intro: (subject: string, kind: "city" | "region", command: string, file: string) => string;
-    /** The comment beside an example value of a field with a few values: each value glossed where the language needs it. */
-    readonly choices: (values: readonly { readonly value: string; readonly gloss: string }[]) => string;
+    /** A value a field may take, as the comment beside an example lists it: glossed where the language needs it. */
+    readonly choice: (value: string, gloss: string) => string;
+    /** What separates those values. */
+    readonly choiceSep: string;
     /** The kinds of an evidence's method, as the template's example lists them. */
     readonly methods: { readonly measured: string; readonly estimated: string; readonly "self-reported": string };
     readonly howTo: string;
@@ -534,7 +536,8 @@ export const EN: Words = {
     placeholder: { city: "Name of the city", region: "Name of the region" },
     intro: (subject, kind, command, file) =>
       `Self-assessment of ${subject} (${kind}). Check it with \`${command} validate ${file}\`, score it with \`${command} score ${file}\`, and see what to do next with \`${command} report ${file}\`.`,
-    choices: (values) => values.map((v) => v.value).join(" | "),
+    choice: (value) => value,
+    choiceSep: " | ",
     methods: { measured: "measured", estimated: "estimated", "self-reported": "self-reported" },
     howTo:
       "Under each indicator, set `level` to 0-5 by the descriptors written above it; leave it empty while unanswered (the scores show this as coverage, not as an error). Back a level with evidence and notes, or say why an indicator does not apply:",
@@ -810,7 +813,8 @@ export const ZH: Words = {
     // A city needs no word for its kind (its name says it, 杭州市); a region's is said unless its name has it.
     intro: (subject, kind, command, file) =>
       `${kind === "city" || subject.includes("区域") ? subject : `${subject}（区域）`}自评估。用 \`${command} validate ${file}\` 检查，用 \`${command} score ${file}\` 评分，用 \`${command} report ${file}\` 生成差距报告。`,
-    choices: (values) => values.map((v) => `${v.value}（${v.gloss}）`).join("、"),
+    choice: (value, gloss) => `${value}（${gloss}）`,
+    choiceSep: "、",
     methods: { measured: "实测", estimated: "估算", "self-reported": "自报" },
     howTo:
       "在每项指标下，对照其上方的等级描述，把 `level` 填为0～5；尚未作答时留空（评分时计入作答比例，不视为错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",

@@ -57,6 +57,9 @@ describe("help and usage errors in Chinese", () => {
       .split("\n")
       .flatMap((line) => /^ {2}\S.*? {2,}(\S.*)$/.exec(line)?.[1] ?? /^ {10,}(\S.*)$/.exec(line)?.[1] ?? [])
       .filter((text) => /[a-z]{3,} [a-z]{3,}/.test(text.replace(/`[^`]*`/g, "")));
+  const PLACEHOLDERS = zhHelp().commander!.placeholders;
+  /** A term of the English help as the Chinese help writes it: an argument's name, and each word of a placeholder, in Chinese. */
+  const inChinese = (term: string) => PLACEHOLDERS[term] ?? term.replace(/([[<.=])([a-z][a-z-]*)(?=[\]>=.[])/g, (all, open: string, word: string) => (PLACEHOLDERS[word] === undefined ? all : open + PLACEHOLDERS[word]));
   /** The flags and argument names a help lists, in order. */
   const terms = (help: string) => help.split("\n").flatMap((line) => /^ {2}(\S.*?)(?: {2,}|$)/.exec(line)?.[1] ?? []);
 
@@ -70,7 +73,9 @@ describe("help and usage errors in Chinese", () => {
       for (const text of descriptions(english.stdout)) expect(chinese.stdout, text).not.toContain(text);
       expect(descriptions(chinese.stdout)).toEqual([]);
       expect(chinese.stdout).not.toMatch(/^(?:Usage|Options|Arguments|Commands):/m);
-      expect(terms(chinese.stdout)).toEqual(terms(english.stdout));
+      // The same flags, commands and arguments, with the words of their placeholders in Chinese.
+      expect(terms(chinese.stdout)).toEqual(terms(english.stdout).map(inChinese));
+      expect(terms(chinese.stdout).join(" ")).not.toMatch(/[[<.=](?:options|command|file|paths?)\b/);
       expect(english.stdout).not.toMatch(/[\u4e00-\u9fff]/);
     });
   }
@@ -86,7 +91,7 @@ describe("help and usage errors in Chinese", () => {
     [["--bogus"], "--bogus"],
     [["valdate"], "valdate"],
     [["validate", "--formt"], "--format"],
-    [["diff"], "older"],
+    [["diff"], zhHelp().commander!.placeholders["older"]!],
     [["validate", "--max-warnings"], "--max-warnings"],
     [["export"], "--output"],
     [["diff", "a", "b", "--format", "nope"], "markdown"],

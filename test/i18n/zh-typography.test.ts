@@ -31,11 +31,11 @@ const BEFORE = new RegExp(`[,;:?!()\\[\\]] *[${HAN}${WIDE_MARKS}“‘]`, "gu");
 /** A space between a Chinese character and a number, either way round ("等级 2", "2 个"). */
 const SPACED = new RegExp(`[${HAN}] +[0-9]|[0-9] +[${HAN}]`, "gu");
 
-/** What may stand beside Chinese as it is typed: code spans, URLs, `file:line:col`, option names, command-line syntax (`[options]`, `<file>`), keys; and versions, where only punctuation is looked at. */
+/** What may stand beside Chinese as it is typed: code spans, URLs, `file:line:col`, option names, command-line syntax (`[options]`, `<file>`, and in Chinese `[选项]`, `<文件>`), keys; and versions, where only punctuation is looked at. */
 function allowed(line: string, versions = true): string {
   const typed = line
     .replace(/&nbsp;/g, " ")
-    .replace(/[[<][\w.=[\]|-]*[\]>][\w.]*/g, "_")
+    .replace(new RegExp(`[[<][\\w.=[\\]|${HAN}-]*[\\]>][\\w.]*`, "gu"), "_")
     .replace(/\[([^\]]*)\]\([^)\s]*\)/g, "$1")
     .replace(/`[^`]*`/g, "_")
     .replace(/https?:\/\/[^\s）)”"<]*/g, "_")
