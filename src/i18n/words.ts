@@ -709,7 +709,7 @@ export const ZH: Words = {
     everyStageReached: "所有阶段均已达到。",
     holdingBack: (stage) => `影响区域整体达到${stage}的成员`,
     roadmap: (target, by) => `${by === undefined ? "" : `${chineseDate(by)}前`}迈向${target}的路线图`,
-    milestone: (n, stage, by) => `第${n}步：${stage}${by === undefined ? "" : `（${chineseDate(by)}前）`}`,
+    milestone: (n, stage, by) => `第${CHINESE_ORDINALS[n] ?? n}步：${stage}${by === undefined ? "" : `（${chineseDate(by)}前）`}`,
     overdue: (by) => `目标日期（${chineseDate(by)}）不晚于评估日期，以下各阶段均已到期。`,
     targetReached: "已达到目标阶段。",
     memberToReach: (member, current, next) => `${member}：从${current}迈向${next}`,
