@@ -1,10 +1,13 @@
+/** How the figures of an evidence were got. */
+export const METHODS = ["measured", "estimated", "self-reported"] as const;
+
 /** One piece of evidence behind a level. */
 export interface Evidence {
   readonly title: string;
   readonly link: string | undefined;
   readonly document: string | undefined;
   readonly date: string | undefined;
-  readonly method: "measured" | "estimated" | "self-reported" | undefined;
+  readonly method: (typeof METHODS)[number] | undefined;
 }
 
 /** One answer: a level, not applicable (with the reason), or nothing yet. */

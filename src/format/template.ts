@@ -1,5 +1,6 @@
 import type { Framework, FrameworkSet, Indicator } from "../framework/model.js";
 import { LEVELS } from "../framework/model.js";
+import { METHODS } from "../assessment/model.js";
 import { jsonPrintable, printable } from "./printable.js";
 import { words } from "../i18n/words.js";
 import type { Words } from "../i18n/words.js";
@@ -45,14 +46,12 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
   // A name a shell would read as it stands is shown as the file, unless its commands would not
   // fit on a line of the template; any other, as FILE.
   const command = options.command ?? "smartregion";
-  const named = options.file !== undefined && /^[\w./-]+$/.test(options.file) && `# \`${command} validate ${options.file}\``.length <= WIDTH - 20;
-  comment(say.intro(t(options.subject), options.kind, command, named ? options.file! : "FILE"), 0);
-  // Each example value that has a few, with the others beside it, glossed where the language needs it.
-  // Lined up with the comment of the line above it, when the line stays within WIDTH.
-  const choices = (value: string, values: readonly { value: string; gloss: string }[]) => {
-    const listed = `# ${values.map((v) => say.choice(v.value, v.gloss)).join(say.choiceSep)}`;
-    return displayWidth(`#         method: ${value.padEnd(26)}${listed}`) <= WIDTH ? `${value.padEnd(26)}${listed}` : `${value}  ${listed}`;
-  };
+  const file = options.file !== undefined && /^[\w./-]+$/.test(options.file) && `# \`${command} validate ${options.file}\``.length <= WIDTH - 20 ? options.file : "FILE";
+  comment(say.intro(t(options.subject), options.kind, command, file), 0);
+  // The example's method with the others beside it, glossed where the language needs it, and
+  // lined up with the comment of the line above it when the line stays within WIDTH.
+  const methods = `# ${METHODS.map((m) => say.choice(m, w.brief.method[m])).join(say.choiceSep)}`;
+  const method = displayWidth(`#         method: ${"measured".padEnd(26)}${methods}`) <= WIDTH ? `#         method: ${"measured".padEnd(26)}${methods}` : `#         method: measured  ${methods}`;
   out.push("#");
   comment(say.howTo, 0);
   out.push(
@@ -63,7 +62,7 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
     `#       - title: ${say.exampleTitle}`,
     `#         link: https://example.org/where   # ${say.exampleDocument}`,
     "#         date: 2026-01-31",
-    `#         method: ${choices("measured", (["measured", "estimated", "self-reported"] as const).map((m) => ({ value: m, gloss: say.methods[m] })))}`,
+    method,
     `#     notes: ${say.exampleNotes}`,
     "#   another-indicator:",
     `#     not-applicable: ${say.exampleNotApplicable}`,
@@ -83,8 +82,7 @@ export function assessmentTemplate(set: FrameworkSet, options: TemplateOptions):
     out.push("frameworks:", ...options.frameworks.map((f) => `  ${f.id}: ${f.version}`));
   }
   if (set.stages.length > 0) {
-    const stage = set.stages[set.stages.length > 1 ? 1 : 0]!.id;
-    out.push("# targets:", `#   stage: ${stage}   # ${set.stages.map((s) => say.choice(s.id, t(s.title))).join(say.choiceSep)}`, "#   by:");
+    out.push("# targets:", `#   stage: ${set.stages[set.stages.length > 1 ? 1 : 0]!.id}   # ${set.stages.map((s) => say.choice(s.id, t(s.title))).join(say.choiceSep)}`, "#   by:");
   }
 
   const answers = (frameworks: readonly Framework[], indent: number, described: boolean) => {

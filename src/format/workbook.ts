@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type ExcelJS from "exceljs";
 import type { Framework, FrameworkSet } from "../framework/model.js";
 import { LEVELS } from "../framework/model.js";
+import { METHODS } from "../assessment/model.js";
 import { words } from "../i18n/words.js";
 import { localize } from "../model/text.js";
 import { printable } from "./printable.js";
@@ -19,7 +20,6 @@ import { printable } from "./printable.js";
 export const COVER_KEY = "smartregion";
 /** What a level cell holds for "not applicable". */
 export const NOT_APPLICABLE = "n/a";
-export const METHODS = ["measured", "estimated", "self-reported"] as const;
 
 /** The columns of a framework sheet, by letter. */
 export const COLUMNS = { id: 1, dimension: 2, indicator: 3, question: 4, level: 5, reason: 6, notes: 7, title: 8, where: 9, date: 10, method: 11, descriptors: 12 } as const;

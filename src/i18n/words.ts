@@ -276,8 +276,6 @@ export interface Words {
     readonly choice: (value: string, gloss: string) => string;
     /** What separates those values. */
     readonly choiceSep: string;
-    /** The kinds of an evidence's method, as the template's example lists them. */
-    readonly methods: { readonly measured: string; readonly estimated: string; readonly "self-reported": string };
     readonly howTo: string;
     readonly exampleTitle: string;
     readonly exampleDocument: string;
@@ -538,7 +536,6 @@ export const EN: Words = {
       `Self-assessment of ${subject} (${kind}). Check it with \`${command} validate ${file}\`, score it with \`${command} score ${file}\`, and see what to do next with \`${command} report ${file}\`.`,
     choice: (value) => value,
     choiceSep: " | ",
-    methods: { measured: "measured", estimated: "estimated", "self-reported": "self-reported" },
     howTo:
       "Under each indicator, set `level` to 0-5 by the descriptors written above it; leave it empty while unanswered (the scores show this as coverage, not as an error). Back a level with evidence and notes, or say why an indicator does not apply:",
     exampleTitle: "What shows it",
@@ -815,7 +812,6 @@ export const ZH: Words = {
       `${kind === "city" || subject.includes("区域") ? subject : `${subject}（区域）`}自评估。用 \`${command} validate ${file}\` 检查，用 \`${command} score ${file}\` 评分，用 \`${command} report ${file}\` 生成差距报告。`,
     choice: (value, gloss) => `${value}（${gloss}）`,
     choiceSep: "、",
-    methods: { measured: "实测", estimated: "估算", "self-reported": "自报" },
     howTo:
       "在每项指标下，对照其上方的等级描述，把 `level` 填为0～5；尚未作答时留空（评分时计入作答比例，不视为错误）。请用佐证材料和说明支撑所填等级，或说明某项指标为何不适用：",
     exampleTitle: "能说明该等级的材料",
