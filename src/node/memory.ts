@@ -19,11 +19,14 @@ const load = createRequire(import.meta.url);
  */
 const MB = 1024 * 1024;
 /**
- * The young generation a long run holds, by command: a report makes some four times the
+ * The young generation a long run holds, by command. A report makes some four times the
  * short-lived data of a score for each file (its gaps, its text), and in half the room it
- * promoted so much that it ran a fifth slower.
+ * promoted so much that it ran a fifth slower. A score writes each subject's JSON (some 7 KB a
+ * line) from data that dies with it: in 8 MB, 10,000 files took 5% longer (3.21 s against 3.03 s,
+ * 10 alternating runs) for 10 MB less at its peak. validate keeps 8 MB, which holds its memory
+ * flat; its files leave less behind.
  */
-const YOUNG_GENERATION: Readonly<Record<string, number>> = { report: 16 * MB };
+const YOUNG_GENERATION: Readonly<Record<string, number>> = { report: 16 * MB, score: 16 * MB };
 const DEFAULT_YOUNG = 8 * MB;
 /** From how many files a run is long enough to hold its memory. */
 const LONG_RUN = 256;
