@@ -1,3 +1,4 @@
+import { isTerminal, stdoutTerminal } from "../node/terminal.js";
 import { resolve } from "node:path";
 import { append } from "../model/arrays.js";
 import { replacementNotices } from "../pipeline/replaced.js";
@@ -87,8 +88,8 @@ export function runDiff(olderPath: string, newerPath: string | undefined, option
   }
 
   const diff = diffSubjects(frameworks, older, newer);
-  const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const text = DIFF_FORMATS[options.format](diff, { frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, width: terminalWidth(process.env, process.stdout) });
+  const colour = options.output === undefined && wantsColour(isTerminal(1), process.env);
+  const text = DIFF_FORMATS[options.format](diff, { frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, width: terminalWidth(process.env, stdoutTerminal()) });
   writeOutput(text, options.output, cwd);
   return options.failOnRegression && diff.regressions.length > 0 ? 1 : 0;
 }

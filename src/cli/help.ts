@@ -7,6 +7,7 @@ import type { Locale } from "../i18n/locale.js";
 import { printable, printableLines } from "../format/printable.js";
 import { displayWidth } from "../format/width.js";
 import { wrapText } from "../format/wrap.js";
+import { writeStdout } from "../node/output.js";
 
 /**
  * The language of help and of usage errors, known before the command line is read: the last
@@ -75,6 +76,7 @@ const placeholders = (text: string, c: CommanderWords): string => text.replace(/
 export function outputSettings(h: HelpWords): OutputConfiguration {
   const c = h.commander;
   return {
+    writeOut: writeStdout,
     writeErr: (text) => process.stderr.write(printableLines(text)),
     outputError: (text, write) => write(`${c === undefined ? englishError(text.trimEnd()) : printable(usageError(text.trimEnd(), c))}\n`),
   };

@@ -13,7 +13,7 @@ import type { Framework, FrameworkSet } from "../framework/model.js";
 import { frameworkById, frameworksFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { commandFor, installKind } from "../node/install.js";
-import { writeOutput } from "../node/output.js";
+import { writeOutput, writeStdout } from "../node/output.js";
 
 export interface InitOptions {
   /** Where to write the template; `-` for stdout. */
@@ -88,12 +88,12 @@ export function runInit(options: InitOptions, cwd: string, today: () => string =
   const command = commandFor(cwd);
   const text = assessmentTemplate(set, { kind: options.kind, subject, members: options.members, frameworks: chosen, date, schemaRef, locale: options.lang, command, ...(toStdout ? {} : { file: options.file }) });
   if (toStdout) {
-    process.stdout.write(text);
+    writeStdout(text);
     return 0;
   }
   writeOutput(text, options.file, cwd, options.force ? "replace" : "create");
   const count = chosen.reduce((n, f) => n + f.indicators.length * (f.kind === "stage" && options.kind === "region" ? options.members.length : 1), 0);
-  process.stdout.write(`${words(options.lang).cli.wroteTemplate(options.file, count, command)}\n`);
+  writeStdout(`${words(options.lang).cli.wroteTemplate(options.file, count, command)}\n`);
   return 0;
 }
 

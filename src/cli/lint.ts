@@ -1,3 +1,4 @@
+import { isTerminal } from "../node/terminal.js";
 import { join, resolve } from "node:path";
 import { append } from "../model/arrays.js";
 import { FrameworkError, UsageError } from "../model/errors.js";
@@ -75,7 +76,7 @@ export function runLint(paths: readonly string[], options: LintOptions, cwd: str
   const sorted = sortFindings(findings);
   const displays = [...new Set([...inputs.files.map((f) => files.display(f)), ...sorted.map((f) => f.file)])].sort(compareText);
   const result = { files: displays.map((file) => ({ file, findings: sorted.filter((f) => f.file === file) })) };
-  const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
+  const colour = options.output === undefined && wantsColour(isTerminal(1), process.env);
   writeOutput(VALIDATE_FORMATTERS[options.format](result, { style: styleFor(colour), version: options.version, command: "frameworks lint", locale: options.locale }), options.output, cwd);
   const code = exitCodeFor(sorted);
   return code === 0 && options.strict && sorted.length > 0 ? 1 : code;

@@ -32,7 +32,7 @@ import { runScore } from "./score.js";
 import { REPORT_FORMATS } from "../format/report/index.js";
 import { runValidate } from "./validate.js";
 import { serveIfWorker, workerEntry } from "../pipeline/pool.js";
-import { closeStdout, failStdout, removeTemporaries, stdoutFailure } from "../node/output.js";
+import { removeTemporaries, stdoutFailure } from "../node/output.js";
 import { DEFAULT_CACHE_FILE } from "../node/cache.js";
 import type { CacheStrategy } from "../node/cache.js";
 import { SCORE_FORMATS } from "../format/score/index.js";
@@ -373,12 +373,6 @@ async function run(): Promise<void> {
     if (finished) process.exitCode = 2;
   };
   stdoutFailure.listener = stdoutFailed;
-  // A reader that stops early (`| head`) closes the pipe: the run stops writing but goes on to
-  // its verdict, which does not depend on how much of the output was read.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") closeStdout();
-    else failStdout(error.code ?? error.message);
-  });
   const code = await main(argv);
   finished = true;
   process.exitCode = stdoutFailure.reason !== undefined ? 2 : code;

@@ -1,4 +1,5 @@
 import { words } from "../i18n/words.js";
+import { isTerminal } from "../node/terminal.js";
 
 /** A line on stderr that counts the files done, for long runs in a terminal. */
 export interface Progress {
@@ -19,9 +20,11 @@ const EVERY = 100;
  * Counts `total` files on `stream` when it is a terminal and the run lasts long enough to
  * wonder about; when stderr is piped or redirected nothing is written at all.
  */
-export function progressFor(total: number, verb: "checked" | "scored" | "reported on", locale = "en", stream: Terminal = process.stderr, now: () => number = Date.now): Progress {
+export function progressFor(total: number, verb: "checked" | "scored" | "reported on", locale = "en", given?: Terminal, now: () => number = Date.now): Progress {
   const say = words(locale).cli.progress;
-  if (stream.isTTY !== true || total < 2) return { tick: () => undefined, done: () => undefined };
+  // Node's stream of stderr is made only for a terminal: over a pipe it costs a run some milliseconds.
+  const stream = total < 2 ? undefined : (given ?? (isTerminal(2) ? process.stderr : undefined));
+  if (stream?.isTTY !== true) return { tick: () => undefined, done: () => undefined };
   const started = now();
   let count = 0;
   let drawn = 0;

@@ -1,3 +1,4 @@
+import { isTerminal, stdoutTerminal } from "../node/terminal.js";
 import { dirname, join, resolve } from "node:path";
 import { Document } from "yaml";
 import { mergedAssessment } from "../analysis/reconcile/merge.js";
@@ -86,8 +87,8 @@ export function runReconcile(paths: readonly string[], options: ReconcileOptions
     writeOutput(text, options.merged, cwd, "replace");
   }
 
-  const colour = options.output === undefined && wantsColour(process.stdout.isTTY === true, process.env);
-  const text = RECONCILE_FORMATS[options.format](result, { frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, width: terminalWidth(process.env, process.stdout) });
+  const colour = options.output === undefined && wantsColour(isTerminal(1), process.env);
+  const text = RECONCILE_FORMATS[options.format](result, { frameworks, style: styleFor(colour), locale: options.langs[0]!, locales: options.langs, width: terminalWidth(process.env, stdoutTerminal()) });
   writeOutput(text, options.output, cwd);
   return options.maxDisputed !== undefined && result.disputed > options.maxDisputed ? 1 : 0;
 }

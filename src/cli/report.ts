@@ -1,3 +1,4 @@
+import { isTerminal, stdoutTerminal } from "../node/terminal.js";
 import type { SarifBase } from "../format/options.js";
 import { reportProblems } from "./problems.js";
 import type { EvidenceRules } from "../analysis/gaps/evidence.js";
@@ -31,9 +32,9 @@ export interface ReportOptions extends CommonOptions {
 
 export async function runReport(args: readonly string[], options: ReportOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
-  const width = terminalWidth(process.env, process.stdout);
+  const width = terminalWidth(process.env, stdoutTerminal());
   const outputs = parseFormats<ReportFormatName>(options.formats, options.output, REPORT_FORMATS, "terminal");
-  const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
+  const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(isTerminal(1), process.env) }));
   const writers = formats.map((f) => REPORT_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }));
   const setup = { command: "report", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, evidence: options.evidence } as const;
   // The files are listed while the worker threads load; a format that gathers every subject into one page is made in this thread.

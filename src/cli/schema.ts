@@ -13,7 +13,7 @@ import { replacementLines } from "../pipeline/replaced.js";
 import { jsonPrintable } from "../format/printable.js";
 import { frameworksFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import type { ExitCode } from "../pipeline/exit.js";
-import { writeOutput } from "../node/output.js";
+import { writeOutput, writeStdout } from "../node/output.js";
 
 export interface SchemaOptions {
   readonly output: string | undefined;
@@ -54,7 +54,7 @@ export function runRelink(files: readonly string[], options: { readonly to: stri
     if (next !== text) writeOutput(next, file, cwd, "replace");
     done++;
   }
-  process.stdout.write(`${words(options.lang).cli.relinked(done)}\n`);
+  writeStdout(`${words(options.lang).cli.relinked(done)}\n`);
   if (problems.length > 0) throw new UsageError(`not a regular file: ${problems.join(", ")}`, `不是普通文件：${problems.join("，")}`);
   return 0;
 }
@@ -98,6 +98,6 @@ export function runEditorSettings(options: { readonly to: string | undefined; re
   const schemas = typeof current === "object" && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>) : {};
   settings["yaml.schemas"] = { ...schemas, ...entry };
   writeOutput(`${JSON.stringify(settings, null, 2)}\n`, file, cwd, "replace");
-  process.stdout.write(`${words(options.lang).cli.editorSettings(displayPath(file, cwd), config.patterns.join(", "))}\n`);
+  writeStdout(`${words(options.lang).cli.editorSettings(displayPath(file, cwd), config.patterns.join(", "))}\n`);
   return 0;
 }

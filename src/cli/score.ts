@@ -1,3 +1,4 @@
+import { isTerminal, stdoutTerminal } from "../node/terminal.js";
 import type { SarifBase } from "../format/options.js";
 import { reportProblems } from "./problems.js";
 import { SCORE_FORMATS } from "../format/score/index.js";
@@ -33,9 +34,9 @@ export interface ScoreOptions extends CommonOptions {
 export async function runScore(args: readonly string[], options: ScoreOptions, cwd: string): Promise<ExitCode> {
   const frameworks = frameworksFor(options.frameworks, cwd);
   parseGates(frameworks, options.minStage, options.failUnder);
-  const width = terminalWidth(process.env, process.stdout);
+  const width = terminalWidth(process.env, stdoutTerminal());
   const outputs = parseFormats<ScoreFormatName>(options.formats, options.output, SCORE_FORMATS, "terminal");
-  const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(process.stdout.isTTY === true, process.env) }));
+  const formats = outputs.map((o) => ({ format: o.format, colour: o.file === undefined && wantsColour(isTerminal(1), process.env) }));
   const writers = formats.map((f) => SCORE_FORMATS[f.format]({ frameworks, style: styleFor(f.colour), locale: options.langs[0]!, locales: options.langs, version: options.version, width, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }));
   const setup = { command: "score", frameworks: options.frameworks, cwd, maxFileSize: options.maxFileSize, ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions }), formats, width, locale: options.langs[0]!, minStage: options.minStage, failUnder: options.failUnder } as const;
   // The files are listed while the worker threads load; a format that gathers every subject (one document a language) is made in this thread.

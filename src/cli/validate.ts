@@ -1,3 +1,4 @@
+import { isTerminal } from "../node/terminal.js";
 import type { SarifBase } from "../format/options.js";
 import { checkAssessment } from "../assessment/check.js";
 import type { FileCheck } from "../assessment/check.js";
@@ -185,7 +186,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
   // --quiet keeps errors, and the notice of a replaced framework, which a reviewer must always see.
   const shown = options.quiet ? checks.map((c) => ({ ...c, findings: c.findings.filter((f) => f.severity === "error" || f.code === "framework-replaced") })) : checks;
   for (const { format, file } of outputs) {
-    const style = styleFor(file === undefined && format === "stylish" && wantsColour(process.stdout.isTTY === true, process.env));
+    const style = styleFor(file === undefined && format === "stylish" && wantsColour(isTerminal(1), process.env));
     writeOutput(VALIDATE_FORMATTERS[format]({ files: shown }, { style, version: options.version, locale: options.locale, showExcepted: options.exceptions?.show === true, ...(options.base === undefined ? {} : { base: options.base }) }), file, cwd);
   }
   const code = exitCodeFor(all);

@@ -14,7 +14,7 @@ import { UsageError } from "../model/errors.js";
 import { sortFindings } from "../model/findings.js";
 import { frameworksFor, schemaCheckFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import { displayPath, nodeMemberDisk, pathKind } from "../node/files.js";
-import { checkOutput, writeFileOutput, writeOutput } from "../node/output.js";
+import { checkOutput, writeFileOutput, writeOutput, writeStdout } from "../node/output.js";
 import { isLink } from "../node/paths.js";
 import { readInput } from "../node/read.js";
 import { readWorkbook } from "../node/workbook.js";
@@ -66,7 +66,7 @@ export async function runExport(path: string | undefined, options: ExportOptions
   checkOutput(options.output, cwd);
   const book = await writeWorkbook(set, data, options.lang, files);
   writeFileOutput(book.bytes, options.output, cwd);
-  process.stdout.write(`${words(options.lang).cli.exported(options.output, book.indicators, book.sheets)}\n`);
+  writeStdout(`${words(options.lang).cli.exported(options.output, book.indicators, book.sheets)}\n`);
   return 0;
 }
 
@@ -158,7 +158,7 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
   for (const p of planned) checkOutput(p.display, cwd, "replace");
   for (const p of planned) {
     writeOutput(p.text, p.display, cwd, "replace");
-    process.stdout.write(`${words(options.lang).cli.imported(p.display, p.answered)}\n`);
+    writeStdout(`${words(options.lang).cli.imported(p.display, p.answered)}\n`);
   }
   return exitCodeFor(findings);
 }

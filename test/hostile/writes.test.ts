@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, cpSync, fstatSync, openSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, existsSync, fstatSync, openSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -322,6 +322,47 @@ describe("a full disk", () => {
     expect(redirected.status).toBe(2);
     expect(redirected.stderr).toContain("ENOSPC");
   });
+});
+
+describe("standard output that is not a plain pipe", () => {
+  it("fails with exit 2 on a device that takes nothing (/dev/full)", (ctx) => {
+    if (!existsSync("/dev/full")) {
+      ctx.skip("no /dev/full here");
+      return;
+    }
+    const c = freshCase();
+    const run = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" validate city.yaml > /dev/full`], { cwd: c.dir, env: { PATH: process.env["PATH"], NO_COLOR: "1" }, encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("ENOSPC");
+  });
+
+  it("writes every byte, in order, to a pipe left non-blocking that fills up", () => {
+    const c = freshCase();
+    manyCities(c, 120);
+    const args = ["score", "d", "-f", "json", "-j", "1"];
+    const expected = spawnSync(process.execPath, [BIN, ...args], { cwd: c.dir, env: { PATH: process.env["PATH"], NO_COLOR: "1" }, maxBuffer: 1 << 28 });
+    expect(expected.stdout.length).toBeGreaterThan(1 << 18);
+    // The write end is made non-blocking, as some parents leave it, and read only after the pipe has filled.
+    const script = [
+      "import fcntl, os, subprocess, sys, time",
+      "r, w = os.pipe()",
+      "fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)",
+      "p = subprocess.Popen(sys.argv[1:], stdout=w)",
+      "os.close(w)",
+      "time.sleep(1)",
+      "out = b''",
+      "while True:",
+      "    chunk = os.read(r, 1 << 16)",
+      "    if not chunk: break",
+      "    out += chunk",
+      "sys.stdout.buffer.write(out)",
+      "sys.exit(p.wait())",
+    ].join("\n");
+    const run = spawnSync("python3", ["-c", script, process.execPath, BIN, ...args], { cwd: c.dir, env: { PATH: process.env["PATH"], NO_COLOR: "1" }, maxBuffer: 1 << 28 });
+    expect(run.stderr.toString()).toBe("");
+    expect(run.status).toBe(expected.status);
+    expect(run.stdout.equals(expected.stdout)).toBe(true);
+  }, 60000);
 });
 
 describe("writeFileSafely, the writer the cache uses", () => {
