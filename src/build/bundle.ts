@@ -45,12 +45,32 @@ const lighterStart: Plugin = {
   },
 };
 
+/**
+ * The command line carries the shipped frameworks' compiled validator (src/node/embedded.ts), with
+ * the digest precompile.js wrote beside it: V8's code cache of the bundle then holds its code.
+ * The full URI expression of ajv-formats, asked only of links the quick one does not answer,
+ * stays outside, loaded on first use.
+ */
+const shippedDir = fileURLToPath(new URL("../shipped/", import.meta.url));
+const carriedValidator: Plugin = {
+  name: "carried-validator",
+  setup(build) {
+    build.onResolve({ filter: /[\\/]embedded\.js$/ }, (args) => (/[\\/]node$/.test(args.resolveDir) ? { path: "embedded", namespace: "carried-validator" } : undefined));
+    build.onLoad({ filter: /^embedded$/, namespace: "carried-validator" }, () => {
+      const { validator } = JSON.parse(readFileSync(join(shippedDir, "frameworks.json"), "utf8")) as { validator?: string };
+      if (validator === undefined) throw new Error("bundle: frameworks.json names no validator digest; run precompile.js first");
+      return { contents: `exports.embeddedValidator = () => ({ digest: ${JSON.stringify(validator)}, validate: require(${JSON.stringify(join(shippedDir, "validate-assessment.cjs"))}) });\n`, loader: "js", resolveDir: shippedDir };
+    });
+    build.onResolve({ filter: /^ajv-formats[\\/]dist[\\/]formats$/ }, () => ({ path: "ajv-formats/dist/formats", external: true }));
+  },
+};
+
 await build({
   ...shared,
   entryPoints: [fileURLToPath(new URL("../cli/main.js", import.meta.url))],
   outfile: fileURLToPath(new URL("../cli/smartregion.cjs", import.meta.url)),
   format: "cjs",
-  plugins: [lighterStart],
+  plugins: [lighterStart, carriedValidator],
   define: { "import.meta.url": "__smartregionUrl" },
   banner: { js: 'const __smartregionUrl = require("node:url").pathToFileURL(__filename).href;' },
 });

@@ -5,6 +5,7 @@
  * no schema. Also writes the
  * editor schema into schema/, where the `$schema` line of a template made by `init` points.
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { compileAssessmentValidator } from "../assessment/validator.js";
@@ -31,9 +32,6 @@ const { ajv, validate } = compileAssessmentValidator(set, { source: true });
 mkdirSync(PRECOMPILED_DIR, { recursive: true });
 const sources = frameworkSources(SHIPPED_FRAMEWORKS, files);
 writeFileSync(join(PRECOMPILED_DIR, "sources.bin"), sources);
-const precompiled = toPrecompiled(set, `sources:${sources.length}`);
-writeFileSync(join(PRECOMPILED_DIR, "frameworks.json"), JSON.stringify(precompiled.frameworks));
-writeFileSync(join(PRECOMPILED_DIR, "schemas.json"), JSON.stringify(precompiled.schemas));
 // The `uri` format answers the links evidence usually holds (http and https, a plain host name)
 // with a small expression that accepts only what ajv-formats' RFC 3986 expression accepts, and
 // hands anything else to that one: V8 compiles a large expression on its first use, which cost a
@@ -46,6 +44,11 @@ for (const format of ["uri", "date"]) {
   code = code.replaceAll(taken, `require("./formats.cjs").${format}`);
 }
 writeFileSync(join(PRECOMPILED_DIR, "validate-assessment.cjs"), code);
+// The command line's bundle carries a copy of the validator (see src/node/embedded.ts), taken only while its digest is the one written here.
+const precompiled = toPrecompiled(set, `sources:${sources.length}`);
+const validator = createHash("sha256").update(code).update(FORMATS_MODULE).digest("hex").slice(0, 32);
+writeFileSync(join(PRECOMPILED_DIR, "frameworks.json"), JSON.stringify({ ...precompiled.frameworks, validator }));
+writeFileSync(join(PRECOMPILED_DIR, "schemas.json"), JSON.stringify(precompiled.schemas));
 writeFileSync(join(PRECOMPILED_DIR, "formats.cjs"), FORMATS_MODULE);
 // The check of custom framework files against the meta-schema, so a run with custom frameworks
 // compiles only the assessment schema they make.

@@ -8,6 +8,8 @@ import type { Dimension, Framework, FrameworkSet, Indicator } from "./model.js";
  */
 export interface PrecompiledFrameworks {
   readonly fingerprint: string;
+  /** The digest of the assessment validator compiled beside it (validate-assessment.cjs), which a bundle carrying its own copy compares. */
+  readonly validator?: string;
   readonly all: readonly PrecompiledFramework[];
   readonly levelNames: FrameworkSet["levelNames"];
   readonly answerSchema: FrameworkSet["answerSchema"];

@@ -15,6 +15,7 @@ import type { AssessmentValidator, SchemaCheck } from "../assessment/validator.j
 import { compareText } from "../model/findings.js";
 import { displayPath, pathKind } from "./files.js";
 import { readNoted } from "./inputs.js";
+import { embeddedValidator } from "./embedded.js";
 
 /** The shipped frameworks, beside `dist/` in the package. */
 export const SHIPPED_FRAMEWORKS = fileURLToPath(new URL("../../frameworks/", import.meta.url));
@@ -74,8 +75,8 @@ function readPrecompiled(cwd: string): FrameworkSet | undefined {
     const schemas = join(PRECOMPILED_DIR, "schemas.json");
     return JSON.parse(readNoted(schemas, displayPath(schemas, cwd)).toString("utf8")) as PrecompiledSchemas;
   });
-  const load = createRequire(import.meta.url);
-  const validate = load(join(PRECOMPILED_DIR, "validate-assessment.cjs")) as AssessmentValidator | { default: AssessmentValidator };
+  const embedded = embeddedValidator();
+  const validate = embedded !== undefined && embedded.digest === data.validator ? embedded.validate : (createRequire(import.meta.url)(join(PRECOMPILED_DIR, "validate-assessment.cjs")) as AssessmentValidator | { default: AssessmentValidator });
   schemaChecks.set(set, schemaCheckFrom("default" in validate ? validate.default : validate));
   return set;
 }

@@ -25,6 +25,27 @@ describe("the precompiled shipped frameworks", () => {
   });
 });
 
+describe("the validator the command line's bundle carries", () => {
+  it("is taken only while its digest is the one the build wrote beside the shipped frameworks", () => {
+    const copy = mkdtempSync(join(tmpdir(), "sr-package-"));
+    for (const part of ["bin", "dist", "frameworks", "package.json"]) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
+    const run = (args: string[]) => smartregion(args, ROOT, {}, join(copy, "bin", "smartregion.js"));
+    // A validator file beside the frameworks that finds every assessment sound: read only when the carried copy does not fit.
+    const shipped = join(copy, "dist", "shipped");
+    writeFileSync(join(shipped, "validate-assessment.cjs"), "module.exports = function validate() { validate.errors = null; return true; };\n");
+    // An answer of level 9 is wrong by the schema alone.
+    writeFileSync(join(copy, "city.yaml"), readFileSync(join(ROOT, "examples", "city.yaml"), "utf8").replace(/level: \d/, "level: 9"));
+    const bad = ["validate", join(copy, "city.yaml")];
+    expect(run(bad).code).toBe(1);
+    const frameworks = join(shipped, "frameworks.json");
+    const data = JSON.parse(readFileSync(frameworks, "utf8")) as { validator: string };
+    expect(data.validator).toMatch(/^[0-9a-f]{32}$/);
+    writeFileSync(frameworks, JSON.stringify({ ...data, validator: "0".repeat(32) }));
+    expect(run(bad).code).toBe(0);
+  });
+});
+
 describe("the code cache of the command line's bundle", () => {
   it("is taken by V8 in a fresh process, as bin/smartregion.js hands it over", () => {
     // A cache made after a run changed V8's flags would be refused by every run that did not.
