@@ -6,12 +6,17 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { smartregion } from "./run.js";
 
+/** A copy of the package's files, to change, and a run of its command line. */
+function packageCopy(): { copy: string; run: (args: string[]) => ReturnType<typeof smartregion> } {
+  const copy = mkdtempSync(join(tmpdir(), "sr-package-"));
+  for (const part of ["bin", "dist", "frameworks", "package.json"]) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
+  return { copy, run: (args) => smartregion(args, ROOT, {}, join(copy, "bin", "smartregion.js")) };
+}
+
 describe("the precompiled shipped frameworks", () => {
   it("are used only while the framework files are unchanged", () => {
-    const copy = mkdtempSync(join(tmpdir(), "sr-package-"));
-    for (const part of ["bin", "dist", "frameworks", "package.json"]) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
-    symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
-    const run = (args: string[]) => smartregion(args, ROOT, {}, join(copy, "bin", "smartregion.js"));
+    const { copy, run } = packageCopy();
     expect(run(["frameworks", "show", "open"]).stdout).toContain("Open innovation");
 
     const file = join(copy, "frameworks", "open.yaml");
@@ -27,10 +32,7 @@ describe("the precompiled shipped frameworks", () => {
 
 describe("the validator the command line's bundle carries", () => {
   it("is taken only while its digest is the one the build wrote beside the shipped frameworks", () => {
-    const copy = mkdtempSync(join(tmpdir(), "sr-package-"));
-    for (const part of ["bin", "dist", "frameworks", "package.json"]) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
-    symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
-    const run = (args: string[]) => smartregion(args, ROOT, {}, join(copy, "bin", "smartregion.js"));
+    const { copy, run } = packageCopy();
     // A validator file beside the frameworks that finds every assessment sound: read only when the carried copy does not fit.
     const shipped = join(copy, "dist", "shipped");
     writeFileSync(join(shipped, "validate-assessment.cjs"), "module.exports = function validate() { validate.errors = null; return true; };\n");
