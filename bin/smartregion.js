@@ -8,7 +8,10 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   // Answered here, without loading the command line.
   process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")).version}\n`);
 } else {
-  const bundle = join(__dirname, "..", "dist", "cli", "smartregion.cjs");
+  // The bundle, in the function it runs in as Node wraps a CommonJS module: its text is handed to
+  // V8 as it is, with the code cache the build made. V8 skips compiling what the cache holds, or
+  // compiles as usual when there is no cache or it is not for this text, this Node or these flags.
+  const bundle = join(__dirname, "..", "dist", "cli", "smartregion.wrapped.cjs");
   let cachedData;
   try {
     // validate has a smaller cache of its own, without the code of scoring and reports; a
@@ -23,19 +26,13 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
     }
   }
   const Module = require("node:module");
-  if (cachedData === undefined || typeof Module._nodeModulePaths !== "function") {
-    require(bundle);
-  } else {
-    // The bundle run as `require` runs it, with the code cache the build made: V8 skips
-    // compiling what the cache holds, or compiles as usual when the cache is not for it.
-    const { Script } = require("node:vm");
-    const { CJS_WRAPPER } = require("./wrapper.js");
-    const script = new Script(`${CJS_WRAPPER[0]}${readFileSync(bundle, "utf8")}${CJS_WRAPPER[1]}`, { filename: bundle, cachedData });
-    const main = new Module(bundle, module);
-    main.filename = bundle;
-    main.paths = Module._nodeModulePaths(dirname(bundle));
-    script.runInThisContext()(main.exports, Module.createRequire(bundle), main, bundle, dirname(bundle));
-  }
+  const { Script } = require("node:vm");
+  // The build writes the bundle in ASCII alone, which latin1 reads as it is, without decoding.
+  const script = new Script(readFileSync(bundle, "latin1"), cachedData === undefined ? { filename: bundle } : { filename: bundle, cachedData });
+  const main = new Module(bundle, module);
+  main.filename = bundle;
+  main.paths = typeof Module._nodeModulePaths === "function" ? Module._nodeModulePaths(dirname(bundle)) : [];
+  script.runInThisContext()(main.exports, Module.createRequire(bundle), main, bundle, dirname(bundle));
 }
 
 /** Whether this is a worker thread of a run that has held V8's heap flags, as its starter marks it. */

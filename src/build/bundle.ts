@@ -11,12 +11,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 
-/** The function bin/smartregion.js wraps the bundle in; the cache holds only for the same text. */
-const { CJS_WRAPPER } = createRequire(import.meta.url)("../../bin/wrapper.js") as { CJS_WRAPPER: readonly [string, string] };
+/** The function the command line's bundle is run in, as Node wraps a CommonJS module; the code cache holds only for the same text. */
+const CJS_WRAPPER = ["(function (exports, require, module, __filename, __dirname) { ", "\n});"] as const;
 
 // The command line is CommonJS, loaded by `require` from a CommonJS bin: Node starts it without
 // its ESM loader, which costs more than the rest of a small run. import.meta.url becomes the
@@ -106,16 +105,24 @@ function asAscii(text: string): string {
     return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + escape;
   });
 }
+/**
+ * The bundle is shipped in the function bin/smartregion.js runs it in, as Node wraps a CommonJS
+ * module (CJS_WRAPPER): the launcher hands the file's text to V8 as it is, where wrapping it at
+ * each start made a second copy of its 1.2 MB in every thread, which a run held to its end (some
+ * 4 MB of a run of 10,000 files, its worker's and its own). Run alone, the file does nothing: it
+ * is the launcher's.
+ */
 const bundled = fileURLToPath(new URL("../cli/smartregion.cjs", import.meta.url));
-writeFileSync(bundled, asAscii(readFileSync(bundled, "utf8")));
+const cli = fileURLToPath(new URL("../cli/smartregion.wrapped.cjs", import.meta.url));
+writeFileSync(cli, `${CJS_WRAPPER[0]}${asAscii(readFileSync(bundled, "utf8"))}${CJS_WRAPPER[1]}`);
+rmSync(bundled);
 
 // V8's code cache of the command line's bundle, so that a run need not compile the bundle's
 // 700 KB before it starts: bin/smartregion.js hands it to V8 with the bundle, wrapped in the same
-// function. It is made over runs of the commands a run of one file most often is (dist/build/
+// function (the file holds it wrapped). It is made over runs of the commands a run of one file most often is (dist/build/
 // warm.js, each run adding what it compiled), so it holds the functions they use as well as the
 // top level. A cache from another Node version or for other text is refused by V8, and the
 // bundle is then compiled as usual; no run of the tool ever writes it.
-const cli = fileURLToPath(new URL("../cli/smartregion.cjs", import.meta.url));
 const cache = `${cli}.v8cache`;
 rmSync(cache, { force: true });
 const top = fileURLToPath(new URL("../..", import.meta.url));
@@ -141,6 +148,5 @@ rmSync(heldCache, { force: true });
 for (const args of runs) spawnSync(process.execPath, [warm, heldCache, ...args], { cwd: tmpdir(), stdio: "ignore", env: { ...process.env, NO_COLOR: "1", SMARTREGION_WARM_HELD: "1" } });
 // Without the examples (or if a run failed to write it), the cache of the top level alone.
 if (!existsSync(cache)) {
-  const wrapped = `${CJS_WRAPPER[0]}${readFileSync(cli, "utf8")}${CJS_WRAPPER[1]}`;
-  writeFileSync(cache, new Script(wrapped, { filename: cli }).createCachedData());
+  writeFileSync(cache, new Script(readFileSync(cli, "latin1"), { filename: cli }).createCachedData());
 }

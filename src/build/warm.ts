@@ -18,14 +18,13 @@ import { HELD_FLAGS } from "../node/memory.js";
 
 const require = createRequire(import.meta.url);
 const Module = require("node:module") as typeof import("node:module") & { _nodeModulePaths(from: string): string[] };
-const { CJS_WRAPPER } = require("../../bin/wrapper.js") as { CJS_WRAPPER: readonly [string, string] };
-const bundle = fileURLToPath(new URL("../cli/smartregion.cjs", import.meta.url));
+const bundle = fileURLToPath(new URL("../cli/smartregion.wrapped.cjs", import.meta.url));
 const [cache, ...args] = process.argv.slice(2);
 if (cache === undefined) throw new Error("warm: give the cache file, then the command's arguments");
 process.argv = [process.argv[0]!, fileURLToPath(new URL("../../bin/smartregion.js", import.meta.url)), ...args];
 if (process.env["SMARTREGION_WARM_HELD"] === "1") for (const flag of HELD_FLAGS) setFlagsFromString(flag);
 const cachedData = existsSync(cache) ? readFileSync(cache) : undefined;
-const script = new Script(`${CJS_WRAPPER[0]}${readFileSync(bundle, "utf8")}${CJS_WRAPPER[1]}`, { filename: bundle, ...(cachedData === undefined ? {} : { cachedData }) });
+const script = new Script(readFileSync(bundle, "latin1"), { filename: bundle, ...(cachedData === undefined ? {} : { cachedData }) });
 process.on("exit", () => writeFileSync(cache, script.createCachedData()));
 const main = new Module(bundle) as InstanceType<typeof Module> & { filename: string; paths: string[] };
 main.filename = bundle;

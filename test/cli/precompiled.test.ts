@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { smartregion } from "./run.js";
 
+/** The command line's bundle, in the function bin/smartregion.js runs it in. */
+const BUNDLE = join(ROOT, "dist", "cli", "smartregion.wrapped.cjs");
+
 /** A copy of the package's files, to change, and a run of its command line. */
 function packageCopy(): { copy: string; run: (args: string[]) => ReturnType<typeof smartregion> } {
   const copy = mkdtempSync(join(tmpdir(), "sr-package-"));
@@ -54,9 +57,8 @@ describe("the code cache of the command line's bundle", () => {
     const probe = `
       const { readFileSync } = require("node:fs");
       const { Script } = require("node:vm");
-      const { CJS_WRAPPER } = require(${JSON.stringify(join(ROOT, "bin", "wrapper.js"))});
-      const bundle = ${JSON.stringify(join(ROOT, "dist", "cli", "smartregion.cjs"))};
-      const source = CJS_WRAPPER[0] + readFileSync(bundle, "utf8") + CJS_WRAPPER[1];
+      const bundle = ${JSON.stringify(BUNDLE)};
+      const source = readFileSync(bundle, "utf8");
       const taken = [".v8cache", ".validate.v8cache"].map((cache) => !new Script(source, { filename: bundle, cachedData: readFileSync(bundle + cache) }).cachedDataRejected);
       process.stdout.write(JSON.stringify(taken));`;
     const out = execFileSync(process.execPath, ["-e", probe], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
@@ -65,7 +67,7 @@ describe("the code cache of the command line's bundle", () => {
   });
 
   it("is built from a bundle of ASCII alone, which V8 holds at one byte a character", () => {
-    const text = readFileSync(join(ROOT, "dist", "cli", "smartregion.cjs"), "utf8");
+    const text = readFileSync(BUNDLE, "utf8");
     expect([...text].filter((c) => c.charCodeAt(0) > 0x7f).slice(0, 5)).toEqual([]);
     // Its Chinese still reads as Chinese.
     expect(smartregion(["score", "examples/city.yaml", "--lang", "zh-CN"], ROOT).stdout).toContain("集成创新");
@@ -79,9 +81,8 @@ describe("the code cache of the command line's bundle", () => {
       import { createRequire } from "node:module";
       import { Script } from "node:vm";
       import { heldMark, holdYoungGeneration, runOf } from ${JSON.stringify(join(ROOT, "dist", "node", "memory.js"))};
-      const { CJS_WRAPPER } = createRequire(import.meta.url)(${JSON.stringify(join(ROOT, "bin", "wrapper.js"))});
-      const bundle = ${JSON.stringify(join(ROOT, "dist", "cli", "smartregion.cjs"))};
-      const source = CJS_WRAPPER[0] + readFileSync(bundle, "utf8") + CJS_WRAPPER[1];
+      const bundle = ${JSON.stringify(BUNDLE)};
+      const source = readFileSync(bundle, "utf8");
       // Each under a name of its own: V8 would otherwise find the script it compiled before, and read no cache.
       let n = 0;
       const taken = (cache) => !new Script(source, { filename: bundle + "#" + n++, cachedData: readFileSync(bundle + cache) }).cachedDataRejected;
