@@ -2,6 +2,7 @@ import { isTerminal } from "../node/terminal.js";
 import type { SarifBase } from "../format/options.js";
 import { checkAssessment } from "../assessment/check.js";
 import type { FileCheck } from "../assessment/check.js";
+import type { Finding } from "../model/findings.js";
 import type { Revision } from "../node/git.js";
 import { UsageError } from "../model/errors.js";
 import { words } from "../i18n/words.js";
@@ -99,6 +100,8 @@ export function parseFormats<Name extends string>(
   return outputs;
 }
 
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export async function runValidate(args: readonly string[], options: ValidateOptions, cwd: string): Promise<ExitCode> {
   const outputs = parseFormats<ValidateFormat>(options.formats, options.output);
   const frameworks = frameworksFor(options.frameworks, cwd);
@@ -125,6 +128,7 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
 
   // Files the cache answers for are not read again; the rest are checked, in worker threads when there are many.
   const checks: Pick<FileCheck, "file" | "findings">[] = inputs.failures.map((f) => ({ file: f.file, findings: [f] }));
+  // With a cache, what was learnt of each file to check before it was checked; without one, every listed file is checked as it is.
   const fresh: { input: InputFile; stat: Stats | undefined; hash: string | null }[] = [];
   // Staged files are read from the staging area, with their members, in this thread.
   const context = staged === undefined ? undefined : { frameworks, schemaCheck: schemaCheckFor(frameworks), disk: staged.disk, limits };
@@ -132,46 +136,45 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     const bytes = staged!.reader.read(input.absolute);
     checks.push(bytes instanceof Uint8Array ? checkAssessment(input.file, bytes, context!) : { file: input.file, findings: [finding(bytes.error === "too-large" ? "too-large" : "unreadable", input.file, START, "", bytes.error === "too-large" ? { limit: limits.maxBytes } : { detail: bytes.error })] });
   }
-  for (const input of staged === undefined ? inputs.files : []) {
-    if (cache === undefined) {
-      fresh.push({ input, stat: undefined, hash: null });
-      continue;
-    }
+  for (const input of staged === undefined && cache !== undefined ? inputs.files : []) {
     const stat = statInput(input.absolute, input.file, limits);
     if ("code" in stat) {
       checks.push({ file: input.file, findings: [stat] });
       continue;
     }
     let hash: string | null = null;
-    if (cache.needsContent) {
+    if (cache!.needsContent) {
       const bytes = readBytes(input.absolute, input.file);
       if (!(bytes instanceof Uint8Array)) {
         checks.push({ file: input.file, findings: [bytes] });
         continue;
       }
-      hash = cache.digest(bytes);
+      hash = cache!.digest(bytes);
     }
-    const known = cache.lookup(input.absolute, input.file, stat, hash, disk);
+    const known = cache!.lookup(input.absolute, input.file, stat, hash, disk);
     if (known !== undefined) checks.push({ file: input.file, findings: known });
     else fresh.push({ input, stat, hash });
   }
 
-  const progress = progressFor(fresh.length, "checked", options.locale);
-  const threads = threadsFor(fresh.length, options.jobs, WORKERS_FROM.validate);
+  const toCheck = staged !== undefined ? [] : cache === undefined ? inputs.files : fresh.map((f) => f.input);
+  const progress = progressFor(toCheck.length, "checked", options.locale);
+  const threads = threadsFor(toCheck.length, options.jobs, WORKERS_FROM.validate);
   const local = validateTask(setup, frameworks);
   // Frameworks a walk found, left out once read.
   const left = new Set<InputFile>();
   // Only the findings are kept of each file, so memory does not grow with the parsed documents.
-  await mapFiles(fresh.map((f) => f.input), threads, setup, local, (result, index) => {
+  await mapFiles(toCheck, threads, setup, local, (result, index) => {
     progress.tick();
-    // The digest (content strategy) was taken here before the cache was asked, so it is not taken twice.
-    const { input, stat, hash } = fresh[index]!;
+    const input = toCheck[index]!;
     if (result.leftOut === true) {
       left.add(input);
       return;
     }
-    checks.push({ file: input.file, findings: result.findings });
-    if (cache !== undefined && stat !== undefined && !result.findings.some((f) => f.code === "unreadable")) cache.store(input.absolute, input.file, stat, hash, result.answers, result.findings);
+    // A sound file keeps no list of its own: a run of many holds one empty list for them all.
+    checks.push({ file: input.file, findings: result.findings.length === 0 ? NO_FINDINGS : result.findings });
+    // The digest (content strategy) was taken here before the cache was asked, so it is not taken twice.
+    const known = fresh[index];
+    if (cache !== undefined && known?.stat !== undefined && !result.findings.some((f) => f.code === "unreadable")) cache.store(input.absolute, input.file, known.stat, known.hash, result.answers, result.findings);
   }, started);
   progress.done();
   checks.push(...nothingLeft(inputs.files, left, cwd).map((f) => ({ file: f.file, findings: [f] })));

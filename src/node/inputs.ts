@@ -48,18 +48,18 @@ export class InputFiles {
   private fresh: NotedInput[] = [];
   /** Paths noted but not yet looked up: a run that writes no file never pays for a stat of each. */
   private pending: Pending[] = [];
-  /** Listed paths not yet looked up, by their last part (see nameKey). */
-  private listed = new Map<string, Pending[]>();
+  /** Listed paths not yet looked up, by their last part (see nameKey): one, or the several of one name. */
+  private listed = new Map<string, Pending | Pending[]>();
 
-  /** Notes a file by its identity. */
-  note(input: NotedInput): void {
+  /** Notes a file by its identity, named as `display` says (by default, as the note does). */
+  note(input: NotedInput, display = input.display): void {
     // A worker thread hands its notes on and keeps none: only the main thread checks outputs.
     if (worker) {
       this.fresh.push(input);
       return;
     }
     const known = this.byId.get(input.id);
-    if (known === undefined) this.byId.set(input.id, { display: input.display, roles: ROLE[input.role] });
+    if (known === undefined) this.byId.set(input.id, { display, roles: ROLE[input.role] });
     else known.roles |= ROLE[input.role];
   }
 
@@ -68,15 +68,21 @@ export class InputFiles {
    * `listed` says that the path's last part was a regular file in its folder's listing, not a link.
    */
   notePath(absolute: string, display: string, role: InputRole = "read", listed = false): void {
-    const item = { absolute, display, role };
-    if (!listed) {
-      this.pending.push(item);
-      return;
-    }
-    const name = nameKey(absolute.slice(Math.max(absolute.lastIndexOf("/"), absolute.lastIndexOf("\\")) + 1));
+    const item = { absolute, file: display, role };
+    if (listed) this.noteListed(item);
+    else this.pending.push(item);
+  }
+
+  /**
+   * Notes a file a folder's listing found as a regular file, not a link: kept as it is given
+   * (the run's own record of the input), as a run may list very many.
+   */
+  noteListed(input: Pending): void {
+    const name = nameKey(input.absolute.slice(Math.max(input.absolute.lastIndexOf("/"), input.absolute.lastIndexOf("\\")) + 1));
     const same = this.listed.get(name);
-    if (same === undefined) this.listed.set(name, [item]);
-    else same.push(item);
+    if (same === undefined) this.listed.set(name, input);
+    else if (Array.isArray(same)) same.push(input);
+    else this.listed.set(name, [same, input]);
   }
 
   /**
@@ -89,7 +95,10 @@ export class InputFiles {
     let pending = this.pending;
     this.pending = [];
     if (only === undefined) {
-      for (const same of this.listed.values()) pending = pending.concat(same);
+      for (const same of this.listed.values()) {
+        if (Array.isArray(same)) pending = pending.concat(same);
+        else pending.push(same);
+      }
       this.listed.clear();
     } else {
       const name = nameKey(only);
@@ -97,7 +106,7 @@ export class InputFiles {
       if (same !== undefined) pending = pending.concat(same);
       this.listed.delete(name);
     }
-    for (const [i, { absolute, display, role }] of pending.entries()) {
+    for (const [i, { absolute, file: display, role = "read" }] of pending.entries()) {
       if ((i & 255) === 255) holdYoungGeneration();
       let stat;
       try {
@@ -115,9 +124,14 @@ export class InputFiles {
     this.note({ id: fstatExact(fd).id, display, role });
   }
 
-  /** Notes what another thread read. */
-  merge(inputs: readonly NotedInput[]): void {
-    for (const input of inputs) this.note(input);
+  /**
+   * Notes what another thread read. Given the files this thread handed it (`given`), a note of
+   * one of them keeps this thread's own string for its name, not the copy that came back: a run
+   * of many files would otherwise hold each name twice.
+   */
+  merge(inputs: readonly NotedInput[], given?: readonly { readonly file: string }[]): void {
+    const own = given === undefined ? undefined : new Map(given.map((g) => [g.file, g.file]));
+    for (const input of inputs) this.note(input, own?.get(input.display));
   }
 
   /** What was noted since the last call, for a worker thread to hand back. */
@@ -141,10 +155,12 @@ export class InputFiles {
   }
 }
 
+/** A path to look up: a listed input file is kept as the run's own record of it (read.ts's InputFile), whose role is to be read. */
 interface Pending {
   readonly absolute: string;
-  readonly display: string;
-  readonly role: InputRole;
+  /** The path as the user reads it. */
+  readonly file: string;
+  readonly role?: InputRole;
 }
 
 /**

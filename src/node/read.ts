@@ -101,7 +101,10 @@ export function listInputs(args: readonly string[], cwd: string, later = false, 
     return by === undefined ? { file: inputs.display[i]!, absolute } : { file: inputs.display[i]!, absolute, foundBy: by };
   });
   // Known before a byte is read, so an output can be refused before any work is done.
-  for (const input of files) RUN_INPUTS.notePath(input.absolute, input.file, "read", found.has(input.absolute));
+  for (const input of files) {
+    if (found.has(input.absolute)) RUN_INPUTS.noteListed(input);
+    else RUN_INPUTS.notePath(input.absolute, input.file);
+  }
   return { files, failures, absolute: inputs.files };
 }
 

@@ -190,7 +190,7 @@ export async function mapFiles<R extends TaskResult>(
             fail(new Error(reply.error));
             return;
           }
-          RUN_INPUTS.merge(reply.inputs);
+          RUN_INPUTS.merge(reply.inputs, batches[reply.batch]?.inputs);
           holdYoungGeneration();
           waiting.set(reply.batch, reply.results);
           give(worker);
