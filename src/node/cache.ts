@@ -163,7 +163,7 @@ export class CheckCache {
     const content: CacheFile = { "smartregion-cache": FORMAT, key: this.key, files: Object.fromEntries(this.files) };
     try {
       // Exclusive, unpredictable temporary file, never through a link, never over a file the run read.
-      writeFileSafely(this.location, JSON.stringify(content), { own: "cache" });
+      writeFileSafely(this.location, JSON.stringify(content), { own: "cache", sync: true });
       return undefined;
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
