@@ -130,13 +130,17 @@ export function wrapText(text: string, width: number, first = "", hang = ""): st
   // wider than the line is cut where the line ends.
   for (const { piece, spaced } of phrases(text, Math.max(1, width - Math.max(displayWidth(first), displayWidth(hang))))) {
     const gap = spaced && !empty ? " " : "";
+    let rest = piece;
     if (!empty && displayWidth(line) + gap.length + displayWidth(piece) > width && !commandLike(piece)) {
-      lines.push(line);
+      // A Chinese phrase that does not fit fills the line up to a word it may break after (的)
+      // rather than leave the line short: "连续地域的／若干地方政府组成的区域。"
+      const head = afterDe(piece, width - displayWidth(line) - gap.length);
+      lines.push(head === undefined ? line : `${line}${gap}${head}`);
+      if (head !== undefined) rest = piece.slice(head.length);
       line = hang;
       lead = hang;
       empty = true;
     }
-    let rest = piece;
     // A piece wider than a whole line (a long path, a URL) is cut where the line ends.
     while (displayWidth(lead) + displayWidth(rest) > width && [...rest].length > 1) {
       const room = Math.max(1, width - displayWidth(line) - (empty ? 0 : gap.length));
@@ -162,6 +166,23 @@ export function wrapText(text: string, width: number, first = "", hang = ""): st
   }
   lines.push(line);
   return lines.map((l) => l.trimEnd());
+}
+
+/**
+ * The longest start of a Chinese phrase that fits in `room` columns and ends with the particle 的
+ * before another Chinese character: the end of a word, where a line may break ("负责人的／牵头机构").
+ * Undefined when there is none (的确 is one word).
+ */
+function afterDe(piece: string, room: number): string | undefined {
+  let best: string | undefined;
+  for (let at = piece.indexOf("的"); at > 0; at = piece.indexOf("的", at + 1)) {
+    const next = piece.charAt(at + 1);
+    if (!/\p{Script=Han}/u.test(next) || next === "确") continue;
+    const head = piece.slice(0, at + 1);
+    if (displayWidth(head) > room) break;
+    best = head;
+  }
+  return best;
 }
 
 /**

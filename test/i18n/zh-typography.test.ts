@@ -349,6 +349,12 @@ describe("Chinese breaks between phrases", () => {
     expect(wrapText("用 `npx smartregion score FILE` 评分，再看。", 28)).toEqual(["用", "`npx smartregion score FILE`", "评分，再看。"]);
     expect(phrases("一个 `未闭合 的反引号").map((p) => p.piece)).toEqual(["一个", "`未闭合", "的反引号"]);
   });
+  it("a phrase that does not fit fills the line up to a 的 it may break after", () => {
+    expect(wrapText("由空间毗邻、共同覆盖一片连续地域的若干地方政府组成的区域。", 50)).toEqual(["由空间毗邻、共同覆盖一片连续地域的", "若干地方政府组成的区域。"]);
+    // 的确 is one word: the phrase goes whole to the next line.
+    expect(wrapText("各地已经完成、这的确是重要工作。", 20)).toEqual(["各地已经完成、", "这的确是重要工作。"]);
+  });
+
   it("a phrase wider than a line breaks after 的; Latin words stay whole", () => {
     expect(wrapText("由市领导担任负责人的牵头机构审批项目，并公布。", 24)).toEqual(["由市领导担任负责人的", "牵头机构审批项目，", "并公布。"]);
     expect(wrapText("用 smartregion validate 检查，再评分。", 24)).toEqual(["用 smartregion validate", "检查，再评分。"]);
