@@ -209,7 +209,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "unsupported-tag": (f) => `不支持标签 ${f.value ?? f.detail ?? ""}；只能使用普通的YAML值`,
   "too-many-aliases": (f) =>
     f.detail === "cycle"
-      ? "别名位于其所引用的节点内部，展开将无穷无尽"
+      ? "别名位于其所引用的节点内部，展开时会无限循环"
       : f.detail === "expansion"
         ? `别名展开后使文档增加超过${f.limit ?? 0}个节点和字符（疑似别名展开炸弹）`
         : `同一别名被引用超过${f.limit ?? 0}次（疑似别名展开炸弹）`,
