@@ -86,6 +86,8 @@ export function breakable(text: string): { piece: string; spaced: boolean }[] {
  * than the width. A code span between backticks is one piece, spaces and all.
  */
 export function phrases(text: string, room = Infinity): { piece: string; spaced: boolean }[] {
+  // Text with no wide character, no CJK punctuation and no code span is its words, as they are.
+  if (!ANY_SPECIAL.test(text) && !text.includes("`")) return breakable(text);
   const out: { piece: string; spaced: boolean }[] = [];
   // A code span (`smartregion validate FILE`) is typed as it is: it is never broken. A backtick
   // with no partner after it opens nothing.
