@@ -149,18 +149,14 @@ export function writeStdout(text: string): void {
     return;
   }
   const bytes = Buffer.from(text, "utf8");
-  let done = 0;
+  const at = { done: 0 };
   try {
-    while (done < bytes.length) {
-      const written = writeSync(1, bytes, done, bytes.length - done);
-      if (written <= 0) throw Object.assign(new Error("nothing written"), { code: "ENOSPC" });
-      done += written;
-    }
+    writeAll(1, bytes, at);
   } catch (error) {
     const code = errorCode(error);
     if (code === "EAGAIN") {
       stdout.direct = false;
-      stdoutStream().write(bytes.subarray(done));
+      stdoutStream().write(bytes.subarray(at.done));
     } else if (code === "EPIPE") closeStdout();
     else failStdout(code);
   }
@@ -232,8 +228,8 @@ export function writeFileSafely(absolute: string, text: string, options: SafeWri
  *   when every member file read is known;
  * - the text goes to a new file of an unpredictable name in the target's real folder, created
  *   exclusively without following links (mode 0600, set to the target's mode or the umask's
- *   when complete), every byte checked, synced when `sync` asks, then renamed over the target (or, in "create"
- *   mode, linked where nothing is);
+ *   when complete), every byte checked, synced when `sync` asks, then renamed over the target
+ *   (or, in "create" mode, linked where nothing is);
  * - on any failure, or a SIGINT or SIGTERM, the temporary file is removed and the target left
  *   as it was.
  */
@@ -441,11 +437,12 @@ const WRITE_AT = 1024 * 1024;
  * Writes every byte of `bytes`: a write may take only part of them (a full disk, a signal),
  * so it is repeated for the rest; a write that takes nothing is a full disk.
  */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) {
-    const written = writeSync(fd, bytes, done, bytes.length - done);
+/** Writes every byte, or throws; `at.done` says how many were written when it throws. */
+function writeAll(fd: number, bytes: Uint8Array, at = { done: 0 }): void {
+  while (at.done < bytes.length) {
+    const written = writeSync(fd, bytes, at.done, bytes.length - at.done);
     if (written <= 0) throw Object.assign(new Error("nothing written"), { code: "ENOSPC" });
-    done += written;
+    at.done += written;
   }
 }
 
