@@ -16,6 +16,8 @@ let answered = 0;
 // FUZZ_RUNS and FUZZ_SEED widen the search locally: FUZZ_RUNS=200000 npx vitest run test/yaml/fast.test.ts
 const runs = Number(process.env["FUZZ_RUNS"] ?? 3000);
 const seed = Number(process.env["FUZZ_SEED"] ?? 20261121);
+/** Time enough for a widened search: some 0.7 ms a run for the slowest property here, with room to spare. */
+const searchTimeout = Math.max(20000, runs * 3);
 
 /** The quick reader must agree with the full parser whenever it answers at all. */
 function agrees(text: string): void {
@@ -137,14 +139,14 @@ describe("parseFast", () => {
     expect(placed).toBeGreaterThan(runs / 6);
     const root = join(import.meta.dirname, "..", "..", "examples");
     for (const file of ["city.yaml", "seattle-region.yaml", "six-city-alliance.yaml", "lakeland-destination.yaml", join("dublin-region", "region.yaml"), join("dublin-region", "members", "fingal.yaml")]) placesAgree(readFileSync(join(root, file), "utf8"));
-  });
+  }, searchTimeout);
 
   it("agrees with the full parser on generated block YAML", () => {
     answered = 0;
     fc.assert(fc.property(mapTree, style, (t, s) => agrees(render(t, s))), { seed, numRuns: runs });
     // The comparison means something only if the quick reader answers for a good share.
     expect(answered).toBeGreaterThan(runs / 6);
-  });
+  }, searchTimeout);
 
   it("agrees with the full parser after random edits", () => {
     const edit = fc.tuple(fc.nat(), fc.nat(3), fc.constantFrom(" ", ":", "-", "#", "'", '"', "\n", "\t", "[", "{", "&", "!", "x", "\r", "  ", "\u00a0", "\u3000", "\u2028", "中"));
@@ -159,7 +161,7 @@ describe("parseFast", () => {
       }),
       { seed, numRuns: runs },
     );
-  });
+  }, searchTimeout);
 
   it("reads every example assessment without falling back, and gives the full parser's data", () => {
     const root = join(import.meta.dirname, "..", "..", "examples");
