@@ -118,10 +118,9 @@ writeFileSync(cli, `${CJS_WRAPPER[0]}${asAscii(readFileSync(bundled, "utf8"))}${
 rmSync(bundled);
 
 // V8's code cache of the command line's bundle, so that a run need not compile the bundle's
-// 700 KB before it starts: bin/smartregion.js hands it to V8 with the bundle, wrapped in the same
-// function (the file holds it wrapped). It is made over runs of the commands a run of one file most often is (dist/build/
-// warm.js, each run adding what it compiled), so it holds the functions they use as well as the
-// top level. A cache from another Node version or for other text is refused by V8, and the
+// 1.2 MB before it starts: bin/smartregion.js hands it to V8 with the bundle's text. It is made
+// over runs of the commands a run of one file most often is (dist/build/warm.js, each run adding
+// what it compiled), so it holds the functions they use as well as the top level. A cache from another Node version or for other text is refused by V8, and the
 // bundle is then compiled as usual; no run of the tool ever writes it.
 const cache = `${cli}.v8cache`;
 rmSync(cache, { force: true });
