@@ -89,7 +89,8 @@ export function assessmentRules(source: YamlSource, set: FrameworkSet, disk: Mem
   }
 
   // Answers reconciled from several assessors who dispute them: each is said at its line, so a
-  // review (or a gate: validate --max-disputed) sees what is still to settle.
+  // review (or a gate: validate --max-disputed) sees what is still to settle. Each assessor's
+  // answer is "names: level" (n/a, or – for none), which the Chinese message words its own way.
   const disputes = (indicators: unknown, path: (string | number)[]) =>
     forEachAnswer(indicators, (framework, indicator, answer) => {
       const reconciled = isObject(answer["reconciled"]) ? answer["reconciled"] : undefined;

@@ -95,6 +95,17 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
 };
 
 // Chinese: every sentence from the facts' data, the input's own text as it was written.
+/**
+ * One assessor's answer of a disputed indicator, as the rules give it ("Amira Hollis & Tomas
+ * Brandt: 3", the names reconcile joined, then the level), in Chinese: the names joined by 、,
+ * a full-width colon, and the level as 3级, 不适用 or 未作答.
+ */
+const zhGiven = (given: string): string => {
+  const at = given.lastIndexOf(": ");
+  return at < 0 ? given : `${given.slice(0, at).split(" & ").join("、")}：${zhGivenLevel(given.slice(at + 2))}`;
+};
+const zhGivenLevel = (level: string): string => (level === "n/a" ? "不适用" : level === "–" ? "未作答" : /^[0-5]$/.test(level) ? `${level}级` : level);
+
 const zq = (value: string | undefined) => `“${value ?? ""}”`;
 const zlist = (values: readonly string[] | undefined, max = 8) => {
   if (values === undefined || values.length === 0) return "";
@@ -269,7 +280,7 @@ const MESSAGES_ZH: Record<Code, (f: Facts) => string> = {
   "replaced-term": (f) => `该中文文本使用了${zq(f.value)}，术语表规定以${zq(f.expected)}代替（见 frameworks/meta/zh-terms.yaml）`,
   "exception-expired": (f) => `此项豁免已于${chineseDate(f.value)}到期，不再覆盖任何问题。请解决其所涉问题，或重新商定有效期`,
   "exception-unused": () => `此项豁免在本次运行中没有覆盖任何问题：请删除，或核对其所指对象`,
-  "disputed-answer": (f) => `评估人员对${zq(f.key)}意见不一（${(f.allowed ?? []).join("；")}），本文件暂取${f.value ?? ""}。协商一致后请删除 disputed: true`,
+  "disputed-answer": (f) => `评估人员对${zq(f.key)}意见不一（${(f.allowed ?? []).map(zhGiven).join("；")}），本文件暂取${zhGivenLevel(f.value ?? "")}。协商一致后请删除 disputed: true`,
   "kind-fields": (f) => (f.expected === "stage" ? `阶段须有${zq(f.key)}` : `${zq(f.key)}只用于阶段，不用于形成模式`),
   "reserved-id": (f) => `${zq(f.value)}是程序内部的保留名称，不能用作 id，请另取一个`,
   "duplicate-schema-id": (f) => `${zq(f.value)}已是 ${f.context ?? "另一个JSON Schema"} 的 $id；请为本评估框架另设一个 $id`,

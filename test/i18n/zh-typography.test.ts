@@ -211,6 +211,15 @@ const OUTPUTS: [string, () => string, number?][] = [
   ["reconcile", () => run(["reconcile", ...REVIEW, "--lang", "zh-CN"]), 80],
   ["reconcile --format markdown", () => run(["reconcile", ...REVIEW, "--lang", "zh-CN", "--format", "markdown"]), undefined],
   ["reconcile --format html", () => htmlText(run(["reconcile", ...REVIEW, "--lang", "zh-CN", "--format", "html"])), undefined],
+  ["validate (an assessment reconciled with disputes)", () => {
+    const agreed = join(BROKEN, "agreed.yaml");
+    run(["reconcile", ...REVIEW, "-o", agreed]);
+    const out = run(["validate", agreed, "--lang", "zh-CN"]);
+    // The disputes are there to be worded: each assessor's level, and one who says the indicator does not apply.
+    expect(out).toMatch(/disputed-answer/);
+    expect(out).toMatch(/不适用/);
+    return out;
+  }, undefined],
   ["diff", () => run(["diff", ...REVIEW, "--lang", "zh-CN", "--force"]), 80],
   ["diff --format markdown", () => run(["diff", ...REVIEW, "--lang", "zh-CN", "--force", "--format", "markdown"]), undefined],
   ...HELP.map((command): [string, () => string, number?] => [`${[...command, "--help"].join(" ")}`, () => run([...command, "--help", "--lang", "zh-CN"]), 80]),
