@@ -27,7 +27,7 @@ export function table(
     const keep = (_: unknown, i: number) => !optional.includes(i);
     return table(head.filter(keep), rows.map((r) => r.filter(keep)), style, align?.filter(keep), width);
   }
-  const widths = narrowed(natural, head, align, width);
+  const widths = narrowed(natural, head, rows, align, width);
   if (widths === undefined) return stacked(head, rows, style, width);
   const all = [head.map((h) => style.bold(h)), ...rows];
   const rule = (left: string, join: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(join)}${right}`;
@@ -55,10 +55,18 @@ function columnWidths(head: readonly string[], rows: readonly (readonly string[]
 /** The width of a table with these columns: each cell's padding and border, and the last border. */
 const framed = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w + 3, 1);
 
-/** Text columns narrowed, the widest first, until the table fits; undefined when it cannot. */
-function narrowed(natural: readonly number[], head: readonly string[], align: readonly Align[] | undefined, width: number): number[] | undefined {
+/** A word longer than this (a link, a path) may be cut where its cell ends; a shorter one never is. */
+const LONG_WORD = 20;
+
+/**
+ * Text columns narrowed, the widest first, until the table fits; undefined when it cannot. No
+ * column is made narrower than its longest word ("Sustainability"; a hyphenated word may break
+ * after its hyphen), so that no word is cut in two; a table that cannot fit so is stacked.
+ */
+function narrowed(natural: readonly number[], head: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] | undefined, width: number): number[] | undefined {
   const widths = [...natural];
-  const floor = (i: number) => Math.min(natural[i]!, Math.max(MIN_COLUMN, longestWord(head[i] ?? "")));
+  const words = head.map((h, i) => Math.min(LONG_WORD, Math.max(longestWord(h), ...rows.map((row) => longestWord((row[i] ?? "").replace(ANSI, ""))))));
+  const floor = (i: number) => Math.min(natural[i]!, Math.max(MIN_COLUMN, words[i]!));
   while (framed(widths) > width) {
     let pick = -1;
     widths.forEach((w, i) => {
@@ -71,7 +79,8 @@ function narrowed(natural: readonly number[], head: readonly string[], align: re
   return widths;
 }
 
-const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map(displayWidth));
+/** The widest part of `text` no line may break inside: a word, or the part of a hyphenated word up to and after a hyphen ("Machine-", "readable"). */
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+|(?<=[-–])/).map(displayWidth));
 
 /** A cell's lines at `width` columns; a cell in one colour keeps it on every line. */
 function wrapCell(cell: string, width: number): string[] {

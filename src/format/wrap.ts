@@ -147,9 +147,12 @@ export function wrapText(text: string, width: number, first = "", hang = ""): st
     while (displayWidth(lead) + displayWidth(rest) > width && [...rest].length > 1) {
       const room = Math.max(1, width - displayWidth(line) - (empty ? 0 : gap.length));
       let [head, tail] = cut(rest, room);
-      // A path or a URL is cut after a slash where one fits ("riverton-review/", "second-assessor.yaml").
+      // A path or a URL is cut after a slash where one fits ("riverton-review/", "second-assessor.yaml"),
+      // a hyphenated word after its hyphen ("Machine-", "readable").
       const slash = head.lastIndexOf("/") + 1;
+      const dash = Math.max(head.lastIndexOf("-"), head.lastIndexOf("–")) + 1;
       if (tail !== "" && slash > 0 && slash < head.length) [head, tail] = [rest.slice(0, slash), rest.slice(slash)];
+      else if (tail !== "" && dash > 1 && dash < head.length) [head, tail] = [rest.slice(0, dash), rest.slice(dash)];
       // Cut sooner than a place where the rest would read as a command.
       for (let tries = 0; commandLike(tail) && tries < 8; tries++) {
         const shorter = cut(rest, Math.max(0, displayWidth(head) - 1));
