@@ -49,7 +49,7 @@ export const EN_RECONCILE: ReconcileWords = {
   units: "levels compared",
   exact: "same level",
   noAlpha: "—",
-  alphaNote: "Krippendorff's alpha for ordinal data: 1 is full agreement, 0 what chance gives; 0.8 or more is usually taken as reliable, under 0.667 as not. — where fewer than two assessors gave levels, or every level is the same.",
+  alphaNote: "Krippendorff's alpha for ordinal data: 1 is full agreement, 0 what chance gives; 0.8 or more is usually taken as reliable, under 0.667 as not. It is shown as — where fewer than two assessors gave levels, or every level is the same.",
   disputesHead: (n) => (n === 1 ? "1 indicator in dispute" : `${n} indicators in dispute`),
   noDisputes: "No indicator in dispute: no two levels are two or more apart, and no one says not applicable where another gives a level.",
   indicator: "indicator",
