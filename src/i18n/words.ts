@@ -414,7 +414,7 @@ export const EN: Words = {
     noScore: "no score",
     passed: "passed",
     failedBy: (amount) => `FAILED, short by ${amount}`,
-    stages: (n) => `${n} stage(s)`,
+    stages: (n) => plural(n, "stage"),
     points: (n) => `${n} points`,
     line: (gate, actual, verdict) => [gate, ": ", actual, " ", verdict],
   },
