@@ -97,7 +97,8 @@ function targetSentence(report: GapReport, names: Names, set: FrameworkSet): str
   const { w } = names;
   const b = w.brief;
   const score = report.score;
-  const plan = (p: Plan | undefined) => (p === undefined ? "" : b.planSize(p.levels, p.steps.length));
+  // A plan that asks only for answers (a new template) raises no level: it has no size to tell.
+  const plan = (p: Plan | undefined) => (p === undefined || p.levels === 0 ? "" : b.planSize(p.levels, p.steps.length));
   const behind = () => (report.region?.stage === undefined ? "" : b.membersBehind(report.region.holdingBack.length, score.kind === "region" ? score.members.length : 0, names.stage(report.region.stage)));
   if (score.targetStage === undefined) return (score.kind === "city" ? plan(report.plan) : behind()).trim() || undefined;
   const stages = rank(set, score.targetStage) - rank(set, stageOf(score));
