@@ -22,7 +22,7 @@ export function formatFrameworkList(set: FrameworkSet, style: Style, locale = "e
   const w = words(locale);
   const rows = set.all.map((f) => [f.id, kindWord(f, w), printable(localize(f.title, locale)), String(f.dimensions.length), String(f.indicators.length), f.version]);
   const summaries = set.all.flatMap((f) => wrapText(`${style.bold(f.id)}${w.colon}${printable(localize(f.summary, locale))}`, width, "", "  "));
-  return `${table(w.frameworks.listHead, rows, style)}\n\n${summaries.join("\n")}\n`;
+  return `${table(w.frameworks.listHead, rows, style, ["left", "left", "left", "right", "right", "left"], width, [5], [0])}\n\n${summaries.join("\n")}\n`;
 }
 
 /**

@@ -21,13 +21,16 @@ export function table(
   align?: readonly Align[],
   width = Infinity,
   optional: readonly number[] = [],
+  /** Columns whose cells are never broken (names a user types, such as a framework's id). */
+  whole: readonly number[] = [],
 ): string {
   const natural = columnWidths(head.map((h) => style.bold(h)), rows);
   if (framed(natural) > width && optional.length > 0) {
     const keep = (_: unknown, i: number) => !optional.includes(i);
-    return table(head.filter(keep), rows.map((r) => r.filter(keep)), style, align?.filter(keep), width);
+    const kept = head.map((_, i) => i).filter((i) => !optional.includes(i));
+    return table(head.filter(keep), rows.map((r) => r.filter(keep)), style, align?.filter(keep), width, [], whole.filter((i) => kept.includes(i)).map((i) => kept.indexOf(i)));
   }
-  const widths = narrowed(natural, head, rows, align, width);
+  const widths = narrowed(natural, head, rows, align, width, whole);
   if (widths === undefined) return stacked(head, rows, style, width);
   const all = [head.map((h) => style.bold(h)), ...rows];
   const rule = (left: string, join: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(join)}${right}`;
@@ -63,14 +66,14 @@ const LONG_WORD = 20;
  * column is made narrower than its longest word ("Sustainability"; a hyphenated word may break
  * after its hyphen), so that no word is cut in two; a table that cannot fit so is stacked.
  */
-function narrowed(natural: readonly number[], head: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] | undefined, width: number): number[] | undefined {
+function narrowed(natural: readonly number[], head: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] | undefined, width: number, whole: readonly number[]): number[] | undefined {
   const widths = [...natural];
   const words = head.map((h, i) => Math.min(LONG_WORD, Math.max(longestWord(h), ...rows.map((row) => longestWord((row[i] ?? "").replace(ANSI, ""))))));
   const floor = (i: number) => Math.min(natural[i]!, Math.max(MIN_COLUMN, words[i]!));
   while (framed(widths) > width) {
     let pick = -1;
     widths.forEach((w, i) => {
-      if (align?.[i] === "right" || w <= floor(i)) return;
+      if (align?.[i] === "right" || whole.includes(i) || w <= floor(i)) return;
       if (pick < 0 || w > widths[pick]!) pick = i;
     });
     if (pick < 0) return undefined;

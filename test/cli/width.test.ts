@@ -14,6 +14,9 @@ describe("terminal output fitted to the terminal", () => {
     ["report", "examples/city.yaml", "examples/six-city-alliance.yaml"],
     ["--lang", "zh-CN", "report", "examples/city.yaml", "examples/seattle-region.yaml"],
     ["diff", "examples/dublin-region/members/fingal.yaml", "examples/dublin-region/members/south-dublin.yaml", "--force"],
+    ["frameworks", "list"],
+    ["frameworks", "show", "contiguous-federation"],
+    ["reconcile", "examples/city.yaml", "examples/riverton-review/second-assessor.yaml"],
   ];
 
   it.each([60, 80, 120])("prints no line wider than COLUMNS=%i, in English and Chinese", (columns) => {
