@@ -357,10 +357,10 @@ export const EN: Words = {
   },
   fitLine: (fit, runnerUp, runnerUpFit, readiness) =>
     `, fit ${fit}${runnerUp !== undefined ? ` against ${runnerUpFit ?? ""} for ${runnerUp}` : ""}; readiness ${readiness}`,
-  deciding: "Deciding",
-  atLevel: (indicator, level) => `${indicator} ${level ?? "–"}`,
+  deciding: "Key indicators",
+  atLevel: (indicator, level) => `${indicator} (${level === null || level === undefined ? "unanswered" : `level ${level}`})`,
   withVersion: (framework, version) => `${framework} ${version}`,
-  lacks: (model) => `${model} lacks`,
+  lacks: (model) => `Where ${model} falls short`,
   regionStage: "Region stage (weakest member)",
   equalWeight: "1 (equal)",
   populationWeight: (population) => `${population} (population)`,
