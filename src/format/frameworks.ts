@@ -61,7 +61,8 @@ export function formatFrameworkShow(set: FrameworkSet, f: Framework, style: Styl
       say("    ", t(i.question));
       for (const level of LEVELS) {
         const text = i.levels[level];
-        if (text !== undefined) say(`    ${padEnd(w.levelName(level, t(set.levelNames[level])), nameWidth)} `, t(text), " ".repeat(5 + nameWidth));
+        // Two spaces at least between a level's name and its text, so the widest name does not run into it.
+        if (text !== undefined) say(`    ${padEnd(w.levelName(level, t(set.levelNames[level])), nameWidth)}  `, t(text), " ".repeat(6 + nameWidth));
       }
       say("    ", `${style.dim(w.plan.adviceLabel)}${w.afterLabel}${t(i.advice)}`, "      ");
       if (i.references.length > 0) say("    ", `${style.dim(w.frameworks.seeAlso)}${w.afterLabel}${i.references.join(w.locale === "en" ? "; " : w.listSep)}`, "      ");
