@@ -12,9 +12,15 @@ import type { ValidationResult } from "./model.js";
  * One line a problem: `path:line:col  severity  message  code`, aligned. A finding an exception
  * covers is left out, unless `showExcepted`: then it is marked excepted, with why and until when.
  */
-export function findingLines(all: readonly Finding[], style: Style, locale = "en", showExcepted = false): string[] {
+/**
+ * `glued` keeps each problem's code on the line of its message's last word, two no-break spaces
+ * apart, for a view that wraps the lines: a wrapped line would otherwise close one space after the
+ * message, as if the code were its last word ("need some evidence-missing").
+ */
+export function findingLines(all: readonly Finding[], style: Style, locale = "en", showExcepted = false, glued = false): string[] {
   const w = words(locale);
   const findings = showExcepted ? all : all.filter((f) => f.excepted === undefined);
+  const gap = glued ? "\u00a0\u00a0" : "  ";
   const rows = findings.map((f) => ({
     where: printable(`${f.file}:${f.line}:${f.col}`),
     severity: f.severity,
@@ -27,10 +33,10 @@ export function findingLines(all: readonly Finding[], style: Style, locale = "en
   return rows.map((r) => {
     if (r.excepted !== undefined) {
       const e = r.excepted;
-      return `${padEnd(r.where, whereWidth)}  ${style.dim(padEnd(w.excepted.mark, severityWidth))}  ${r.text}  ${style.dim(r.code)}  ${style.dim(printable(w.excepted.why(e.reason, e.approvedBy, e.expires)))}`;
+      return `${padEnd(r.where, whereWidth)}  ${style.dim(padEnd(w.excepted.mark, severityWidth))}  ${r.text}${gap}${style.dim(r.code)}  ${style.dim(printable(w.excepted.why(e.reason, e.approvedBy, e.expires)))}`;
     }
     const severity = r.severity === "error" ? style.error(padEnd(w.severity.error, severityWidth)) : style.warning(padEnd(w.severity.warning, severityWidth));
-    return `${padEnd(r.where, whereWidth)}  ${severity}  ${r.text}  ${style.dim(r.code)}`;
+    return `${padEnd(r.where, whereWidth)}  ${severity}  ${r.text}${gap}${style.dim(r.code)}`;
   });
 }
 

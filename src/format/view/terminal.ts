@@ -98,7 +98,7 @@ function lines(blocks: readonly Block[], style: Style, locale: string, indent: s
         }
         break;
       case "findings":
-        for (const line of findingLines(block.findings, style, locale, showExcepted)) say(line, indent, "    ");
+        for (const line of findingLines(block.findings, style, locale, showExcepted, true)) say(line, indent, "    ");
         {
           const excepted = block.findings.filter((f) => f.excepted !== undefined).length;
           if (excepted > 0) say(style.dim(w.excepted.count(excepted, showExcepted)), indent, "    ");
