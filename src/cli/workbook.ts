@@ -12,12 +12,13 @@ import { exceljs, writeWorkbook } from "../format/workbook.js";
 import { words } from "../i18n/words.js";
 import { UsageError } from "../model/errors.js";
 import { sortFindings } from "../model/findings.js";
+import type { Finding } from "../model/findings.js";
 import { frameworksFor, schemaCheckFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import { displayPath, nodeMemberDisk, pathKind } from "../node/files.js";
 import { checkOutput, writeFileOutput, writeOutput, writeStdout } from "../node/output.js";
 import { isLink } from "../node/paths.js";
 import { readInput } from "../node/read.js";
-import { readWorkbook } from "../node/workbook.js";
+import { cellName, readWorkbook } from "../node/workbook.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { subjectLoader } from "../pipeline/tasks.js";
@@ -99,10 +100,11 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
   }
   if (options.output !== undefined) checkOutput(options.output, cwd, "replace");
   const read = await readWorkbook(bytes, displayPath(absolute, cwd), set, exceljs());
-  if (read.findings.length > 0) {
-    // A cell is named as spreadsheets name it: book.xlsx:Sheet!E14.
-    process.stderr.write(`${sortFindings([...read.findings]).map((f) => printable(`${f.file}  ${words(options.lang).severity[f.severity]}  ${message(f, options.lang)}  ${f.code}`)).join("\n")}\n`);
-  }
+  // A cell is named as spreadsheets name it: book.xlsx:Sheet!E14.
+  const sayAtCells = (found: readonly Finding[]) => {
+    if (found.length > 0) process.stderr.write(`${sortFindings([...found]).map((f) => printable(`${f.file}  ${words(options.lang).severity[f.severity]}  ${message(f, options.lang)}  ${f.code}`)).join("\n")}\n`);
+  };
+  sayAtCells(read.findings);
   if (read.data === undefined) return exitCodeFor(read.findings);
 
   // What will be written: the assessment, then each member file the workbook has sheets for.
@@ -143,8 +145,21 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
     realpath: (path) => (nodeMemberDisk.kind(path) === "missing" ? join(nodeMemberDisk.realpath(existingAncestor(path)), relative(existingAncestor(path), path)) : nodeMemberDisk.realpath(path)),
     identity: (path) => (nodeMemberDisk.kind(path) === "missing" ? `new:${path}` : nodeMemberDisk.identity(path)),
   };
-  const findings = planned.flatMap((p) => checkAssessment(p.display, Buffer.from(p.text, "utf8"), { frameworks: set, schemaCheck: schemaCheckFor(set), disk, limits }).findings);
-  reportProblems(findings, options.lang);
+  // A problem in an answer is said at the workbook's cell it came from, not in a file not yet written.
+  const book = displayPath(absolute, cwd);
+  const cellFindings = new Set<Finding>();
+  const atCell = (f: Finding, member: number | undefined): Finding => {
+    const inline = member === undefined ? /^members\.(\d+)\.indicators\.([^.]+)\.([^.]+)\.?(.*)$/.exec(f.path) : null;
+    const own = /^indicators\.([^.]+)\.([^.]+)\.?(.*)$/.exec(f.path);
+    const cell = inline !== null ? read.cellOf?.(Number(inline[1]) + 1, inline[2]!, inline[3]!, inline[4]!) : own !== null ? read.cellOf?.(member, own[1]!, own[2]!, own[3]!) : undefined;
+    if (cell === undefined) return f;
+    const atBook = { ...f, file: cellName(book, cell), line: cell.row, col: cell.col };
+    cellFindings.add(atBook);
+    return atBook;
+  };
+  const findings = planned.flatMap((p, i) => checkAssessment(p.display, Buffer.from(p.text, "utf8"), { frameworks: set, schemaCheck: schemaCheckFor(set), disk, limits }).findings.map((f) => atCell(f, i === 0 ? undefined : read.memberFiles[i - 1]?.member)));
+  sayAtCells(findings.filter((f) => cellFindings.has(f)));
+  reportProblems(findings.filter((f) => !cellFindings.has(f)), options.lang);
   if (findings.some((f) => f.severity === "error")) return 1;
   // A member's folder is inside the region's folder, through no link; a new one is made there.
   const within = nodeMemberDisk.realpath(dirname(targetAbsolute));

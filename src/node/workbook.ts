@@ -101,6 +101,13 @@ export interface WorkbookRead {
   /** The answers of each member with a file of its own that the workbook has sheets for. */
   readonly memberFiles: readonly MemberFileAnswers[];
   readonly findings: readonly Finding[];
+  /**
+   * The cell an answer came from: of the region's or city's own sheets (member undefined) or of
+   * member `member`'s (from 1), and its field (`level`, `notes`, `evidence.0.date`); the nearest
+   * cell that holds part of it when the field has none of its own. A problem found in what the
+   * workbook became is said at its cell.
+   */
+  readonly cellOf?: (member: number | undefined, framework: string, indicator: string, field: string) => CellRef | undefined;
 }
 
 export interface MemberFileAnswers {
@@ -129,6 +136,9 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
     return { data: undefined, memberFiles: [], findings: [finding("unsafe-workbook", file, { line: 1, col: 1 }, "", { reason: ["not-a-workbook"], detail: error instanceof Error ? error.message.split("\n")[0] : "" })] };
   }
   const findings: Finding[] = [];
+  // Where each answer's fields came from, by member (or none), framework, indicator and field.
+  const cells = new Map<string, CellRef>();
+  const cellKey = (member: number | undefined, framework: string, indicator: string, field: string) => `${member ?? ""}\u0000${framework}\u0000${indicator}\u0000${field}`;
   const at = (code: Code, sheet: ExcelJS.Worksheet, row: number, col: number, facts: Facts = {}) =>
     findings.push(finding(code, cellName(file, { sheet: sheet.name, row, col }), { line: row, col }, `${sheet.name}!${columnLetters(col)}${row}`, facts));
   const data: Data = { smartregion: 1 };
@@ -221,7 +231,13 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
       }
       const answer = obj(answers[id]);
       const continuation = answers[id] !== undefined;
+      const member = memberNo === undefined ? undefined : Number(memberNo);
+      const note = (field: string, col: number) => cells.set(cellKey(member, framework.id, id, field), { sheet: sheet.name, row: r, col });
       if (!continuation) {
+        note("", 1);
+        note("level", 5);
+        note("not-applicable", 6);
+        note("notes", 7);
         const level = plain(sheet.getRow(r).getCell(5));
         if (level.kind === "formula") at("formula-cell", sheet, r, 5);
         else if (level.kind === "text" && level.text.toLowerCase() === "n/a") answer["not-applicable"] = textOf(sheet, r, 6) ?? "";
@@ -242,6 +258,12 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
         if (where !== undefined) piece[/^[a-z][a-z0-9+.-]*:/i.test(where) ? "link" : "document"] = where;
         if (date !== undefined) piece["date"] = date;
         if (method !== undefined) piece["method"] = method;
+        const k = Array.isArray(answer["evidence"]) ? answer["evidence"].length : 0;
+        note(`evidence.${k}`, 8);
+        note(`evidence.${k}.title`, 8);
+        note(`evidence.${k}.${piece["link"] === undefined ? "document" : "link"}`, 9);
+        note(`evidence.${k}.date`, 10);
+        note(`evidence.${k}.method`, 11);
         answer["evidence"] = [...(Array.isArray(answer["evidence"]) ? answer["evidence"] : []), piece];
       }
       answers[id] = answer;
@@ -275,7 +297,14 @@ export async function readWorkbook(bytes: Uint8Array, file: string, set: Framewo
   });
   if (members.length > 0) data["members"] = members;
   data["indicators"] = indicators;
-  return { data: findings.length === 0 ? ordered(data) : undefined, memberFiles, findings };
+  const cellOf = (member: number | undefined, framework: string, indicator: string, field: string): CellRef | undefined => {
+    // The field itself, else the nearest part of it that has a cell: evidence.0.title, evidence.0, the indicator's row.
+    for (let parts = field === "" ? [] : field.split("."); ; parts = parts.slice(0, -1)) {
+      const found = cells.get(cellKey(member, framework, indicator, parts.join(".")));
+      if (found !== undefined || parts.length === 0) return found;
+    }
+  };
+  return { data: findings.length === 0 ? ordered(data) : undefined, memberFiles, findings, cellOf };
 }
 
 const obj = (v: unknown): Data => (typeof v === "object" && v !== null && !Array.isArray(v) ? { ...(v as Data) } : {});

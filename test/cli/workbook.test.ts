@@ -257,6 +257,28 @@ describe("the workshop workbook", () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
+  it("reports a problem in a piece of evidence at its cell, not in the file it would have written", async () => {
+    const book = join(dir, "evidence.xlsx");
+    expect(smartregion(["export", "--subject", "Evidence", "-o", book]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const sheet = workbook.worksheets.find((s) => s.getCell("A1").value === "integrated")!;
+    sheet.getCell(2, 5).value = 3;
+    sheet.getCell(2, 8).value = "Review";
+    sheet.getCell(2, 9).value = "https://example.org/review";
+    sheet.getCell(2, 10).value = "5 Jan 2026";
+    sheet.getCell(2, 11).value = "guessed";
+    await workbook.xlsx.writeFile(book);
+    const out = join(dir, "evidence.yaml");
+    const run = smartregion(["import", book, "-o", out]);
+    expect(run.code).toBe(1);
+    const name = sheet.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect(run.stderr).toMatch(new RegExp(`evidence\\.xlsx:${name}!J2 .*bad-format`));
+    expect(run.stderr).toMatch(new RegExp(`evidence\\.xlsx:${name}!K2 .*not-allowed-value`));
+    expect(run.stderr).not.toContain("evidence.yaml");
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
   it("refuses a hostile workbook before reading it: not a workbook, a zip bomb, macros, links to other workbooks, huge sheets, over the size limit", async () => {
     const good = join(dir, "good.xlsx");
     expect(smartregion(["export", join(ROOT, "examples", "city.yaml"), "-o", good]).code).toBe(0);
