@@ -217,12 +217,17 @@ describe("the workshop workbook", () => {
     expect(existsSync(join(fresh, "region.yaml"))).toBe(false);
   }, 60_000);
 
-  it("reads a day typed in a spreadsheet, as a date or as the serial number a program saved it as", async () => {
-    const book = join(dir, "days.xlsx");
-    expect(smartregion(["export", "--subject", "Days", "-o", book]).code).toBe(0);
+  /** A workbook `export` made from `args`, opened, with its integrated-innovation sheet. */
+  const exported = async (name: string, args: string[]) => {
+    const book = join(dir, name);
+    expect(smartregion(["export", ...args, "-o", book]).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
-    const sheet = workbook.worksheets.find((s) => s.getCell("A1").value === "integrated")!;
+    return { book, workbook, sheet: workbook.worksheets.find((s) => s.getCell("A1").value === "integrated")! };
+  };
+
+  it("reads a day typed in a spreadsheet, as a date or as the serial number a program saved it as", async () => {
+    const { book, workbook, sheet } = await exported("days.xlsx", ["--subject", "Days"]);
     sheet.getCell(2, 5).value = 3;
     sheet.getCell(2, 8).value = "Review";
     sheet.getCell(2, 10).value = 46145;
@@ -237,11 +242,7 @@ describe("the workshop workbook", () => {
   }, 60_000);
 
   it("reports each problem at its cell with validate's codes, and writes nothing", async () => {
-    const book = join(dir, "broken.xlsx");
-    expect(smartregion(["export", join(ROOT, "examples", "city.yaml"), "-o", book]).code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(book);
-    const sheet = workbook.worksheets.find((s) => s.getCell("A1").value === "integrated")!;
+    const { book, workbook, sheet } = await exported("broken.xlsx", [join(ROOT, "examples", "city.yaml")]);
     sheet.getCell(2, 5).value = 7;
     sheet.getCell(3, 5).value = { formula: "MAX(1,3)", result: 3 } as never;
     sheet.getCell(4, 1).value = "made-up-indicator";
@@ -258,11 +259,7 @@ describe("the workshop workbook", () => {
   }, 60_000);
 
   it("reports a problem in a piece of evidence at its cell, not in the file it would have written", async () => {
-    const book = join(dir, "evidence.xlsx");
-    expect(smartregion(["export", "--subject", "Evidence", "-o", book]).code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(book);
-    const sheet = workbook.worksheets.find((s) => s.getCell("A1").value === "integrated")!;
+    const { book, workbook, sheet } = await exported("evidence.xlsx", ["--subject", "Evidence"]);
     sheet.getCell(2, 5).value = 3;
     sheet.getCell(2, 8).value = "Review";
     sheet.getCell(2, 9).value = "https://example.org/review";
