@@ -1,5 +1,6 @@
 import type { Code, Facts, Finding } from "../model/findings.js";
 import { chineseDate } from "../i18n/dates.js";
+import { rangeWords } from "../model/ranges.js";
 
 const q = (value: string | undefined) => `"${value ?? ""}"`;
 const list = (values: readonly string[] | undefined, max = 8) => {
@@ -47,7 +48,7 @@ const MESSAGES: Record<Code, (f: Facts) => string> = {
   "missing-key": (f) => `Missing required key ${q(f.key)}`,
   "missing-one-of": (f) => `Needs one of ${list(f.allowed)}`,
   "wrong-type": (f) => `Expected ${f.expected ?? "another type"}, found ${f.actual ?? "another type"}`,
-  "out-of-range": (f) => `Value ${f.value ?? ""} is out of range; expected ${f.expected ?? "another value"}`,
+  "out-of-range": (f) => `Value ${f.value ?? ""} is out of range; expected ${f.expected ?? rangeWords(f.expects) ?? "another value"}`,
   "not-allowed-value": (f) => `Value ${q(f.value)} is not allowed${allowedOrSuggestion(f)}`,
   "bad-format": (f) => `Value ${q(f.value)} is not ${f.expected ?? "in the expected format"}`,
   "empty-value": () => "Value must not be empty",

@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { rangeWords } from "../model/ranges.js";
 import { finding } from "../model/findings.js";
 import type { Code, Facts, Finding } from "../model/findings.js";
 import { locate } from "../yaml/locate.js";
@@ -95,7 +96,7 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
       case "maximum":
       case "exclusiveMinimum":
       case "exclusiveMaximum":
-        return at(error, "out-of-range", "value", { value: String(error.data), expected: rangeWords(parent), expects: rangeFacts(parent) });
+        return at(error, "out-of-range", "value", { value: String(error.data), expected: rangeWords(rangeFacts(parent)) ?? "", expects: rangeFacts(parent) });
       case "enum":
       case "const": {
         const allowed = (error.keyword === "enum" ? (params["allowedValues"] as unknown[]) : [params["allowedValue"]]).map(String);
@@ -188,17 +189,6 @@ export function jsonType(value: unknown): string {
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
-}
-
-function rangeWords(schema: Schema): string {
-  const low = schema["minimum"] ?? schema["exclusiveMinimum"];
-  const high = schema["maximum"] ?? schema["exclusiveMaximum"];
-  const lowWord = schema["exclusiveMinimum"] !== undefined ? `more than ${String(low)}` : `at least ${String(low)}`;
-  const highWord = schema["exclusiveMaximum"] !== undefined ? `less than ${String(high)}` : `at most ${String(high)}`;
-  if (low !== undefined && high !== undefined && schema["exclusiveMinimum"] === undefined && schema["exclusiveMaximum"] === undefined) {
-    return `from ${String(low)} to ${String(high)}`;
-  }
-  return [low !== undefined ? lowWord : "", high !== undefined ? highWord : ""].filter(Boolean).join(" and ");
 }
 
 const TYPE_WORDS: Record<string, string> = { null: "nothing (empty)", object: "mapping", array: "sequence" };
