@@ -11,7 +11,7 @@ import { printable } from "../format/printable.js";
 import { exceljs, writeWorkbook } from "../format/workbook.js";
 import { words } from "../i18n/words.js";
 import { UsageError } from "../model/errors.js";
-import { sortFindings } from "../model/findings.js";
+import { finding, sortFindings, START } from "../model/findings.js";
 import type { Finding } from "../model/findings.js";
 import { frameworksFor, schemaCheckFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import { displayPath, nodeMemberDisk, pathKind } from "../node/files.js";
@@ -93,7 +93,9 @@ export async function runImport(workbook: string, options: ImportOptions, cwd: s
   const set = frameworksFor(options.frameworks, cwd);
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxFileSize };
   const absolute = resolve(cwd, workbook);
-  const bytes = readInput(absolute, displayPath(absolute, cwd), limits);
+  const given = readInput(absolute, displayPath(absolute, cwd), limits);
+  // A workbook that is not there is said so, as a missing assessment is.
+  const bytes = !(given instanceof Uint8Array) && given.code === "unreadable" && pathKind(absolute) === "missing" ? finding("not-found", displayPath(absolute, cwd), START, "") : given;
   if (!(bytes instanceof Uint8Array)) {
     reportProblems([bytes], options.lang);
     return exitCodeFor([bytes]);

@@ -258,6 +258,12 @@ describe("the workshop workbook", () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
+  it("says a workbook that is not there is not found, as validate says of an assessment", () => {
+    const run = smartregion(["import", join(dir, "nowhere.xlsx"), "-o", join(dir, "nowhere.yaml")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/nowhere\.xlsx:1:1 .*not-found/);
+  });
+
   it("reports a problem in a piece of evidence at its cell, not in the file it would have written", async () => {
     const { book, workbook, sheet } = await exported("evidence.xlsx", ["--subject", "Evidence"]);
     sheet.getCell(2, 5).value = 3;
