@@ -86,7 +86,7 @@ function program(setExit: (code: ExitCode) => void, h: HelpWords): Command {
     .option("-j, --jobs <n>", h.global.jobs, wholeNumber, 0)
     .option("--lang <languages>", h.global.lang(LOCALES), languages)
     .option("--debug", h.global.debug)
-    .showHelpAfterError()
+    .showHelpAfterError(h.global.helpHint)
     .configureHelp(helpSettings(h))
     // Arguments can hold control characters and line breaks (a file name from a shell's glob):
     // in an error message they are shown as escapes; help keeps its own lines.

@@ -11,6 +11,8 @@ export interface HelpWords {
     readonly noConfig: string;
     readonly jobs: string;
     readonly lang: (locales: readonly string[]) => string;
+    /** After a usage error, in place of the whole help, which would push the error off the screen. */
+    readonly helpHint: string;
     readonly debug: string;
   };
   /** Options and arguments several commands share. */
@@ -111,6 +113,7 @@ export const EN_HELP: HelpWords = {
     jobs: "threads for long runs, this one among them: 0 picks by cores and number of files, 1 uses no worker",
     lang: (locales) => `language of reports and messages: ${locales.join(" or ")}; zh-CN,en puts both in one HTML or Markdown document (default: from LC_ALL, LC_MESSAGES or LANG)`,
     debug: "show the stack of an internal error",
+    helpHint: "(add --help to see the command's options)",
   },
   shared: {
     paths: "files, folders or glob patterns; none: the assessments .smartregion.yaml lists",
@@ -263,6 +266,7 @@ export function zhHelp(): HelpWords {
       jobs: "文件较多时使用的线程数（含主线程）：取0时按CPU核数和文件数自动确定，取1时不启用工作线程",
       lang: (locales) => `报告和提示信息的语言：${locales.join(" 或 ")}，默认按 LC_ALL、LC_MESSAGES 或 LANG 确定；设为 zh-CN,en 时，HTML和Markdown文档中英文并列`,
       debug: "出现内部错误时显示调用栈",
+      helpHint: "（加 --help 可查看该命令的选项）",
     },
     shared: {
       paths: "文件、文件夹或通配符；不给出时使用 .smartregion.yaml 所列的评估文件",
