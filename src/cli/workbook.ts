@@ -19,6 +19,7 @@ import { checkOutput, writeFileOutput, writeOutput, writeStdout } from "../node/
 import { isLink } from "../node/paths.js";
 import { readInput } from "../node/read.js";
 import { cellName, readWorkbook } from "../node/workbook.js";
+import { commandFor } from "../node/install.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { subjectLoader } from "../pipeline/tasks.js";
@@ -67,7 +68,8 @@ export async function runExport(path: string | undefined, options: ExportOptions
   checkOutput(options.output, cwd);
   const book = await writeWorkbook(set, data, options.lang, files);
   writeFileOutput(book.bytes, options.output, cwd);
-  writeStdout(`${words(options.lang).cli.exported(options.output, book.indicators, book.sheets)}\n`);
+  // The command as this install runs it (npx smartregion in a project), as init says it.
+  writeStdout(`${words(options.lang).cli.exported(options.output, book.indicators, book.sheets, commandFor(cwd))}\n`);
   return 0;
 }
 

@@ -298,7 +298,7 @@ export interface Words {
     readonly cacheUntrusted: (location: string, problem: SecretProblem, detail: string) => string;
     readonly wroteTemplate: (file: string, indicators: number, command: string) => string;
     readonly relinked: (files: number) => string;
-    readonly exported: (file: string, indicators: number, sheets: number) => string;
+    readonly exported: (file: string, indicators: number, sheets: number, command: string) => string;
     readonly imported: (file: string, answered: number) => string;
     readonly schemaNotShared: (path: string) => string;
     readonly editorSettings: (file: string, globs: string) => string;
@@ -570,7 +570,7 @@ export const EN: Words = {
       }`,
     wroteTemplate: (file, indicators, command) => `Wrote ${file}: ${indicators} indicators to answer. Check it with: ${command} validate ${file}`,
     relinked: (files) => `Pointed the schema line of ${plural(files, "file")} at the schema`,
-    exported: (file, indicators, sheets) => `Wrote ${file}: ${plural(indicators, "indicator")} on ${plural(sheets, "framework sheet")}, and a cover. Fill it in, then: smartregion import ${file} -o FILE.yaml`,
+    exported: (file, indicators, sheets, command) => `Wrote ${file}: ${plural(indicators, "indicator")} on ${plural(sheets, "framework sheet")}, and a cover. Fill it in, then: ${command} import ${file} -o FILE.yaml`,
     imported: (file, answered) => `Wrote ${file}: ${plural(answered, "answer")} from the workbook`,
     editorSettings: (file, globs) => `Wrote the schema for ${globs} into ${file} (yaml.schemas)`,
     schemaNotShared: (path) =>
@@ -846,7 +846,7 @@ export const ZH: Words = {
       }`,
     wroteTemplate: (file, indicators, command) => `已写入 ${file}：共${indicators}项指标待作答。填写后可用 ${command} validate ${file} 检查`,
     relinked: (files) => `已将${files}个文件的 $schema 行重新指向JSON Schema文件`,
-    exported: (file, indicators, sheets) => `已写入 ${file}：${sheets}个框架工作表共${indicators}项指标，另有封面页。填写后运行：smartregion import ${file} -o FILE.yaml`,
+    exported: (file, indicators, sheets, command) => `已写入 ${file}：${sheets}个框架工作表共${indicators}项指标，另有封面页。填写后运行：${command} import ${file} -o FILE.yaml`,
     imported: (file, answered) => `已写入 ${file}：来自工作簿的${answered}项作答`,
     editorSettings: (file, globs) => `已将 ${globs} 所用的JSON Schema写入 ${file}（yaml.schemas）`,
     schemaNotShared: (path) =>
