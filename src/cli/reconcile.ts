@@ -18,6 +18,7 @@ import { sortFindings } from "../model/findings.js";
 import { frameworksFor, schemaCheckFor, SHIPPED_SCHEMA_DIR } from "../node/context.js";
 import { displayPath } from "../node/files.js";
 import { checkOutput, writeOutput } from "../node/output.js";
+import { words } from "../i18n/words.js";
 import { exitCodeFor } from "../pipeline/exit.js";
 import type { ExitCode } from "../pipeline/exit.js";
 import { memberDisk, subjectLoader } from "../pipeline/tasks.js";
@@ -85,6 +86,8 @@ export function runReconcile(paths: readonly string[], options: ReconcileOptions
       return 2;
     }
     writeOutput(text, options.merged, cwd, "replace");
+    // On stderr: stdout carries the report, which may be piped.
+    process.stderr.write(`${words(options.langs[0]!).cli.reconciledInto(options.merged, result.disputed)}\n`);
   }
 
   const colour = options.output === undefined && wantsColour(isTerminal(1), process.env);

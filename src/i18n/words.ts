@@ -300,6 +300,7 @@ export interface Words {
     readonly relinked: (files: number) => string;
     readonly exported: (file: string, indicators: number, sheets: number, command: string) => string;
     readonly imported: (file: string, answered: number) => string;
+    readonly reconciledInto: (file: string, disputed: number) => string;
     readonly schemaNotShared: (path: string) => string;
     readonly editorSettings: (file: string, globs: string) => string;
     readonly progress: (verb: "checked" | "scored" | "reported on", count: number, total: number, percent: number) => string;
@@ -572,6 +573,7 @@ export const EN: Words = {
     relinked: (files) => `Pointed the schema line of ${plural(files, "file")} at the schema`,
     exported: (file, indicators, sheets, command) => `Wrote ${file}: ${plural(indicators, "indicator")} on ${plural(sheets, "framework sheet")}, and a cover. Fill it in, then: ${command} import ${file} -o FILE.yaml`,
     imported: (file, answered) => `Wrote ${file}: ${plural(answered, "answer")} from the workbook`,
+    reconciledInto: (file, disputed) => `Wrote ${file}, the assessment the files reconcile into${disputed > 0 ? `, with ${plural(disputed, "disputed answer")} to settle` : ""}`,
     editorSettings: (file, globs) => `Wrote the schema for ${globs} into ${file} (yaml.schemas)`,
     schemaNotShared: (path) =>
       `Note: the schema line points at ${path}, where this copy of smartregion is installed; teammates will not have it there. To share it, install smartregion as a dev dependency of the repository, or keep a schema in it (smartregion schema -o schema/assessment.schema.json) and give init --schema-ref.`,
@@ -848,6 +850,7 @@ export const ZH: Words = {
     relinked: (files) => `已将${files}个文件的 $schema 行重新指向JSON Schema文件`,
     exported: (file, indicators, sheets, command) => `已写入 ${file}：${sheets}个框架工作表共${indicators}项指标，另有封面页。填写后运行：${command} import ${file} -o FILE.yaml`,
     imported: (file, answered) => `已写入 ${file}：来自工作簿的${answered}项作答`,
+    reconciledInto: (file, disputed) => `已写入 ${file}，即各文件合并后的评估${disputed > 0 ? `，其中${disputed}项有分歧的作答待协商` : ""}`,
     editorSettings: (file, globs) => `已将 ${globs} 所用的JSON Schema写入 ${file}（yaml.schemas）`,
     schemaNotShared: (path) =>
       `提示：$schema 行指向 ${path}，即本机 smartregion 的安装位置；其他同事的电脑上没有这个路径。如需共用，请把 smartregion 装为仓库的开发依赖，或在仓库中保存一份JSON Schema文件（smartregion schema -o schema/assessment.schema.json），并在 init 时用 --schema-ref 指定。`,

@@ -68,6 +68,9 @@ describe("reconcile", () => {
     const merged = join(dir, "merged.yaml");
     const run = smartregion(["reconcile", a, b, "-o", merged, "--format", "json"]);
     expect(run.code, run.stderr).toBe(0);
+    // The file written is named on stderr, with how many answers are left to settle; stdout is the report alone.
+    expect(run.stderr).toMatch(/merged\.yaml.* 3 disputed answers/);
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
     expect(smartregion(["validate", merged]).code).toBe(0);
     const data = obj(parse(readFileSync(merged, "utf8")));
     const answers = obj(obj(data["indicators"])["integrated"]);
