@@ -89,6 +89,8 @@ export function convertAjvErrors(errors: readonly ErrorObject[], source: YamlSou
         return at(error, "wrong-type", "value", {
           expected: typeWords(String(params["type"]).split(",")),
           actual: typeName(error.data),
+          // A short scalar is shown too: "found number 2.5".
+          ...((typeof error.data === "number" || typeof error.data === "boolean" || (typeof error.data === "string" && error.data.length <= 40)) ? { value: String(error.data) } : {}),
           expects: ["types", ...String(params["type"]).split(",")],
           found: jsonType(error.data),
         });
