@@ -115,7 +115,7 @@ export function readYamlText(file: string, text: string, limits: Limits = DEFAUL
     throw error;
   }
 
-  const problems = [...doc.errors, ...doc.warnings].map((e) => yamlFinding(file, e, lines.linePos(e.pos[0]), limits));
+  const problems = followOn([...doc.errors, ...doc.warnings]).map((e) => yamlFinding(file, e, lines.linePos(e.pos[0]), limits));
   if (problems.length > 0) return { source: undefined, findings: problems };
   if (doc.contents === null) return fail("empty-file");
 
@@ -260,6 +260,19 @@ function decodeUtf8(bytes: Uint8Array): Decoded {
   const offset = lenient.indexOf("\uFFFD");
   const before = lenient.slice(0, Math.max(offset, 0)).split("\n");
   return { kind: "bad-encoding", at: { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 } };
+}
+
+/**
+ * The parser's problems without those that only follow from a tab used as indentation: after
+ * one, the parser reads the rest of the file at other columns and reports mappings as
+ * misaligned or keys as broken (one tab in a template gave fifteen errors). Each tab is said
+ * where it is, with what comes before the first; what comes after returns, if real, once the
+ * tabs are gone.
+ */
+function followOn(errors: readonly YAMLError[]): YAMLError[] {
+  const tab = errors.find((e) => e.code === "TAB_AS_INDENT");
+  if (tab === undefined) return [...errors];
+  return errors.filter((e) => e.code === "TAB_AS_INDENT" || e.pos[0] < tab.pos[0]);
 }
 
 function yamlFinding(file: string, error: YAMLError, at: Position, limits: Limits): Finding {

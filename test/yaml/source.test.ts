@@ -156,3 +156,25 @@ describe("readYaml on hostile structure", () => {
     expect(codes(read("a: &x {b: *x}\n").findings)).toEqual(["too-many-aliases@1:11"]);
   });
 });
+
+describe("a tab used as indentation", () => {
+  const template = (lines: readonly string[]) => new TextEncoder().encode(`${lines.join("\n")}\n`);
+  const body = ["smartregion: 1", "subject:", "  name: Riverton", "  kind: city", "indicators:", "  integrated:"];
+  const answers = Array.from({ length: 12 }, (_, i) => [`    indicator-${i}:`, "      level: 3", "      notes: fine"]).flat();
+
+  it("is said once, where it is, without the misaligned mappings that only follow from it", () => {
+    const lines = [...body, ...answers];
+    lines[body.length + 1] = "\tlevel: 3";
+    const { findings } = readYaml("tab.yaml", template(lines), DEFAULT_LIMITS);
+    expect(findings.map((f) => [f.code, f.facts.reason?.[0], f.line])).toEqual([["yaml-syntax", "TAB_AS_INDENT", body.length + 2]]);
+  });
+
+  it("leaves a misaligned mapping before the tab to be said too", () => {
+    const lines = [...body, ...answers];
+    lines[body.length + 1] = "       level: 3";
+    lines[body.length + 7] = "\tlevel: 3";
+    const reasons = readYaml("tab.yaml", template(lines), DEFAULT_LIMITS).findings.map((f) => f.facts.reason?.[0]);
+    expect(reasons).toContain("TAB_AS_INDENT");
+    expect(reasons.filter((r) => r !== "TAB_AS_INDENT").length).toBeGreaterThan(0);
+  });
+});
