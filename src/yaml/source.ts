@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { CST, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument } from "yaml";
 import type { Alias, Document, Node, YAMLError } from "yaml";
 import { finding, START } from "../model/findings.js";
 import type { Code, Finding, Position } from "../model/findings.js";
@@ -115,7 +115,7 @@ export function readYamlText(file: string, text: string, limits: Limits = DEFAUL
     throw error;
   }
 
-  const problems = followOn([...doc.errors, ...doc.warnings]).map((e) => yamlFinding(file, e, lines.linePos(e.pos[0]), limits));
+  const problems = followOn([...doc.errors, ...doc.warnings]).map((e) => yamlFinding(file, e, lines.linePos(unclosedQuote(text, e) ?? e.pos[0]), limits));
   if (problems.length > 0) return { source: undefined, findings: problems };
   if (doc.contents === null) return fail("empty-file");
 
@@ -273,6 +273,28 @@ function followOn(errors: readonly YAMLError[]): YAMLError[] {
   const tab = errors.find((e) => e.code === "TAB_AS_INDENT");
   if (tab === undefined) return [...errors];
   return errors.filter((e) => e.code === "TAB_AS_INDENT" || e.pos[0] < tab.pos[0]);
+}
+
+/**
+ * Where the quoted value that never closes opens: the parser says so where it gave up, at the
+ * end of the file (line 908 of a template for a quote left open on line 22).
+ */
+function unclosedQuote(text: string, error: YAMLError): number | undefined {
+  if (error.code !== "MISSING_CHAR" || !/quote/.test(error.message)) return undefined;
+  let start: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== "document") continue;
+    CST.visit(token, (item) => {
+      for (const part of [item.key, item.value]) {
+        if (start !== undefined || part === null || part === undefined) continue;
+        if (part.type !== "double-quoted-scalar" && part.type !== "single-quoted-scalar") continue;
+        const quote = part.type === "double-quoted-scalar" ? '"' : "'";
+        const source = part.source;
+        if (part.offset + source.length >= error.pos[0] && (source.length < 2 || !source.endsWith(quote))) start = part.offset;
+      }
+    });
+  }
+  return start;
 }
 
 function yamlFinding(file: string, error: YAMLError, at: Position, limits: Limits): Finding {

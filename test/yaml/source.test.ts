@@ -26,7 +26,7 @@ describe("readYaml", () => {
     ["a: 1\nb: 2\na: 3\n", "duplicate-key@3:1"],
     ["a: 1\n---\nb: 2\n", "multiple-documents@2:1"],
     ["a: [1, 2\n", "yaml-syntax@2:1"],
-    ["a: 'open\n", "yaml-syntax@2:1"],
+    ["a: 'open\n", "yaml-syntax@1:4"],
     ["a: !foo x\n", "unsupported-tag@1:4"],
     ["a: !!binary aGVsbG8=\n", "unsupported-tag@1:13"],
   ])("refuses %j with a positioned finding", (text, expected) => {
@@ -176,5 +176,15 @@ describe("a tab used as indentation", () => {
     const reasons = readYaml("tab.yaml", template(lines), DEFAULT_LIMITS).findings.map((f) => f.facts.reason?.[0]);
     expect(reasons).toContain("TAB_AS_INDENT");
     expect(reasons.filter((r) => r !== "TAB_AS_INDENT").length).toBeGreaterThan(0);
+  });
+});
+
+describe("a quoted value left open", () => {
+  it("is said where its quote opens, not at the end of the file where the parser gave up", () => {
+    const lines = ["smartregion: 1", "subject:", '  name: "Riverton', "  kind: city", ...Array.from({ length: 30 }, (_, i) => `k${i}: ${i}`)];
+    const [double] = readYaml("q.yaml", new TextEncoder().encode(`${lines.join("\n")}\n`), DEFAULT_LIMITS).findings;
+    expect([double?.code, double?.line, double?.col]).toEqual(["yaml-syntax", 3, 9]);
+    const single = readYaml("q.yaml", new TextEncoder().encode("list:\n  - 'open\n  - b\n"), DEFAULT_LIMITS).findings[0];
+    expect([single?.line, single?.col]).toEqual([2, 5]);
   });
 });
