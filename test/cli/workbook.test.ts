@@ -226,6 +226,14 @@ describe("the workshop workbook", () => {
     return { book, workbook, sheet: workbook.worksheets.find((s) => s.getCell("A1").value === "integrated")! };
   };
 
+  /** An import of `book` to `name` that must fail for what the workbook holds (exit 1). */
+  const refusedImport = (book: string, name: string) => {
+    const out = join(dir, name);
+    const run = smartregion(["import", book, "-o", out]);
+    expect(run.code).toBe(1);
+    return { out, run };
+  };
+
   it("reads a day typed in a spreadsheet, as a date or as the serial number a program saved it as", async () => {
     const { book, workbook, sheet } = await exported("days.xlsx", ["--subject", "Days"]);
     sheet.getCell(2, 5).value = 3;
@@ -248,9 +256,7 @@ describe("the workshop workbook", () => {
     sheet.getCell(4, 1).value = "made-up-indicator";
     sheet.getCell(5, 5).value = "high";
     await workbook.xlsx.writeFile(book);
-    const out = join(dir, "broken.yaml");
-    const run = smartregion(["import", book, "-o", out]);
-    expect(run.code).toBe(1);
+    const { out, run } = refusedImport(book, "broken.yaml");
     const name = sheet.name;
     for (const [cell, code] of [["E2", "out-of-range"], ["E3", "formula-cell"], ["A4", "unknown-indicator"], ["E5", "not-allowed-value"]]) {
       expect(run.stderr).toMatch(new RegExp(`broken\\.xlsx:${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!${cell} .*${code}`));
@@ -272,9 +278,7 @@ describe("the workshop workbook", () => {
     sheet.getCell(2, 10).value = "5 Jan 2026";
     sheet.getCell(2, 11).value = "guessed";
     await workbook.xlsx.writeFile(book);
-    const out = join(dir, "evidence.yaml");
-    const run = smartregion(["import", book, "-o", out]);
-    expect(run.code).toBe(1);
+    const { out, run } = refusedImport(book, "evidence.yaml");
     const name = sheet.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     expect(run.stderr).toMatch(new RegExp(`evidence\\.xlsx:${name}!J2 .*bad-format`));
     expect(run.stderr).toMatch(new RegExp(`evidence\\.xlsx:${name}!K2 .*not-allowed-value`));
