@@ -136,24 +136,26 @@ export async function runValidate(args: readonly string[], options: ValidateOpti
     const bytes = staged!.reader.read(input.absolute);
     checks.push(bytes instanceof Uint8Array ? checkAssessment(input.file, bytes, context!) : { file: input.file, findings: [finding(bytes.error === "too-large" ? "too-large" : "unreadable", input.file, START, "", bytes.error === "too-large" ? { limit: limits.maxBytes } : { detail: bytes.error })] });
   }
-  for (const input of staged === undefined && cache !== undefined ? inputs.files : []) {
-    const stat = statInput(input.absolute, input.file, limits);
-    if ("code" in stat) {
-      checks.push({ file: input.file, findings: [stat] });
-      continue;
-    }
-    let hash: string | null = null;
-    if (cache!.needsContent) {
-      const bytes = readBytes(input.absolute, input.file);
-      if (!(bytes instanceof Uint8Array)) {
-        checks.push({ file: input.file, findings: [bytes] });
+  if (staged === undefined && cache !== undefined) {
+    for (const input of inputs.files) {
+      const stat = statInput(input.absolute, input.file, limits);
+      if ("code" in stat) {
+        checks.push({ file: input.file, findings: [stat] });
         continue;
       }
-      hash = cache!.digest(bytes);
+      let hash: string | null = null;
+      if (cache.needsContent) {
+        const bytes = readBytes(input.absolute, input.file);
+        if (!(bytes instanceof Uint8Array)) {
+          checks.push({ file: input.file, findings: [bytes] });
+          continue;
+        }
+        hash = cache.digest(bytes);
+      }
+      const known = cache.lookup(input.absolute, input.file, stat, hash, disk);
+      if (known !== undefined) checks.push({ file: input.file, findings: known });
+      else fresh.push({ input, stat, hash });
     }
-    const known = cache!.lookup(input.absolute, input.file, stat, hash, disk);
-    if (known !== undefined) checks.push({ file: input.file, findings: known });
-    else fresh.push({ input, stat, hash });
   }
 
   const toCheck = staged !== undefined ? [] : cache === undefined ? inputs.files : fresh.map((f) => f.input);
